@@ -1,0 +1,93 @@
+import type { Sql } from '../persistence/database.js';
+import type { DefinitionCache } from '../persistence/definition-store.js';
+import { InstanceStore } from '../persistence/instance-store.js';
+import type { RuntimePorts, ServiceHandler, TimeRules } from '../runtime/ports.js';
+import { Runtime } from '../runtime/runtime.js';
+import type { RuntimeEvent } from '../runtime/runtime-events.js';
+
+/** Who issues a command: a person (with their department and roles) or the engine itself. */
+export interface Actor {
+  username: string;
+  departmentCode?: string | null;
+  roles: string[];
+}
+
+export const SYSTEM_ACTOR: Actor = { username: 'system', roles: ['system'] };
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Services the commands share, fixed for the life of an engine node. */
+export interface EngineServices {
+  definitions: DefinitionCache;
+  time: TimeRules;
+  handlers: ReadonlyMap<string, ServiceHandler>;
+  clock: Clock;
+  newId(): string;
+  /** Other modules' reactions inside the same transaction (dossier status, audit, outbox). */
+  listeners: TransactionListener[];
+}
+
+export type TransactionListener = (ctx: CommandContext, events: RuntimeEvent[]) => Promise<void>;
+
+/** What a command may use: its transaction, the clock reading, and a runtime on demand. */
+export class CommandContext {
+  readonly store: InstanceStore;
+  private runtimeInstance?: Runtime;
+
+  constructor(
+    readonly sql: Sql,
+    readonly services: EngineServices,
+    readonly actor: Actor,
+    readonly now: Date,
+  ) {
+    this.store = new InstanceStore(sql);
+  }
+
+  get runtime(): Runtime {
+    if (!this.runtimeInstance) {
+      const ports: RuntimePorts = {
+        definitions: this.services.definitions.source(this.sql),
+        instances: this.store,
+        time: this.services.time,
+        handlers: this.services.handlers,
+        newId: this.services.newId,
+      };
+      this.runtimeInstance = new Runtime(ports, this.now, this.actor.username);
+    }
+    return this.runtimeInstance;
+  }
+
+  get usedRuntime(): Runtime | undefined {
+    return this.runtimeInstance;
+  }
+
+  /** Appends to the audit log (user_operation): who did what, when, from which state. */
+  async audit(entry: { operation: string; entityType: string; entityId: string | null; instanceId?: string | null; fromState?: unknown; details?: unknown }): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO user_operation (at, username, operation, entity_type, entity_id, instance_id, from_state, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        this.now,
+        this.actor.username,
+        entry.operation,
+        entry.entityType,
+        entry.entityId,
+        entry.instanceId ?? null,
+        entry.fromState === undefined ? null : JSON.stringify(entry.fromState),
+        entry.details === undefined ? null : JSON.stringify(entry.details),
+      ],
+    );
+  }
+}
+
+/** The only way state changes (STYLE.md: Camunda's commands). Each runs in one transaction. */
+export interface Command<T> {
+  readonly name: string;
+  execute(ctx: CommandContext): Promise<T>;
+}
+
+export const runtimeEvents = (ctx: CommandContext): RuntimeEvent[] => ctx.usedRuntime?.events ?? [];

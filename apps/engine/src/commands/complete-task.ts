@@ -1,0 +1,27 @@
+import type { TaskPolicy } from './task-policy.js';
+import type { Command, CommandContext } from './command.js';
+import { lockOpenTask } from './task-lookup.js';
+import { checkVariables } from './variables.js';
+
+/** Completes a task with the variables the officer submitted and runs on to the next wait states. */
+export class CompleteTask implements Command<void> {
+  readonly name = 'complete-task';
+
+  constructor(
+    private readonly taskId: string,
+    private readonly variables: Record<string, unknown> = {},
+    private readonly policy?: TaskPolicy,
+  ) {}
+
+  async execute(ctx: CommandContext): Promise<void> {
+    checkVariables(this.variables);
+    const { state, task } = await lockOpenTask(ctx, this.taskId);
+    this.policy?.assertMayComplete(ctx.actor, task);
+    const token = state.executions.get(task.executionId)!;
+    const rt = ctx.runtime;
+    if (!task.assignee) task.assignee = ctx.actor.username;
+    rt.endTask(state, task, 'completed', ctx.actor.username);
+    await ctx.audit({ operation: 'complete', entityType: 'task', entityId: task.id, instanceId: state.id, fromState: { assignee: task.assignee, elementId: task.elementId }, details: { variables: Object.keys(this.variables) } });
+    await rt.trigger(state, token, { variables: this.variables, actor: ctx.actor.username });
+  }
+}

@@ -1,0 +1,77 @@
+import { parseCycle } from '../model/timer-expression.js';
+import { durationMs } from '../model/timer-expression.js';
+import type { Command, CommandContext } from './command.js';
+
+export interface AcquiredJob {
+  id: string;
+  type: string;
+  instance_id: string | null;
+  execution_id: string | null;
+  element_id: string;
+  definition_id: string;
+  payload: Record<string, unknown>;
+  due_at: Date;
+}
+
+/** Runs one kind of job inside the job's command. Registered per job type. */
+export type JobHandler = (ctx: CommandContext, job: AcquiredJob) => Promise<void>;
+
+/**
+ * Executes a job this node acquired. The instance is locked first (the same order every other
+ * command uses), then the job is re-read: if another node already ran it after our lock expired,
+ * it is gone and nothing happens — state changes commit with the job's deletion, exactly once.
+ */
+export class ExecuteJob implements Command<'done' | 'gone'> {
+  readonly name = 'execute-job';
+
+  constructor(
+    private readonly jobId: string,
+    private readonly instanceId: string | null,
+    private readonly handlers: ReadonlyMap<string, JobHandler>,
+  ) {}
+
+  async execute(ctx: CommandContext): Promise<'done' | 'gone'> {
+    if (this.instanceId) {
+      const state = await ctx.runtime.load(this.instanceId);
+      if (!state) return 'gone';
+    }
+    const [job] = await ctx.sql.query<AcquiredJob>(
+      `SELECT id, type, instance_id, execution_id, element_id, definition_id, payload, due_at FROM job WHERE id = $1 FOR UPDATE`,
+      [this.jobId],
+    );
+    if (!job) return 'gone';
+    const handler = this.handlers.get(job.type);
+    if (!handler) throw new Error(`no handler for job type ${job.type}`);
+    await handler(ctx, job);
+    return 'done';
+  }
+}
+
+/** A timer of a running instance fired: a catch event, an event-based gateway's branch or a boundary event. */
+export const fireTimer: JobHandler = async (ctx, job) => {
+  const rt = ctx.runtime;
+  const state = (await rt.load(job.instance_id!))!;
+  state.jobs.delete(job.id);
+  const token = job.execution_id ? state.executions.get(job.execution_id) : undefined;
+  if (!token) return; // the token moved on; the job was stale
+  await rt.eventOccurred(state, token, job.element_id, {});
+};
+
+/** A timer start event fired: start an instance, and re-arm a cycle that has repetitions left. */
+export const fireStartTimer: JobHandler = async (ctx, job) => {
+  const definition = await ctx.services.definitions.byId(ctx.sql, job.definition_id);
+  const state = await ctx.runtime.startInstance(definition, { startEventId: job.element_id });
+  await ctx.audit({ operation: 'start', entityType: 'process_instance', entityId: state.id, instanceId: state.id, details: { timerStart: job.element_id } });
+  const timer = definition.graph.nodes.get(job.element_id)?.timer;
+  const fired = Number(job.payload?.fired ?? 0) + 1;
+  const cycle = timer?.kind === 'cycle' ? parseCycle(timer.expression) : undefined;
+  if (cycle && (cycle.repetitions === undefined || fired < cycle.repetitions)) {
+    await ctx.sql.execute(`UPDATE job SET due_at = $2, payload = $3, lock_owner = NULL, lock_expires_at = NULL WHERE id = $1`, [
+      job.id,
+      new Date(new Date(job.due_at).getTime() + durationMs(cycle.interval)),
+      JSON.stringify({ fired }),
+    ]);
+  } else {
+    await ctx.sql.execute(`DELETE FROM job WHERE id = $1`, [job.id]);
+  }
+};

@@ -1,0 +1,22 @@
+import { conflict, notFound } from '../shared/domain-error.js';
+import type { InstanceState } from '../runtime/instance-state.js';
+import type { TaskRow } from '../runtime/rows.js';
+import type { CommandContext } from './command.js';
+
+/**
+ * Finds an open task and locks its instance. A task that is gone by the time the lock is held
+ * was finished by a concurrent command: that is a 409, not a 404.
+ */
+export async function lockOpenTask(ctx: CommandContext, taskId: string): Promise<{ state: InstanceState; task: TaskRow }> {
+  if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('Task', taskId);
+  const [row] = await ctx.sql.query<{ instance_id: string }>(`SELECT instance_id FROM task WHERE id = $1`, [taskId]);
+  if (!row) {
+    const [past] = await ctx.sql.query<{ outcome: string | null }>(`SELECT outcome FROM hist_task_instance WHERE id = $1`, [taskId]);
+    if (past) throw conflict(`task ${taskId} is already ${past.outcome ?? 'closed'}`);
+    throw notFound('Task', taskId);
+  }
+  const state = await ctx.runtime.load(row.instance_id);
+  const task = state?.tasks.get(taskId);
+  if (!state || !task) throw conflict(`task ${taskId} was completed by someone else a moment ago`);
+  return { state, task };
+}

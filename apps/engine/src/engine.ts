@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { systemClock, type Actor, type Clock, type Command, type EngineServices, type TransactionListener } from './commands/command.js';
+import { CommandExecutor } from './commands/command-executor.js';
+import { fireStartTimer, fireTimer, type JobHandler } from './commands/execute-job.js';
+import { JobExecutor } from './jobs/job-executor.js';
+import { Database } from './persistence/database.js';
+import { DefinitionCache } from './persistence/definition-store.js';
+import { DefinitionQueries } from './queries/definition-queries.js';
+import { InstanceQueries } from './queries/instance-queries.js';
+import { TaskQueries } from './queries/task-queries.js';
+import { wallClockTimeRules, type ServiceHandler, type TimeRules } from './runtime/ports.js';
+import type { DataSource } from 'typeorm';
+
+export interface EngineOptions {
+  dataSource: DataSource;
+  clock?: Clock;
+  time?: TimeRules;
+  handlers?: Map<string, ServiceHandler>;
+  nodeId?: string;
+  jobPollIntervalMs?: number;
+  jobRetryBackoffMs?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * One engine node, in plain TypeScript: commands (the write path), queries (the read side) and
+ * the job executor, over one database. The NestJS app wraps this; tests and benchmarks use it
+ * directly.
+ */
+export class Engine {
+  readonly db: Database;
+  readonly services: EngineServices;
+  readonly commands: CommandExecutor;
+  readonly jobs: JobExecutor;
+  readonly jobHandlers = new Map<string, JobHandler>([
+    ['timer', fireTimer],
+    ['timer-start', fireStartTimer],
+  ]);
+  readonly definitions: DefinitionQueries;
+  readonly instances: InstanceQueries;
+  readonly tasks: TaskQueries;
+  readonly nodeId: string;
+
+  constructor(options: EngineOptions) {
+    this.db = new Database(options.dataSource);
+    this.nodeId = options.nodeId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.services = {
+      definitions: new DefinitionCache(),
+      time: options.time ?? wallClockTimeRules,
+      handlers: options.handlers ?? new Map(),
+      clock: options.clock ?? systemClock,
+      newId: randomUUID,
+      listeners: [],
+    };
+    this.commands = new CommandExecutor(this.db, this.services);
+    this.jobs = new JobExecutor(this.db, this.commands, this.jobHandlers, {
+      nodeId: this.nodeId,
+      pollIntervalMs: options.jobPollIntervalMs,
+      retryBackoffMs: options.jobRetryBackoffMs,
+      log: options.log,
+    });
+    this.definitions = new DefinitionQueries(this.db, this.services.definitions);
+    this.instances = new InstanceQueries(this.db);
+    this.tasks = new TaskQueries(this.db);
+  }
+
+  execute<T>(command: Command<T>, actor: Actor): Promise<T> {
+    return this.commands.execute(command, actor);
+  }
+
+  onTransaction(listener: TransactionListener): void {
+    this.services.listeners.push(listener);
+  }
+
+  setTimeRules(time: TimeRules): void {
+    (this.services as { time: TimeRules }).time = time;
+  }
+
+  now(): Date {
+    return this.services.clock.now();
+  }
+}

@@ -1,0 +1,125 @@
+import type { Database } from '../persistence/database.js';
+import { SYSTEM_ACTOR } from '../commands/command.js';
+import type { CommandExecutor } from '../commands/command-executor.js';
+import { ExecuteJob, type JobHandler } from '../commands/execute-job.js';
+
+export interface JobExecutorOptions {
+  /** This engine node's name, recorded as the lock owner. */
+  nodeId: string;
+  pollIntervalMs?: number;
+  batchSize?: number;
+  /** How long an acquired job stays ours; a crashed node's jobs are picked up after this. */
+  lockMs?: number;
+  /** Back-off after the first failure; doubles each retry. */
+  retryBackoffMs?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * Polls due jobs with FOR UPDATE SKIP LOCKED, so any number of engine nodes share one database
+ * and each job runs once. A failing job is retried with back-off; out of retries it becomes an
+ * incident and stops being polled, without holding up other jobs.
+ */
+export class JobExecutor {
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private stopped = true;
+  private current?: Promise<unknown>;
+  lastPollAt?: Date;
+
+  constructor(
+    private readonly db: Database,
+    private readonly commands: CommandExecutor,
+    private readonly handlers: ReadonlyMap<string, JobHandler>,
+    private readonly options: JobExecutorOptions,
+  ) {}
+
+  get isRunning(): boolean {
+    return !this.stopped;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.current?.catch(() => undefined);
+  }
+
+  /** Nudges the executor to poll now (e.g. after a command created a job due soon). */
+  wake(): void {
+    if (!this.stopped && !this.running) this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.current = this.loop();
+    }, delay);
+  }
+
+  private async loop(): Promise<void> {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    let full = false;
+    try {
+      const done = await this.pollOnce();
+      full = done >= (this.options.batchSize ?? 20);
+    } catch (error) {
+      this.options.log?.(`job executor: ${(error as Error).message}`);
+    } finally {
+      this.running = false;
+      if (!this.stopped) this.schedule(full ? 0 : this.options.pollIntervalMs ?? 500);
+    }
+  }
+
+  /** Acquires and runs one batch of due jobs; returns how many were acquired. */
+  async pollOnce(): Promise<number> {
+    this.lastPollAt = new Date();
+    const now = this.commands.services.clock.now();
+    const jobs = await this.db.query<{ id: string; instance_id: string | null }>(
+      `UPDATE job SET lock_owner = $1, lock_expires_at = now() + make_interval(secs => $2::double precision / 1000)
+       WHERE id IN (
+         SELECT id FROM job
+         WHERE due_at <= $3 AND retries > 0 AND (lock_expires_at IS NULL OR lock_expires_at < now())
+         ORDER BY due_at
+         LIMIT $4
+         FOR UPDATE SKIP LOCKED)
+       RETURNING id, instance_id`,
+      [this.options.nodeId, this.options.lockMs ?? 60_000, now, this.options.batchSize ?? 20],
+    );
+    for (const job of jobs) {
+      try {
+        await this.commands.execute(new ExecuteJob(job.id, job.instance_id, this.handlers), SYSTEM_ACTOR);
+      } catch (error) {
+        await this.recordFailure(job.id, error as Error);
+      }
+    }
+    return jobs.length;
+  }
+
+  private async recordFailure(jobId: string, error: Error): Promise<void> {
+    const backoff = this.options.retryBackoffMs ?? 10_000;
+    const message = `${error.message}`.slice(0, 4000);
+    await this.db.transaction(async (sql) => {
+      const [job] = await sql.query<{ retries: number; instance_id: string | null; element_id: string; definition_id: string }>(
+        `UPDATE job SET retries = retries - 1, last_error = $2, lock_owner = NULL, lock_expires_at = NULL,
+                due_at = now() + make_interval(secs => $3::double precision * power(2, 3 - retries) / 1000)
+         WHERE id = $1 RETURNING retries, instance_id, element_id, definition_id`,
+        [jobId, message, backoff],
+      );
+      if (job && job.retries <= 0) {
+        await sql.execute(
+          `INSERT INTO incident (id, type, job_id, instance_id, element_id, definition_id, message, created_at)
+           VALUES (gen_random_uuid(), 'failed-job', $1, $2, $3, $4, $5, now())`,
+          [jobId, job.instance_id, job.element_id, job.definition_id, message],
+        );
+      }
+    });
+    this.options.log?.(`job ${jobId} failed: ${message}`);
+  }
+}

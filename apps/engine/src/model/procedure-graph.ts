@@ -1,0 +1,125 @@
+/**
+ * The immutable, validated procedure graph the runtime executes. Produced once per definition by
+ * the parser and cached by definition id; nothing here refers back to bpmn-moddle objects.
+ */
+
+export type NodeType =
+  | 'startEvent'
+  | 'endEvent'
+  | 'userTask'
+  | 'manualTask'
+  | 'receiveTask'
+  | 'serviceTask'
+  | 'task'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'eventBasedGateway'
+  | 'subProcess'
+  | 'callActivity'
+  | 'intermediateCatchEvent'
+  | 'boundaryEvent';
+
+export type EventKind = 'none' | 'timer' | 'message' | 'error' | 'terminate';
+
+export interface TimerSpec {
+  kind: 'duration' | 'date' | 'cycle';
+  expression: string;
+  /** `od:workingTime="true"`: the duration runs on the working calendar. */
+  workingTime: boolean;
+}
+
+export interface VariableMapping {
+  source?: string;
+  target?: string;
+  /** `variables="all"`: copy every variable. */
+  all?: boolean;
+}
+
+export interface StepAttributes {
+  departmentCode?: string;
+  role?: string;
+  allowanceDays?: number;
+  counted: boolean;
+  removalProposed: boolean;
+  removalReason?: string;
+  legalBasis?: string;
+  complianceCost?: number;
+  assignee?: string;
+}
+
+export interface FlowNode {
+  id: string;
+  type: NodeType;
+  /** The BPMN type as written, e.g. `bpmn:UserTask`, for error messages and history. */
+  bpmnType: string;
+  name?: string;
+  /** Id of the enclosing scope: the process id or an embedded sub-process id. */
+  scopeId: string;
+  incoming: string[];
+  outgoing: string[];
+  event: EventKind;
+  timer?: TimerSpec;
+  messageName?: string;
+  errorCode?: string;
+  /** Boundary events only. */
+  attachedToId?: string;
+  cancelActivity?: boolean;
+  /** Ids of boundary events attached to this activity. */
+  boundaryIds: string[];
+  defaultFlowId?: string;
+  step: StepAttributes;
+  /** Call activities. */
+  calledElement?: string;
+  inputs?: VariableMapping[];
+  outputs?: VariableMapping[];
+  /** Service tasks: `od:handler`, absent = no-op. */
+  handler?: string;
+  /** Sub-processes: their none start event. */
+  startEventId?: string;
+}
+
+export interface SequenceFlow {
+  id: string;
+  name?: string;
+  sourceId: string;
+  targetId: string;
+  /** FEEL source without the optional leading `=`. */
+  condition?: string;
+}
+
+export interface ProcedureAttributes {
+  procedureCode?: string;
+  statutoryDays?: number;
+  field?: string;
+  agencyCode?: string;
+  supplementPolicy: 'restart' | 'pause';
+}
+
+export interface ProcedureGraph {
+  /** The process id: the definition key. */
+  key: string;
+  name?: string;
+  procedure: ProcedureAttributes;
+  nodes: ReadonlyMap<string, FlowNode>;
+  flows: ReadonlyMap<string, SequenceFlow>;
+  /** Start events of the process scope (not of sub-processes). */
+  startEventIds: string[];
+  /**
+   * For each inclusive-gateway join: the nodes (same scope) from which a token could still reach
+   * it without passing through it. Used to decide whether the join may fire.
+   */
+  upstreamOf: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export function node(graph: ProcedureGraph, id: string): FlowNode {
+  const found = graph.nodes.get(id);
+  if (!found) throw new Error(`Unknown element ${id} in ${graph.key}`);
+  return found;
+}
+
+export function flow(graph: ProcedureGraph, id: string): SequenceFlow {
+  const found = graph.flows.get(id);
+  if (!found) throw new Error(`Unknown sequence flow ${id} in ${graph.key}`);
+  return found;
+}

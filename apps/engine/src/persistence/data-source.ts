@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from './migrations/index.js';
+
+/**
+ * The one TypeORM data source definition, used by the app, the tests and the migration CLI.
+ * Schema changes go through migrations only: `synchronize` stays off.
+ */
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    entities: [],
+    poolSize: options.poolSize ?? 20,
+    applicationName: options.applicationName ?? 'onedoor-engine',
+    logging: ['error'],
+  });
+}
+
+/** For `typeorm migration:run -d dist/apps/engine/src/persistence/data-source.js`. */
+export default createDataSource(process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/onedoor');

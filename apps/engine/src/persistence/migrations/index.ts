@@ -1,0 +1,4 @@
+import { EngineSchema1764100000000 } from './1764100000000-engine-schema.js';
+
+/** Every migration, in order. A new migration is appended here. */
+export const MIGRATIONS = [EngineSchema1764100000000];

@@ -1,0 +1,105 @@
+import type { Database } from '../persistence/database.js';
+import type { DefinitionCache } from '../persistence/definition-store.js';
+import { notFound } from '../shared/domain-error.js';
+
+export interface DefinitionView {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  deploymentId: string;
+  resourceName: string;
+  procedureCode: string | null;
+  statutoryDays: number | null;
+  field: string | null;
+  deployedAt: Date;
+}
+
+export interface StepView {
+  elementId: string;
+  name: string | null;
+  type: string;
+  departmentCode: string | null;
+  role: string | null;
+  allowanceDays: number | null;
+  counted: boolean;
+  proposedForRemoval: boolean;
+  removalReason: string | null;
+  legalBasis: string | null;
+  complianceCost: number | null;
+}
+
+const SELECT = `SELECT id, key, version, name, deployment_id AS "deploymentId", resource_name AS "resourceName",
+  procedure_code AS "procedureCode", statutory_days::float8 AS "statutoryDays", field, created_at AS "deployedAt"
+  FROM process_definition`;
+
+/** Read side of deployed procedures. */
+export class DefinitionQueries {
+  constructor(
+    private readonly db: Database,
+    private readonly cache: DefinitionCache,
+  ) {}
+
+  list(filter: { key?: string; latest?: boolean } = {}): Promise<DefinitionView[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.key) {
+      params.push(filter.key);
+      where.push(`key = $${params.length}`);
+    }
+    if (filter.latest) where.push(`version = (SELECT max(version) FROM process_definition p2 WHERE p2.key = process_definition.key)`);
+    return this.db.query<DefinitionView>(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY key, version`, params);
+  }
+
+  async get(id: string): Promise<DefinitionView> {
+    const [row] = await this.db.query<DefinitionView>(`${SELECT} WHERE id = $1`, [id]);
+    if (!row) throw notFound('Process definition', id);
+    return row;
+  }
+
+  async xml(id: string): Promise<{ id: string; bpmnXml: string }> {
+    const [row] = await this.db.query<{ bpmn_xml: string }>(`SELECT bpmn_xml FROM process_definition WHERE id = $1`, [id]);
+    if (!row) throw notFound('Process definition', id);
+    return { id, bpmnXml: row.bpmn_xml };
+  }
+
+  /**
+   * The procedure as agencies publish it: its steps (user and manual tasks, call activities) in
+   * flow order from the start event, with the counted total against the statutory days.
+   */
+  async steps(id: string): Promise<{ definitionId: string; statutoryDays: number | null; countedDays: number; steps: StepView[] }> {
+    const definition = await this.db.transaction((sql) => this.cache.byId(sql, id));
+    const graph = definition.graph;
+    const order: string[] = [];
+    const seen = new Set<string>();
+    const queue = [...graph.startEventIds];
+    while (queue.length) {
+      const nodeId = queue.shift()!;
+      if (seen.has(nodeId)) continue;
+      seen.add(nodeId);
+      order.push(nodeId);
+      const n = graph.nodes.get(nodeId)!;
+      if (n.startEventId) queue.push(n.startEventId);
+      for (const b of n.boundaryIds) queue.push(b);
+      for (const f of n.outgoing) queue.push(graph.flows.get(f)!.targetId);
+    }
+    const steps: StepView[] = order
+      .map((nodeId) => graph.nodes.get(nodeId)!)
+      .filter((n) => n.type === 'userTask' || n.type === 'manualTask' || n.type === 'callActivity')
+      .map((n) => ({
+        elementId: n.id,
+        name: n.name ?? null,
+        type: n.type,
+        departmentCode: n.step.departmentCode ?? null,
+        role: n.step.role ?? null,
+        allowanceDays: n.step.allowanceDays ?? null,
+        counted: n.step.counted,
+        proposedForRemoval: n.step.removalProposed,
+        removalReason: n.step.removalReason ?? null,
+        legalBasis: n.step.legalBasis ?? null,
+        complianceCost: n.step.complianceCost ?? null,
+      }));
+    const countedDays = steps.filter((s) => s.counted).reduce((sum, s) => sum + (s.allowanceDays ?? 0), 0);
+    return { definitionId: id, statutoryDays: graph.procedure.statutoryDays ?? null, countedDays, steps };
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The runtime and history rows as the core sees them: plain data, mapped 1:1 to tables by the
+ * persistence layer. The core changes these in memory; the unit of work writes the difference.
+ */
+
+export type InstanceStatus = 'active' | 'completed' | 'terminated';
+
+export interface ProcessInstanceRow {
+  id: string;
+  definitionId: string;
+  definitionKey: string;
+  businessKey: string | null;
+  state: InstanceStatus;
+  parentInstanceId: string | null;
+  parentExecutionId: string | null;
+  rootInstanceId: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  startedBy: string | null;
+  revision: number;
+}
+
+/** A token or a scope. The process instance's root scope has the instance's id. */
+export interface ExecutionRow {
+  id: string;
+  instanceId: string;
+  parentId: string | null;
+  activityId: string | null;
+  /** active: moving; waiting: at a wait state; joining: parked at a join; scope: holds child tokens. */
+  state: 'active' | 'waiting' | 'joining' | 'scope';
+  incomingFlowId: string | null;
+  /** The open history row of the activity this token is at. */
+  activityInstanceId: string | null;
+  createdAt: Date;
+}
+
+export type TaskKind = 'user' | 'manual';
+
+export interface TaskRow {
+  id: string;
+  instanceId: string;
+  executionId: string;
+  elementId: string;
+  name: string | null;
+  kind: TaskKind;
+  definitionId: string;
+  definitionKey: string;
+  businessKey: string | null;
+  departmentCode: string | null;
+  role: string | null;
+  assignee: string | null;
+  createdAt: Date;
+  dueAt: Date | null;
+  activityInstanceId: string;
+  revision: number;
+}
+
+export type JobType = 'timer' | 'timer-start' | 'async';
+
+export interface JobRow {
+  id: string;
+  type: JobType;
+  instanceId: string | null;
+  executionId: string | null;
+  elementId: string;
+  definitionId: string;
+  dueAt: Date;
+  retries: number;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface SubscriptionRow {
+  id: string;
+  type: 'message';
+  eventName: string;
+  businessKey: string | null;
+  instanceId: string | null;
+  executionId: string | null;
+  elementId: string;
+  definitionId: string;
+  createdAt: Date;
+}
+
+export interface ActivityInstanceRow {
+  id: string;
+  instanceId: string;
+  executionId: string;
+  definitionId: string;
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  state: 'active' | 'completed' | 'canceled';
+  taskId: string | null;
+  assignee: string | null;
+  departmentCode: string | null;
+  role: string | null;
+  dueAt: Date | null;
+  calledInstanceId: string | null;
+}
+
+export interface TaskHistoryRow {
+  id: string;
+  instanceId: string;
+  elementId: string;
+  name: string | null;
+  departmentCode: string | null;
+  role: string | null;
+  assignee: string | null;
+  createdAt: Date;
+  dueAt: Date | null;
+  endedAt: Date | null;
+  outcome: 'completed' | 'canceled' | 'returned' | null;
+  endedBy: string | null;
+}
+
+export interface VariableUpdateRow {
+  instanceId: string;
+  name: string;
+  value: unknown;
+  at: Date;
+  byUser: string | null;
+  activityId: string | null;
+}

@@ -1,0 +1,2 @@
+export { odModdleDescriptor, OD_NAMESPACE_URI } from './od-moddle-descriptor.js';
+export type { SupplementPolicy } from './od-moddle-descriptor.js';
