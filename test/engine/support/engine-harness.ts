@@ -27,11 +27,19 @@ export class EngineHarness {
   readonly clock = new ManualClock();
   engine!: Engine;
   db!: TestDatabase;
+  /** What the job executor reported (failures), for specs to assert on. */
+  readonly jobLog: string[] = [];
 
   static async create(options: { handlers?: Map<string, ServiceHandler> } = {}): Promise<EngineHarness> {
     const harness = new EngineHarness();
     harness.db = await createTestDatabase();
-    harness.engine = new Engine({ dataSource: harness.db.dataSource, clock: harness.clock, handlers: options.handlers, nodeId: 'test-node' });
+    harness.engine = new Engine({
+      dataSource: harness.db.dataSource,
+      clock: harness.clock,
+      handlers: options.handlers,
+      nodeId: 'test-node',
+      log: (m) => harness.jobLog.push(m),
+    });
     return harness;
   }
 
@@ -76,7 +84,8 @@ export class EngineHarness {
   /** Moves the clock on and runs every job that is then due. */
   async advance(ms: number): Promise<void> {
     this.clock.advance(ms);
-    while ((await this.engine.jobs.pollOnce()) > 0);
+    for (let round = 0; round < 50; round++) if ((await this.engine.jobs.pollOnce()) === 0) return;
+    throw new Error(`jobs kept coming due: ${this.jobLog.slice(-3).join(' | ')}`);
   }
 
   async completedActivities(id: string): Promise<string[]> {

@@ -81,7 +81,7 @@ export class JobExecutor {
   async pollOnce(): Promise<number> {
     this.lastPollAt = new Date();
     const now = this.commands.services.clock.now();
-    const jobs = await this.db.query<{ id: string; instance_id: string | null }>(
+    const acquired = await this.db.query<{ id: string; instance_id: string | null; due_at: Date }>(
       `UPDATE job SET lock_owner = $1, lock_expires_at = now() + make_interval(secs => $2::double precision / 1000)
        WHERE id IN (
          SELECT id FROM job
@@ -89,9 +89,11 @@ export class JobExecutor {
          ORDER BY due_at
          LIMIT $4
          FOR UPDATE SKIP LOCKED)
-       RETURNING id, instance_id`,
+       RETURNING id, instance_id, due_at`,
       [this.options.nodeId, this.options.lockMs ?? 60_000, now, this.options.batchSize ?? 20],
     );
+    // RETURNING has no order: run jobs in the order they fell due, as time would have.
+    const jobs = acquired.sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime());
     for (const job of jobs) {
       try {
         await this.commands.execute(new ExecuteJob(job.id, job.instance_id, this.handlers), SYSTEM_ACTOR);
@@ -108,9 +110,9 @@ export class JobExecutor {
     await this.db.transaction(async (sql) => {
       const [job] = await sql.query<{ retries: number; instance_id: string | null; element_id: string; definition_id: string }>(
         `UPDATE job SET retries = retries - 1, last_error = $2, lock_owner = NULL, lock_expires_at = NULL,
-                due_at = now() + make_interval(secs => $3::double precision * power(2, 3 - retries) / 1000)
+                due_at = $4::timestamptz + make_interval(secs => $3::double precision * power(2, 3 - retries) / 1000)
          WHERE id = $1 RETURNING retries, instance_id, element_id, definition_id`,
-        [jobId, message, backoff],
+        [jobId, message, backoff, this.commands.services.clock.now()],
       );
       if (job && job.retries <= 0) {
         await sql.execute(

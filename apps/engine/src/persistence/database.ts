@@ -38,10 +38,13 @@ export class Database {
 
   /** A statement outside any command's transaction (reads, the job executor's lock step). */
   async query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]> {
+    const runner = this.dataSource.createQueryRunner();
     try {
-      return (await this.dataSource.query(text, params)) as T[];
+      return await sqlOf(runner).query<T>(text, params);
     } catch (error) {
       throw translate(error);
+    } finally {
+      await runner.release();
     }
   }
 }
