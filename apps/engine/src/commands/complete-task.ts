@@ -1,4 +1,4 @@
-import type { TaskPolicy } from './task-policy.js';
+import { taskAccess } from '../identity/task-access.js';
 import type { Command, CommandContext } from './command.js';
 import { lockOpenTask } from './task-lookup.js';
 import { checkVariables } from './variables.js';
@@ -10,18 +10,18 @@ export class CompleteTask implements Command<void> {
   constructor(
     private readonly taskId: string,
     private readonly variables: Record<string, unknown> = {},
-    private readonly policy?: TaskPolicy,
   ) {}
 
   async execute(ctx: CommandContext): Promise<void> {
     checkVariables(this.variables);
     const { state, task } = await lockOpenTask(ctx, this.taskId);
-    this.policy?.assertMayComplete(ctx.actor, task);
+    taskAccess.assertMayWork(ctx.actor, task);
     const token = state.executions.get(task.executionId)!;
     const rt = ctx.runtime;
-    if (!task.assignee) task.assignee = ctx.actor.username;
+    const fromState = { assignee: task.assignee, elementId: task.elementId };
+    if (!task.assignee && ctx.actor.username !== 'system') task.assignee = ctx.actor.username;
     rt.endTask(state, task, 'completed', ctx.actor.username);
-    await ctx.audit({ operation: 'complete', entityType: 'task', entityId: task.id, instanceId: state.id, fromState: { assignee: task.assignee, elementId: task.elementId }, details: { variables: Object.keys(this.variables) } });
+    await ctx.audit({ operation: 'complete', entityType: 'task', entityId: task.id, instanceId: state.id, fromState, details: { variables: Object.keys(this.variables) } });
     await rt.trigger(state, token, { variables: this.variables, actor: ctx.actor.username });
   }
 }

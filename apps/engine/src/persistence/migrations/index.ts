@@ -1,4 +1,5 @@
 import { EngineSchema1764100000000 } from './1764100000000-engine-schema.js';
+import { Organisation1764100001000 } from './1764100001000-organisation.js';
 
 /** Every migration, in order. A new migration is appended here. */
-export const MIGRATIONS = [EngineSchema1764100000000];
+export const MIGRATIONS = [EngineSchema1764100000000, Organisation1764100001000];

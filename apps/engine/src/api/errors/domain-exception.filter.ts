@@ -1,0 +1,60 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../shared/domain-error.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.BadInput]: 400,
+  [ErrorCode.DeploymentRefused]: 400,
+  [ErrorCode.ProcessStuck]: 422,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.TooLarge]: 413,
+  [ErrorCode.RateLimited]: 429,
+};
+
+/**
+ * The one place errors become HTTP: `{ statusCode, error, message, details? }` (API.md).
+ * Domain errors map by code; Nest's own HTTP errors keep their status; anything else is our bug,
+ * logged with its stack and answered as a 500 without internals.
+ */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse();
+    const { status, body } = this.describe(exception);
+    if (status >= 500) this.logger.error((exception as Error)?.stack ?? String(exception));
+    if (status === 429 && (exception as DomainError).details?.[0]?.field === 'retryAfter') {
+      response.setHeader('Retry-After', (exception as DomainError).details![0].message);
+    }
+    response.status(status).json(body);
+  }
+
+  private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+    if (exception instanceof DomainError) {
+      const status = STATUS[exception.code];
+      return { status, body: { statusCode: status, error: reason(status), code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const payload = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: raw };
+      const message = Array.isArray(payload.message) ? payload.message.join('; ') : String(payload.message ?? exception.message);
+      return { status, body: { statusCode: status, error: reason(status), message, ...(payload.details ? { details: payload.details } : {}) } };
+    }
+    // Body-parser errors (malformed JSON, too large) carry a status of their own.
+    const err = exception as { status?: number; statusCode?: number; type?: string; message?: string };
+    const status = err?.status ?? err?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message = err.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : err.type === 'entity.too.large' ? 'the request body is too large' : String(err.message);
+      return { status, body: { statusCode: status, error: reason(status), message } };
+    }
+    return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; it has been logged' } };
+  }
+}
+
+function reason(status: number): string {
+  return (HttpStatus as unknown as Record<number, string>)[status]?.toLowerCase().replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error';
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import type { Actor } from '../../commands/command.js';
+import { CorrelateMessage } from '../../commands/correlate-message.js';
+import { Engine } from '../../engine.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+
+export class MessageDto {
+  @IsString() @MinLength(1) @MaxLength(200) messageName!: string;
+  @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
+  @IsOptional() @IsUUID() processInstanceId?: string;
+  @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}
+
+@ApiTags('instances')
+@Controller('api/messages')
+export class MessagesController {
+  constructor(private readonly engine: Engine) {}
+
+  /** Inter-agency replies and applicants' actions arrive as messages: 204, or 404 when nobody waits. */
+  @Post()
+  @HttpCode(204)
+  async correlate(@Body() body: MessageDto, @CurrentActor() actor: Actor): Promise<void> {
+    await this.engine.execute(new CorrelateMessage(body.messageName, body.businessKey ?? null, body.processInstanceId ?? null, body.variables ?? {}), actor);
+  }
+}

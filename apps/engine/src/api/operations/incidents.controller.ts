@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Engine } from '../../engine.js';
+import { Roles } from '../auth/roles.decorator.js';
+
+@ApiTags('operations')
+@Controller('api/incidents')
+export class IncidentsController {
+  constructor(private readonly engine: Engine) {}
+
+  /** Jobs that ran out of retries: what operators must look at. */
+  @Get()
+  @Roles('admin', 'designer', 'manager')
+  list() {
+    return this.engine.db.query(
+      `SELECT id, type, job_id AS "jobId", instance_id AS "processInstanceId", element_id AS "elementId",
+              definition_id AS "definitionId", message, created_at AS "createdAt"
+       FROM incident WHERE resolved_at IS NULL ORDER BY created_at DESC LIMIT 500`,
+    );
+  }
+}

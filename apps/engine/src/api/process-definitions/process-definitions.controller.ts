@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { Actor } from '../../commands/command.js';
+import { StartInstance } from '../../commands/start-instance.js';
+import { Engine } from '../../engine.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+
+export class DefinitionListQuery {
+  @IsOptional() @IsString() @MaxLength(200) key?: string;
+  @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() latest?: boolean;
+}
+
+export class StartDto {
+  @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
+  @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}
+
+@ApiTags('procedures')
+@Controller('api/process-definitions')
+export class ProcessDefinitionsController {
+  constructor(private readonly engine: Engine) {}
+
+  @Get()
+  list(@Query() query: DefinitionListQuery) {
+    return this.engine.definitions.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.engine.definitions.get(id);
+  }
+
+  @Get(':id/xml')
+  xml(@Param('id') id: string) {
+    return this.engine.definitions.xml(id);
+  }
+
+  @Get(':id/steps')
+  steps(@Param('id') id: string) {
+    return this.engine.definitions.steps(id);
+  }
+
+  /** Start the latest version of a procedure: reception desks and integrations. */
+  @Post('key/:key/start')
+  @HttpCode(201)
+  @Roles('officer', 'leader', 'admin', 'designer')
+  async start(@Param('key') key: string, @Body() body: StartDto, @CurrentActor() actor: Actor) {
+    return this.engine.execute(new StartInstance({ key }, body.businessKey ?? null, body.variables ?? {}), actor);
+  }
+}

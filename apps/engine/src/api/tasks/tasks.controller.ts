@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { AssignTask } from '../../commands/assign-task.js';
+import { ClaimTask, UnclaimTask } from '../../commands/claim-task.js';
+import type { Actor } from '../../commands/command.js';
+import { CompleteTask } from '../../commands/complete-task.js';
+import { ReturnTask } from '../../commands/return-task.js';
+import { Engine } from '../../engine.js';
+import { taskAccess } from '../../identity/task-access.js';
+import { forbidden, notFound } from '../../shared/domain-error.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+
+const bool = ({ value }: { value: unknown }) => value === 'true' || value === true;
+
+export class TaskListQuery {
+  @IsOptional() @Transform(bool) @IsBoolean() mine?: boolean;
+  @IsOptional() @Transform(bool) @IsBoolean() candidate?: boolean;
+  @IsOptional() @Transform(bool) @IsBoolean() overdue?: boolean;
+  @IsOptional() @IsUUID() processInstanceId?: string;
+  @IsOptional() @IsString() @MaxLength(100) departmentCode?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) size?: number;
+}
+
+export class CompleteDto {
+  @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}
+
+export class AssignDto {
+  @IsString() @MinLength(1) @MaxLength(100) username!: string;
+}
+
+export class ReturnDto {
+  @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+}
+
+@ApiTags('tasks')
+@Controller('api/tasks')
+export class TasksController {
+  constructor(private readonly engine: Engine) {}
+
+  /**
+   * The inbox: an officer sees their department's tasks for the roles they hold, a leader the
+   * whole department's. `mine` = claimed by me, `candidate` = nobody's yet; sorted by due time.
+   * The body is the list (API.md); paging is in the X-Total-Count header.
+   */
+  @Get()
+  async list(@Query() q: TaskListQuery, @CurrentActor() actor: Actor) {
+    const scope = taskAccess.scopeFor(actor);
+    if (!scope) throw forbidden('only officers, leaders and admins have an inbox');
+    const size = q.size ?? 50;
+    const { items } = await this.engine.tasks.list({
+      scope,
+      assignee: q.mine ? actor.username : undefined,
+      unassigned: q.candidate && !q.mine ? true : undefined,
+      overdue: q.overdue,
+      processInstanceId: q.processInstanceId,
+      departmentCode: q.departmentCode,
+      now: this.engine.now(),
+      limit: size,
+      offset: ((q.page ?? 1) - 1) * size,
+    });
+    return items;
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    const task = await this.engine.tasks.get(id, this.engine.now());
+    if (!taskAccess.canSee(actor, task)) throw notFound('Task', id);
+    return task;
+  }
+
+  @Post(':id/claim')
+  @HttpCode(204)
+  async claim(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.engine.execute(new ClaimTask(id), actor);
+  }
+
+  @Post(':id/unclaim')
+  @HttpCode(204)
+  async unclaim(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.engine.execute(new UnclaimTask(id), actor);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(204)
+  async assign(@Param('id') id: string, @Body() body: AssignDto, @CurrentActor() actor: Actor): Promise<void> {
+    await this.engine.execute(new AssignTask(id, body.username), actor);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(204)
+  async complete(@Param('id') id: string, @Body() body: CompleteDto, @CurrentActor() actor: Actor): Promise<void> {
+    await this.engine.execute(new CompleteTask(id, body.variables ?? {}), actor);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  async return(@Param('id') id: string, @Body() body: ReturnDto, @CurrentActor() actor: Actor) {
+    return this.engine.execute(new ReturnTask(id, body.reason), actor);
+  }
+}

@@ -1,0 +1,23 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+/** Flattens class-validator errors into API.md details: one entry per offending field path. */
+function details(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...details(e.children ?? [], field)];
+  });
+}
+
+/** Whitelist + forbid unknown fields + transform, with field-level details on 400. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const list = details(errors);
+      return new BadRequestException({ message: list.map((d) => `${d.field}: ${d.message}`).join('; '), details: list });
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthController } from './api/auth/auth.controller.js';
+import { AuthGuard } from './api/auth/auth.guard.js';
+import { DeploymentsController } from './api/deployments/deployments.controller.js';
+import { DomainExceptionFilter } from './api/errors/domain-exception.filter.js';
+import { MessagesController } from './api/messages/messages.controller.js';
+import { HealthController } from './api/operations/health.controller.js';
+import { IncidentsController } from './api/operations/incidents.controller.js';
+import { OrganisationController } from './api/organisation/organisation.controller.js';
+import { ProcessDefinitionsController } from './api/process-definitions/process-definitions.controller.js';
+import { ProcessInstancesController } from './api/process-instances/process-instances.controller.js';
+import { TasksController } from './api/tasks/tasks.controller.js';
+import { Engine } from './engine.js';
+import { AccessTokens } from './identity/access-token.js';
+import { LoginThrottle } from './identity/login-throttle.js';
+import { Organisation } from './identity/organisation.js';
+
+export interface AppServices {
+  engine: Engine;
+  organisation: Organisation;
+  tokens: AccessTokens;
+}
+
+/**
+ * The NestJS shell around the plain-TypeScript engine: controllers authenticate, validate and
+ * delegate; the engine, organisation and token service are built outside and handed in.
+ */
+@Module({})
+export class AppModule {
+  static register(services: AppServices): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [
+        AuthController,
+        OrganisationController,
+        DeploymentsController,
+        ProcessDefinitionsController,
+        ProcessInstancesController,
+        TasksController,
+        MessagesController,
+        IncidentsController,
+        HealthController,
+      ],
+      providers: [
+        { provide: Engine, useValue: services.engine },
+        { provide: Organisation, useValue: services.organisation },
+        { provide: AccessTokens, useValue: services.tokens },
+        { provide: LoginThrottle, useValue: new LoginThrottle() },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/** Configuration from the environment (API.md "Configuration"), read once at start. */
+export interface EngineConfig {
+  port: number;
+  databaseUrl?: string;
+  /** Demo mode: seed the demo organisation and procedures. On by default with the embedded database. */
+  demo: boolean;
+  adminPassword?: string;
+  dataDir: string;
+  embeddedPort: number;
+  processesDir: string;
+  webRoot: string;
+  jobPollIntervalMs: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): EngineConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port: Number(env.PORT ?? 3000),
+    databaseUrl,
+    demo: env.ONEDOOR_DEMO === '1' || (!databaseUrl && env.ONEDOOR_DEMO !== '0'),
+    adminPassword: env.ONEDOOR_ADMIN_PASSWORD || undefined,
+    dataDir: path.resolve(root, env.ONEDOOR_DATA_DIR ?? '.onedoor'),
+    embeddedPort: Number(env.ONEDOOR_PG_PORT ?? 54329),
+    processesDir: path.resolve(root, env.ONEDOOR_PROCESSES_DIR ?? 'processes'),
+    webRoot: path.resolve(root, env.ONEDOOR_WEB_ROOT ?? 'dist/web'),
+    jobPollIntervalMs: Number(env.ONEDOOR_JOB_POLL_MS ?? 500),
+  };
+}

@@ -1,0 +1,32 @@
+import { taskAccess } from '../identity/task-access.js';
+import { badInput } from '../shared/domain-error.js';
+import type { Command, CommandContext } from './command.js';
+import { lockOpenTask } from './task-lookup.js';
+
+/** A department's leader hands a task to a named officer of that department. */
+export class AssignTask implements Command<void> {
+  readonly name = 'assign-task';
+  constructor(
+    private readonly taskId: string,
+    private readonly username: string,
+  ) {}
+
+  async execute(ctx: CommandContext): Promise<void> {
+    const { state, task } = await lockOpenTask(ctx, this.taskId);
+    taskAccess.assertMayAssign(ctx.actor, task);
+    const [user] = await ctx.sql.query<{ department_code: string | null; roles: string[]; active: boolean }>(
+      `SELECT department_code, roles, active FROM app_user WHERE username = $1`,
+      [this.username],
+    );
+    if (!user || !user.active) throw badInput(`no active user ${this.username}`, [{ field: 'username', message: 'unknown user' }]);
+    if (user.department_code !== task.departmentCode) {
+      throw badInput(`${this.username} is not in ${task.departmentCode}`, [{ field: 'username', message: 'must belong to the task’s department' }]);
+    }
+    const fromState = { assignee: task.assignee };
+    task.assignee = this.username;
+    task.revision += 1;
+    ctx.runtime.history.updateTask(task.id, { assignee: task.assignee });
+    ctx.runtime.history.updateActivity(task.activityInstanceId, { assignee: task.assignee });
+    await ctx.audit({ operation: 'assign', entityType: 'task', entityId: task.id, instanceId: state.id, fromState, details: { to: this.username } });
+  }
+}

@@ -1,0 +1,43 @@
+import { taskAccess } from '../identity/task-access.js';
+import { conflict, forbidden } from '../shared/domain-error.js';
+import type { Command, CommandContext } from './command.js';
+import { lockOpenTask } from './task-lookup.js';
+
+/** Takes a candidate task of one's department for oneself. */
+export class ClaimTask implements Command<void> {
+  readonly name = 'claim-task';
+  constructor(private readonly taskId: string) {}
+
+  async execute(ctx: CommandContext): Promise<void> {
+    const { state, task } = await lockOpenTask(ctx, this.taskId);
+    if (task.assignee === ctx.actor.username) return;
+    if (task.assignee) throw conflict(`task is already claimed by ${task.assignee}`);
+    taskAccess.assertMayWork(ctx.actor, task);
+    task.assignee = ctx.actor.username;
+    task.revision += 1;
+    ctx.runtime.history.updateTask(task.id, { assignee: task.assignee });
+    ctx.runtime.history.updateActivity(task.activityInstanceId, { assignee: task.assignee });
+    await ctx.audit({ operation: 'claim', entityType: 'task', entityId: task.id, instanceId: state.id, fromState: { assignee: null } });
+  }
+}
+
+/** Gives a claimed task back to the department's candidates. */
+export class UnclaimTask implements Command<void> {
+  readonly name = 'unclaim-task';
+  constructor(private readonly taskId: string) {}
+
+  async execute(ctx: CommandContext): Promise<void> {
+    const { state, task } = await lockOpenTask(ctx, this.taskId);
+    const isLeader = ctx.actor.roles.includes('leader') && ctx.actor.departmentCode === task.departmentCode;
+    if (task.assignee !== ctx.actor.username && !isLeader && !ctx.actor.roles.includes('admin')) {
+      if (!task.assignee) return;
+      throw forbidden(`only ${task.assignee} or the department's leader can release this task`);
+    }
+    const fromState = { assignee: task.assignee };
+    task.assignee = null;
+    task.revision += 1;
+    ctx.runtime.history.updateTask(task.id, { assignee: null });
+    ctx.runtime.history.updateActivity(task.activityInstanceId, { assignee: null });
+    await ctx.audit({ operation: 'unclaim', entityType: 'task', entityId: task.id, instanceId: state.id, fromState });
+  }
+}

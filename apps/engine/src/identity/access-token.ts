@@ -1,0 +1,55 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** What a verified token says about its bearer. */
+export interface TokenClaims {
+  sub: string;
+  username: string;
+  fullName: string;
+  departmentCode: string | null;
+  roles: string[];
+  iat: number;
+  exp: number;
+}
+
+const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+/**
+ * Signed bearer tokens (JWT, HS256). Stateless so every engine node can verify a request without
+ * a database round trip on the hot path; the signing key lives in the shared database, so all
+ * nodes agree on it. Tokens last one working day.
+ */
+export class AccessTokens {
+  constructor(
+    private readonly key: Buffer,
+    readonly lifetimeSeconds = 10 * 3600,
+  ) {}
+
+  issue(claims: Omit<TokenClaims, 'iat' | 'exp'>, now = Date.now()): string {
+    const iat = Math.floor(now / 1000);
+    const body = { ...claims, iat, exp: iat + this.lifetimeSeconds };
+    const head = `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify(body))}`;
+    return `${head}.${this.sign(head)}`;
+  }
+
+  /** The claims of a valid, unexpired token; undefined for anything else. */
+  verify(token: string, now = Date.now()): TokenClaims | undefined {
+    const parts = token.split('.');
+    if (parts.length !== 3) return undefined;
+    const expected = Buffer.from(this.sign(`${parts[0]}.${parts[1]}`));
+    const given = Buffer.from(parts[2]);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    try {
+      const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString()) as { alg?: string };
+      if (header.alg !== 'HS256') return undefined;
+      const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString()) as TokenClaims;
+      if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) return undefined;
+      return claims;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private sign(data: string): string {
+    return createHmac('sha256', this.key).update(data).digest('base64url');
+  }
+}

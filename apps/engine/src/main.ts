@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
+import { readConfig } from './bootstrap/config.js';
+import { seedDemoOrganisation } from './bootstrap/demo-organisation.js';
+import { deployProcessFolder } from './bootstrap/process-folder.js';
+import { calendarTimeRules } from './calendar-time-rules.js';
+import { createApp } from './create-app.js';
+import { Engine } from './engine.js';
+import { AccessTokens } from './identity/access-token.js';
+import { Organisation } from './identity/organisation.js';
+import { createDataSource } from './persistence/data-source.js';
+import { startEmbeddedDatabase } from './persistence/embedded-database.js';
+import { migrate } from './persistence/migrate.js';
+
+/** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + browser app on one port. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  let url = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!url) {
+    const pgDir = path.join(config.dataDir, 'pg');
+    console.log(`OneDoor: no DATABASE_URL, starting embedded PostgreSQL — data in ${pgDir} (port ${config.embeddedPort})`);
+    const embedded = await startEmbeddedDatabase({ dataDir: pgDir, port: config.embeddedPort });
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const dataSource = createDataSource(url);
+  await dataSource.initialize();
+  await migrate(dataSource);
+
+  const engine = new Engine({
+    dataSource,
+    time: calendarTimeRules(WorkingCalendar.vietnam()),
+    jobPollIntervalMs: config.jobPollIntervalMs,
+    log: (m) => console.warn(m),
+  });
+  const organisation = new Organisation(engine.db);
+  if (config.demo) {
+    const users = await seedDemoOrganisation(organisation, path.join(config.processesDir, 'organisation.json'));
+    console.log(`OneDoor: demo organisation seeded (${users} users, password "demo")`);
+  }
+  if (config.adminPassword) {
+    await organisation.upsertUser({ username: 'admin', password: config.adminPassword, fullName: 'Quản trị hệ thống', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
+    console.log('OneDoor: user admin set from ONEDOOR_ADMIN_PASSWORD');
+  }
+  if (config.demo) {
+    const deployed = await deployProcessFolder(engine, config.processesDir);
+    const definitions = deployed.flatMap((d) => d.processDefinitions);
+    console.log(`OneDoor: ${definitions.length} procedure versions from processes/ (${definitions.filter((d) => d.isNew).length} new)`);
+  }
+  const tokens = new AccessTokens(await organisation.signingKey());
+  const app = await createApp({ engine, organisation, tokens }, { webRoot: config.webRoot });
+  engine.jobs.start();
+  await app.listen(config.port);
+  console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
+
+  const shutdown = async () => {
+    await engine.jobs.stop();
+    await app.close();
+    await dataSource.destroy();
+    await stopEmbedded?.();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
