@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Engine } from '../../../apps/engine/src/engine.js';
-import { SYSTEM_ACTOR, type Actor, type Clock } from '../../../apps/engine/src/commands/command.js';
+import { SYSTEM_ACTOR, type Clock } from '../../../apps/engine/src/commands/command.js';
 import { CompleteTask } from '../../../apps/engine/src/commands/complete-task.js';
 import { CorrelateMessage } from '../../../apps/engine/src/commands/correlate-message.js';
 import { DeployProcedures } from '../../../apps/engine/src/commands/deploy-procedures.js';
@@ -20,7 +20,6 @@ export class ManualClock implements Clock {
   }
 }
 
-export const officer: Actor = { username: 'officer', departmentCode: 'D', roles: ['officer'] };
 
 /** An engine on a private database, with helpers that read like the specs' given/when/then. */
 export class EngineHarness {
@@ -66,7 +65,7 @@ export class EngineHarness {
   async complete(instanceId: string, elementId: string, variables: Record<string, unknown> = {}) {
     const task = (await this.openTasks(instanceId)).find((t) => t.elementId === elementId);
     if (!task) throw new Error(`no open task at ${elementId}; open: ${(await this.openTasks(instanceId)).map((t) => t.elementId).join(', ')}`);
-    await this.engine.execute(new CompleteTask(task.id, variables), officer);
+    await this.engine.execute(new CompleteTask(task.id, variables), SYSTEM_ACTOR);
   }
 
   correlate(messageName: string, options: { businessKey?: string; processInstanceId?: string; variables?: Record<string, unknown> } = {}) {

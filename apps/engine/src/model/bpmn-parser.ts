@@ -112,6 +112,7 @@ function buildGraph(process: ModdleElement, details: ErrorDetail[], calledKeys: 
   const refuse = (element: ModdleElement, message: string) =>
     details.push({ elementId: element.id, elementType: element.$type, message });
 
+  let unsupported = false;
   const visitScope = (container: ModdleElement, scopeId: string) => {
     for (const element of container.flowElements ?? []) {
       const type = element.$type as string;
@@ -122,10 +123,12 @@ function buildGraph(process: ModdleElement, details: ErrorDetail[], calledKeys: 
       if (ARTIFACTS.has(type)) continue;
       const nodeType = TYPE_BY_BPMN[type];
       if (!nodeType) {
+        unsupported = true;
         refuse(element, `${short(type)} is not supported by the engine (supported: ${Object.keys(TYPE_BY_BPMN).map(short).join(', ')})`);
         continue;
       }
       if (type === 'bpmn:SubProcess' && element.triggeredByEvent) {
+        unsupported = true;
         refuse(element, 'event sub-processes are not supported; use a boundary event on the activity instead');
         continue;
       }
@@ -170,7 +173,7 @@ function buildGraph(process: ModdleElement, details: ErrorDetail[], calledKeys: 
   if (process.supplementPolicy && !['restart', 'pause'].includes(process.supplementPolicy)) {
     refuse(process, `od:supplementPolicy must be "restart" or "pause", not "${process.supplementPolicy}"`);
   }
-  validateGraph(graph, details);
+  validateGraph(graph, details, { skipReachability: unsupported });
   (graph as { upstreamOf: ReadonlyMap<string, ReadonlySet<string>> }).upstreamOf = computeInclusiveUpstream(graph);
   return graph;
 }

@@ -8,7 +8,7 @@ const ACTIVITIES = new Set(['userTask', 'manualTask', 'receiveTask', 'serviceTas
  * Structural checks that need the whole graph: gateways that can't route, scopes that can't
  * start, elements no token can ever reach, event-based gateways that wait on nothing.
  */
-export function validateGraph(graph: ProcedureGraph, details: ErrorDetail[]): void {
+export function validateGraph(graph: ProcedureGraph, details: ErrorDetail[], options: { skipReachability?: boolean } = {}): void {
   const refuse = (n: FlowNode, message: string) => details.push({ elementId: n.id, elementType: n.bpmnType, message });
   const scopes = new Map<string, FlowNode[]>();
   for (const n of graph.nodes.values()) {
@@ -38,7 +38,6 @@ export function validateGraph(graph: ProcedureGraph, details: ErrorDetail[]): vo
       if (n.event === 'error' && host && !['subProcess', 'callActivity', 'serviceTask'].includes(host.type)) {
         refuse(n, 'only a sub-process, call activity or service task can throw a BPMN error to catch here');
       }
-      if (n.outgoing.length === 0) refuse(n, 'the boundary event has no outgoing sequence flow');
     }
     if (n.defaultFlowId && !n.outgoing.includes(n.defaultFlowId)) refuse(n, `default flow ${n.defaultFlowId} is not one of its outgoing flows`);
     if (n.defaultFlowId && graph.flows.get(n.defaultFlowId)?.condition) refuse(n, 'the default flow must not carry a condition');
@@ -71,7 +70,9 @@ export function validateGraph(graph: ProcedureGraph, details: ErrorDetail[]): vo
       if (none.length !== 1 || starts.length !== 1) refuse(sub, 'an embedded sub-process needs exactly one none start event');
       else sub.startEventId = none[0].id;
     }
-    reportUnreachable(graph, members, starts, refuse);
+    // With unsupported elements left out of the graph, everything behind them would look
+    // unreachable: report the cause, not its echo.
+    if (!options.skipReachability) reportUnreachable(graph, members, starts, refuse);
     if (!members.some((n) => n.type === 'endEvent') && members.length > 0) {
       const owner = isProcess ? { id: graph.key, bpmnType: 'bpmn:Process' } : graph.nodes.get(scopeId)!;
       details.push({ elementId: owner.id, elementType: owner.bpmnType, message: 'the scope has no end event' });

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Engine } from '../../../apps/engine/src/engine.js';
+import { SYSTEM_ACTOR } from '../../../apps/engine/src/commands/command.js';
+import { StartInstance } from '../../../apps/engine/src/commands/start-instance.js';
+import type { ServiceHandler } from '../../../apps/engine/src/runtime/ports.js';
+import { EngineHarness, HOUR } from '../support/engine-harness.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+describe('job executor', () => {
+  it('given 200 due timers and two engine nodes polling one database, then every timer fires exactly once', async () => {
+    let firings = 0;
+    const handlers = new Map<string, ServiceHandler>([['count-firing', () => { firings += 1; }]]);
+    const h = await EngineHarness.create({ handlers });
+    const second = new Engine({ dataSource: await h.db.connectAnother(), clock: h.clock, handlers, nodeId: 'node-2', jobPollIntervalMs: 5 });
+    try {
+      await h.deploy(here, 'timer-wait.bpmn');
+      for (let i = 0; i < 200; i++) await h.engine.execute(new StartInstance({ key: 'timer-wait' }), SYSTEM_ACTOR);
+      h.clock.advance(2 * HOUR);
+      // Both nodes poll at the same time, in batches, until nothing is due.
+      const first = (h.engine as unknown as { jobs: { pollOnce(): Promise<number> } }).jobs;
+      const drain = async (node: { pollOnce(): Promise<number> }) => {
+        let total = 0;
+        for (let n = await node.pollOnce(); n > 0; n = await node.pollOnce()) total += n;
+        return total;
+      };
+      const [a, b] = await Promise.all([drain(first), drain(second.jobs)]);
+      expect(a + b).toBe(200);
+      expect(a).toBeGreaterThan(0);
+      expect(b).toBeGreaterThan(0);
+      expect(firings).toBe(200);
+      const [counts] = await h.db.dataSource.query(
+        `SELECT (SELECT count(*) FROM hist_activity_instance WHERE activity_id = 'wait' AND state = 'completed')::int AS fired,
+                (SELECT count(*) FROM process_instance WHERE state = 'completed')::int AS completed,
+                (SELECT count(*) FROM job)::int AS jobs`,
+      );
+      expect(counts).toEqual({ fired: 200, completed: 200, jobs: 0 });
+    } finally {
+      await second.jobs.stop();
+      await h.close();
+    }
+  });
+
+  it('given a job that keeps failing, then it is retried with back-off and becomes an incident without blocking others', async () => {
+    let fail = true;
+    const handlers = new Map<string, ServiceHandler>([['count-firing', () => { if (fail) throw new Error('national portal unreachable'); }]]);
+    const h = await EngineHarness.create({ handlers });
+    try {
+      await h.deploy(here, 'timer-wait.bpmn');
+      const broken = await h.start('timer-wait');
+      h.clock.advance(2 * HOUR);
+      expect(await h.engine.jobs.pollOnce()).toBe(1);
+      const [afterOne] = await h.db.dataSource.query(`SELECT retries, last_error, due_at > $1 AS later FROM job WHERE instance_id = $2`, [h.clock.now(), broken.id]);
+      expect(afterOne).toEqual({ retries: 2, last_error: 'national portal unreachable', later: true });
+      await h.advance(HOUR);
+      await h.advance(HOUR);
+      const incidents = await h.engine.db.query<{ instance_id: string; message: string }>(`SELECT instance_id, message FROM incident`);
+      expect(incidents).toEqual([{ instance_id: broken.id, message: 'national portal unreachable' }]);
+      expect((await h.instance(broken.id)).incidents).toHaveLength(1);
+      fail = false;
+      const healthy = await h.start('timer-wait');
+      await h.advance(2 * HOUR);
+      expect((await h.instance(healthy.id)).state).toBe('completed');
+      expect((await h.instance(broken.id)).state).toBe('active');
+    } finally {
+      await h.close();
+    }
+  });
+});
