@@ -1,0 +1,12 @@
+export { simplifyProcedure } from './simplify/simplify-procedure.js';
+export type { SimplifyOptions, SimplificationResult } from './simplify/simplify-procedure.js';
+export type { Reconnection } from './simplify/procedure-model.js';
+export { SimplificationRefused, RefusalReason } from './simplify/simplification-refused.js';
+export type { RefusalDetail } from './simplify/simplification-refused.js';
+export { procedureMetrics } from './metrics/procedure-metrics.js';
+export type { CalledProcessResolver, MetricsOptions } from './metrics/procedure-metrics.js';
+export { readStepGraph } from './metrics/read-step-graph.js';
+export type { StepGraph, StepGraphNode, StepGraphFlow } from './metrics/step-graph.js';
+export type { StaticMetrics, StepMetrics } from './metrics/static-metrics.js';
+export { compareMetrics } from './metrics/compare-metrics.js';
+export type { MetricsComparison, MetricDelta } from './metrics/compare-metrics.js';

@@ -1,0 +1,44 @@
+/**
+ * The flow graph the metrics read: plain data, no moddle objects. Structurally a subset of the
+ * engine's ProcedureGraph (apps/engine/src/model/procedure-graph.ts), so the engine can pass its
+ * cached graph of a deployed definition as it is; `readStepGraph` builds one from XML.
+ */
+export interface StepGraphNode {
+  id: string;
+  /** Lower-camel BPMN type: `userTask`, `exclusiveGateway`, `subProcess`, … */
+  type: string;
+  name?: string;
+  /** The process id or the id of the enclosing sub-process. */
+  scopeId: string;
+  incoming: readonly string[];
+  outgoing: readonly string[];
+  /** Boundary events: the activity they hang on. */
+  attachedToId?: string;
+  /** Call activities: the key of the process called. */
+  calledElement?: string;
+  step: {
+    /** Own `od:department`, else the lane's, else the first `camunda:candidateGroups`. */
+    departmentCode?: string;
+    role?: string;
+    allowanceDays?: number;
+    counted: boolean;
+    complianceCost?: number;
+  };
+}
+
+export interface StepGraphFlow {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  condition?: string;
+}
+
+export interface StepGraph {
+  /** The process id (definition key). */
+  key: string;
+  name?: string;
+  procedure: { procedureCode?: string; statutoryDays?: number };
+  /** In document order. */
+  nodes: ReadonlyMap<string, StepGraphNode>;
+  flows: ReadonlyMap<string, StepGraphFlow>;
+}
