@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { WorkingCalendar } from '../../libs/working-calendar/src/index.js';
 import { seedDemoOrganisation } from '../../apps/engine/src/bootstrap/demo-organisation.js';
 import { deployProcessFolder } from '../../apps/engine/src/bootstrap/process-folder.js';
-import { calendarTimeRules } from '../../apps/engine/src/calendar-time-rules.js';
+import { CalendarService } from '../../apps/engine/src/calendar/calendar-service.js';
+import { installDossiers } from '../../apps/engine/src/dossiers/index.js';
 import type { Clock } from '../../apps/engine/src/commands/command.js';
 import { createApp, defaultWebRoot } from '../../apps/engine/src/create-app.js';
 import { Engine } from '../../apps/engine/src/engine.js';
@@ -17,6 +17,7 @@ export interface TestEngine {
   app: NestExpressApplication;
   engine: Engine;
   organisation: Organisation;
+  calendar: CalendarService;
   db: TestDatabase;
   /** supertest agent on the app. */
   http: ReturnType<typeof request>;
@@ -43,13 +44,17 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..',
  */
 export async function startTestEngine(options: TestEngineOptions = {}): Promise<TestEngine> {
   const db = await createTestDatabase();
-  const engine = new Engine({ dataSource: db.dataSource, clock: options.clock, time: calendarTimeRules(WorkingCalendar.vietnam()), nodeId: 'test-http', jobPollIntervalMs: 100 });
+  let calendar: CalendarService | undefined;
+  const engine = new Engine({ dataSource: db.dataSource, clock: options.clock, calendar: () => calendar!.current(), nodeId: 'test-http', jobPollIntervalMs: 100 });
+  calendar = new CalendarService(engine.db);
+  await calendar.reload();
+  installDossiers(engine);
   const organisation = new Organisation(engine.db);
   if (options.organisation !== false) await seedDemoOrganisation(organisation, path.join(root, 'processes', 'organisation.json'));
   await organisation.upsertUser({ username: 'admin', password: 'demo', fullName: 'Quản trị', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
   if (options.processes) await deployProcessFolder(engine, path.join(root, 'processes'));
   const tokens = new AccessTokens(await organisation.signingKey());
-  const app = await createApp({ engine, organisation, tokens }, { webRoot: defaultWebRoot(root), logger: false });
+  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: defaultWebRoot(root), logger: false });
   await app.listen(0, '127.0.0.1');
   if (options.jobs) engine.jobs.start();
   const address = app.getHttpServer().address() as { port: number };
@@ -60,6 +65,7 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
     app,
     engine,
     organisation,
+    calendar,
     db,
     http,
     async login(username, password = 'demo') {

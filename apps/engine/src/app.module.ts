@@ -11,6 +11,10 @@ import { OrganisationController } from './api/organisation/organisation.controll
 import { ProcessDefinitionsController } from './api/process-definitions/process-definitions.controller.js';
 import { ProcessInstancesController } from './api/process-instances/process-instances.controller.js';
 import { TasksController } from './api/tasks/tasks.controller.js';
+import { CalendarController } from './api/calendar/calendar.controller.js';
+import { DossiersController } from './api/dossiers/dossiers.controller.js';
+import { NotificationsController } from './api/notifications/notifications.controller.js';
+import { CalendarService } from './calendar/calendar-service.js';
 import { Engine } from './engine.js';
 import { AccessTokens } from './identity/access-token.js';
 import { LoginThrottle } from './identity/login-throttle.js';
@@ -20,6 +24,7 @@ export interface AppServices {
   engine: Engine;
   organisation: Organisation;
   tokens: AccessTokens;
+  calendar: CalendarService;
 }
 
 /**
@@ -41,11 +46,15 @@ export class AppModule {
         MessagesController,
         IncidentsController,
         HealthController,
+        DossiersController,
+        CalendarController,
+        NotificationsController,
       ],
       providers: [
         { provide: Engine, useValue: services.engine },
         { provide: Organisation, useValue: services.organisation },
         { provide: AccessTokens, useValue: services.tokens },
+        { provide: CalendarService, useValue: services.calendar },
         { provide: LoginThrottle, useValue: new LoginThrottle() },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },

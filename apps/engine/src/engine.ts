@@ -9,12 +9,17 @@ import { DefinitionCache } from './persistence/definition-store.js';
 import { DefinitionQueries } from './queries/definition-queries.js';
 import { InstanceQueries } from './queries/instance-queries.js';
 import { TaskQueries } from './queries/task-queries.js';
-import { wallClockTimeRules, type ServiceHandler, type TimeRules } from './runtime/ports.js';
+import type { ServiceHandler, TimeRules } from './runtime/ports.js';
 import type { DataSource } from 'typeorm';
+import { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
+import { calendarTimeRules } from './calendar/calendar-time-rules.js';
 
 export interface EngineOptions {
   dataSource: DataSource;
   clock?: Clock;
+  /** The working calendar in force; allowances and working-time timers run on it. */
+  calendar?: () => WorkingCalendar;
+  /** Overrides the calendar for step due dates and timers (specs that want wall-clock days). */
   time?: TimeRules;
   handlers?: Map<string, ServiceHandler>;
   nodeId?: string;
@@ -45,9 +50,12 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.db = new Database(options.dataSource);
     this.nodeId = options.nodeId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const fixedCalendar = WorkingCalendar.vietnam();
+    const calendar = options.calendar ?? (() => fixedCalendar);
     this.services = {
       definitions: new DefinitionCache(),
-      time: options.time ?? wallClockTimeRules,
+      time: options.time ?? calendarTimeRules(calendar),
+      calendar,
       handlers: options.handlers ?? new Map(),
       clock: options.clock ?? systemClock,
       newId: randomUUID,

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
 import { readConfig } from './bootstrap/config.js';
 import { seedDemoOrganisation } from './bootstrap/demo-organisation.js';
 import { deployProcessFolder } from './bootstrap/process-folder.js';
-import { calendarTimeRules } from './calendar-time-rules.js';
+import { CalendarService } from './calendar/calendar-service.js';
+import { installDossiers } from './dossiers/index.js';
 import { createApp } from './create-app.js';
 import { Engine } from './engine.js';
 import { AccessTokens } from './identity/access-token.js';
@@ -29,12 +29,16 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   await migrate(dataSource);
 
+  let calendar: CalendarService | undefined;
   const engine = new Engine({
     dataSource,
-    time: calendarTimeRules(WorkingCalendar.vietnam()),
+    calendar: () => calendar!.current(),
     jobPollIntervalMs: config.jobPollIntervalMs,
     log: (m) => console.warn(m),
   });
+  calendar = new CalendarService(engine.db);
+  await calendar.reload();
+  installDossiers(engine);
   const organisation = new Organisation(engine.db);
   if (config.demo) {
     const users = await seedDemoOrganisation(organisation, path.join(config.processesDir, 'organisation.json'));
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
     console.log(`OneDoor: ${definitions.length} procedure versions from processes/ (${definitions.filter((d) => d.isNew).length} new)`);
   }
   const tokens = new AccessTokens(await organisation.signingKey());
-  const app = await createApp({ engine, organisation, tokens }, { webRoot: config.webRoot });
+  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: config.webRoot });
   engine.jobs.start();
   await app.listen(config.port);
   console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);

@@ -17,9 +17,9 @@ export class CommandExecutor {
       const ctx = new CommandContext(sql, this.services, actor, this.services.clock.now());
       const result = await command.execute(ctx);
       const runtime = ctx.usedRuntime;
-      if (runtime) {
-        await ctx.store.flush(runtime.loadedStates(), runtime.history);
-        for (const listener of this.services.listeners) await listener(ctx, runtime.events);
+      if (runtime) await ctx.store.flush(runtime.loadedStates(), runtime.history);
+      if (runtime || ctx.touchedDossiers.size > 0) {
+        for (const listener of this.services.listeners) await listener(ctx, runtime?.events ?? []);
       }
       return result;
     });

@@ -4,6 +4,7 @@ import { InstanceStore } from '../persistence/instance-store.js';
 import type { RuntimePorts, ServiceHandler, TimeRules } from '../runtime/ports.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { RuntimeEvent } from '../runtime/runtime-events.js';
+import type { WorkingCalendar } from '../../../../libs/working-calendar/src/index.js';
 
 /** Who issues a command: a person (with their department and roles) or the engine itself. */
 export interface Actor {
@@ -26,6 +27,8 @@ export interface EngineServices {
   time: TimeRules;
   handlers: ReadonlyMap<string, ServiceHandler>;
   clock: Clock;
+  /** The working calendar in force (law + administrators' overrides). */
+  calendar(): WorkingCalendar;
   newId(): string;
   /** Other modules' reactions inside the same transaction (dossier status, audit, outbox). */
   listeners: TransactionListener[];
@@ -36,6 +39,8 @@ export type TransactionListener = (ctx: CommandContext, events: RuntimeEvent[]) 
 /** What a command may use: its transaction, the clock reading, and a runtime on demand. */
 export class CommandContext {
   readonly store: InstanceStore;
+  /** Dossiers this command changed directly (their status is recomputed before commit). */
+  readonly touchedDossiers = new Set<string>();
   private runtimeInstance?: Runtime;
 
   constructor(
@@ -59,6 +64,10 @@ export class CommandContext {
       this.runtimeInstance = new Runtime(ports, this.now, this.actor.username);
     }
     return this.runtimeInstance;
+  }
+
+  dossierChanged(code: string): void {
+    this.touchedDossiers.add(code);
   }
 
   get usedRuntime(): Runtime | undefined {

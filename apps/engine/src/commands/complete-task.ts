@@ -1,3 +1,4 @@
+import { conflict } from '../shared/domain-error.js';
 import { taskAccess } from '../identity/task-access.js';
 import type { Command, CommandContext } from './command.js';
 import { lockOpenTask } from './task-lookup.js';
@@ -16,6 +17,7 @@ export class CompleteTask implements Command<void> {
     checkVariables(this.variables);
     const { state, task } = await lockOpenTask(ctx, this.taskId);
     taskAccess.assertMayWork(ctx.actor, task);
+    if (task.suspended) throw conflict('the dossier waits for the applicant’s supplement; record its arrival first');
     const token = state.executions.get(task.executionId)!;
     const rt = ctx.runtime;
     const fromState = { assignee: task.assignee, elementId: task.elementId };

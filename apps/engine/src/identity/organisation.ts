@@ -99,6 +99,18 @@ export class Organisation {
     return user;
   }
 
+  /** The agency (root of the department tree) a department belongs to. */
+  async agencyOf(departmentCode: string | null | undefined): Promise<string | null> {
+    if (!departmentCode) return null;
+    const [row] = await this.db.query<{ code: string }>(
+      `WITH RECURSIVE up AS (SELECT code, parent_code, 0 AS depth FROM department WHERE code = $1
+         UNION ALL SELECT d.code, d.parent_code, up.depth + 1 FROM department d JOIN up ON d.code = up.parent_code WHERE up.depth < 20)
+       SELECT code FROM up WHERE parent_code IS NULL LIMIT 1`,
+      [departmentCode],
+    );
+    return row?.code ?? null;
+  }
+
   /** The token signing key, created once and shared by every engine node through the database. */
   async signingKey(): Promise<Buffer> {
     await this.db.query(`INSERT INTO setting (key, value) VALUES ('token-signing-key', $1) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString('base64')]);

@@ -17,7 +17,8 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     entities: [],
     poolSize: options.poolSize ?? 20,
     applicationName: options.applicationName ?? 'onedoor-engine',
-    logging: ['error'],
+    // Errors reach the caller as exceptions (and the HTTP filter logs real bugs): no double logging.
+    logging: false,
   });
 }
 

@@ -22,7 +22,7 @@ export class InstanceStore implements InstanceLoader {
     const [all] = await this.sql.query<{ executions: unknown[]; tasks: unknown[]; jobs: unknown[]; subscriptions: unknown[]; variables: Record<string, unknown> | null }>(
       `SELECT
          (SELECT coalesce(json_agg(e), '[]') FROM execution e WHERE e.instance_id = $1) AS executions,
-         (SELECT coalesce(json_agg(t), '[]') FROM task t WHERE t.instance_id = $1) AS tasks,
+         (SELECT coalesce(json_agg(t), '[]') FROM (SELECT id, instance_id, execution_id, element_id, name, kind, definition_id, definition_key, business_key, department_code, role, assignee, created_at, due_at, activity_instance_id, revision, suspended FROM task WHERE instance_id = $1) t) AS tasks,
          (SELECT coalesce(json_agg(j), '[]') FROM (SELECT id, type, instance_id, execution_id, element_id, definition_id, due_at, retries, payload, created_at FROM job WHERE instance_id = $1) j) AS jobs,
          (SELECT coalesce(json_agg(s), '[]') FROM event_subscription s WHERE s.instance_id = $1) AS subscriptions,
          (SELECT json_object_agg(v.name, v.value) FROM variable v WHERE v.instance_id = $1) AS variables`,
@@ -65,7 +65,7 @@ export class InstanceStore implements InstanceLoader {
         await updateRow(this.sql, 'execution', e.id, { activityId: e.activityId, state: e.state, incomingFlowId: e.incomingFlowId, activityInstanceId: e.activityInstanceId, parentId: e.parentId });
       }
       await insertRows(this.sql, 'task', c.tasks.inserted);
-      for (const t of c.tasks.updated) await updateRow(this.sql, 'task', t.id, { assignee: t.assignee, dueAt: t.dueAt, revision: t.revision });
+      for (const t of c.tasks.updated) await updateRow(this.sql, 'task', t.id, { assignee: t.assignee, dueAt: t.dueAt, revision: t.revision, suspended: t.suspended });
       await insertRows(this.sql, 'job', c.jobs.inserted, ['payload']);
       for (const j of c.jobs.updated) await updateRow(this.sql, 'job', j.id, { dueAt: j.dueAt, payload: j.payload, retries: j.retries }, ['payload']);
       await insertRows(this.sql, 'event_subscription', c.subscriptions.inserted);

@@ -53,9 +53,11 @@ export interface TaskRow {
   dueAt: Date | null;
   activityInstanceId: string;
   revision: number;
+  /** Waiting for the applicant's supplement: the department can't complete it meanwhile. */
+  suspended: boolean;
 }
 
-export type JobType = 'timer' | 'timer-start' | 'async';
+export type JobType = string;
 
 export interface JobRow {
   id: string;
@@ -114,6 +116,8 @@ export interface TaskHistoryRow {
   endedAt: Date | null;
   outcome: 'completed' | 'canceled' | 'returned' | null;
   endedBy: string | null;
+  allowanceDays: number | null;
+  counted: boolean;
 }
 
 export interface VariableUpdateRow {

@@ -396,6 +396,7 @@ export class Runtime {
       dueAt: allowance !== undefined && allowance > 0 ? this.ports.time.stepDueAt(this.now, allowance) : null,
       activityInstanceId: token.activityInstanceId!,
       revision: 0,
+      suspended: false,
     };
     state.tasks.set(task.id, task);
     this.history.updateActivity(task.activityInstanceId, { taskId: task.id, dueAt: task.dueAt, assignee: task.assignee });
@@ -412,6 +413,8 @@ export class Runtime {
       endedAt: null,
       outcome: null,
       endedBy: null,
+      allowanceDays: allowance ?? null,
+      counted: node.step.counted,
     });
     this.events.push({ type: 'task.created', task });
     return task;

@@ -1,0 +1,123 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import type { Actor } from '../../commands/command.js';
+import { DossierQueries } from '../../dossiers/dossier-queries.js';
+import { ReceiveDossier } from '../../dossiers/receive-dossier.js';
+import { RecordApology } from '../../dossiers/record-apology.js';
+import { RequestSupplement, SupplementReceived } from '../../dossiers/supplement.js';
+import { Engine } from '../../engine.js';
+import { Organisation } from '../../identity/organisation.js';
+import { hasRole } from '../../identity/task-access.js';
+import { notFound } from '../../shared/domain-error.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+
+export class ApplicantDto {
+  @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @IsOptional() @IsString() @Matches(/^[0-9A-Za-z]{6,20}$/, { message: 'idNumber is 6–20 letters or digits' }) idNumber?: string;
+  @IsOptional() @IsString() @Matches(/^\+?[0-9 .-]{8,20}$/, { message: 'phone is 8–20 digits' }) phone?: string;
+  @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+  @IsOptional() @IsIn(['citizen', 'organisation']) type?: 'citizen' | 'organisation';
+}
+
+export class ReceiveDossierDto {
+  @IsString() @MinLength(1) @MaxLength(200) procedureKey!: string;
+  @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
+  @IsIn(['direct', 'online', 'postal']) channel!: 'direct' | 'online' | 'postal';
+  @IsOptional() @Type(() => Date) @IsDate() receivedAt?: Date;
+  @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}
+
+export class DossierListQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10) status?: number;
+  @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() overdue?: boolean;
+  @IsOptional() @IsString() @MaxLength(50) departmentCode?: string;
+  @IsOptional() @Type(() => Date) @IsDate() from?: Date;
+  @IsOptional() @Type(() => Date) @IsDate() to?: Date;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) size?: number;
+}
+
+export class SupplementRequestDto {
+  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(500, { each: true }) missing!: string[];
+  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class ApologyDto {
+  @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+  @Type(() => Date) @IsDate() newDueAt!: Date;
+}
+
+/** Who may read a dossier: its agency's people, managers and admins. */
+async function agencyScope(organisation: Organisation, actor: Actor): Promise<string[] | undefined> {
+  if (hasRole(actor, 'admin') || hasRole(actor, 'manager') || hasRole(actor, 'system')) return undefined;
+  const agency = await organisation.agencyOf(actor.departmentCode);
+  return agency ? [agency] : [];
+}
+
+@ApiTags('dossiers')
+@Controller('api')
+export class DossiersController {
+  private readonly queries: DossierQueries;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly organisation: Organisation,
+  ) {
+    this.queries = new DossierQueries(engine.db, engine.services.calendar);
+  }
+
+  /** Reception at the one-stop desk (or an online/postal intake): the dossier and its slip data. */
+  @Post('dossiers')
+  @HttpCode(201)
+  @Roles('reception', 'leader', 'admin')
+  receive(@Body() body: ReceiveDossierDto, @CurrentActor() actor: Actor) {
+    return this.engine.execute(new ReceiveDossier(body), actor);
+  }
+
+  @Get('dossiers')
+  async list(@Query() q: DossierListQuery, @CurrentActor() actor: Actor) {
+    const size = q.size ?? 100;
+    return this.queries.list({ ...q, agencyCodes: await agencyScope(this.organisation, actor), now: this.engine.now(), limit: size, offset: ((q.page ?? 1) - 1) * size });
+  }
+
+  @Get('dossiers/:code')
+  async get(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    const dossier = await this.queries.get(code, this.engine.now());
+    const scope = await agencyScope(this.organisation, actor);
+    if (scope && !scope.includes(dossier.agencyCode)) throw notFound('Dossier', code);
+    return dossier;
+  }
+
+  @Post('tasks/:id/request-supplement')
+  @HttpCode(200)
+  requestSupplement(@Param('id') id: string, @Body() body: SupplementRequestDto, @CurrentActor() actor: Actor) {
+    return this.engine.execute(new RequestSupplement(id, body.missing, body.note ?? null), actor);
+  }
+
+  @Post('dossiers/:code/supplement-received')
+  @HttpCode(200)
+  @Roles('reception', 'officer', 'leader', 'admin')
+  async supplementReceived(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    await this.assertAgency(code, actor);
+    return this.engine.execute(new SupplementReceived(code), actor);
+  }
+
+  /** Form 04: apology and new appointment date, by the agency's leader (or the desk on their behalf). */
+  @Post('dossiers/:code/apology')
+  @HttpCode(200)
+  @Roles('leader', 'reception', 'admin')
+  async apology(@Param('code') code: string, @Body() body: ApologyDto, @CurrentActor() actor: Actor) {
+    await this.assertAgency(code, actor);
+    return this.engine.execute(new RecordApology(code, body.reason, body.newDueAt), actor);
+  }
+
+  private async assertAgency(code: string, actor: Actor): Promise<void> {
+    const scope = await agencyScope(this.organisation, actor);
+    if (!scope) return;
+    const [row] = await this.engine.db.query<{ agency_code: string }>(`SELECT agency_code FROM dossier WHERE code = $1`, [code]);
+    if (!row || !scope.includes(row.agency_code)) throw notFound('Dossier', code);
+  }
+}

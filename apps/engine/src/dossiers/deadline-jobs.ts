@@ -1,0 +1,108 @@
+import type { CommandContext, TransactionListener } from '../commands/command.js';
+import type { AcquiredJob, JobHandler } from '../commands/execute-job.js';
+import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
+import type { Notifier } from './notifier.js';
+
+/**
+ * Watching the clock (issue #4) with ordinary jobs, so it is multi-node safe and runs once:
+ * - `task-deadline` at a task's due time: escalate an overdue step to its department's leader;
+ * - `dossier-apology-due` one working day before a dossier's due time: demand form 04;
+ * - `dossier-deadline` at its due time: no apology recorded → a violation in the reports.
+ * A job whose deadline moved (supplement, apology) re-arms itself for the new time.
+ */
+async function insertJob(ctx: CommandContext, type: string, instanceId: string, definitionId: string, dueAt: Date, payload: Record<string, unknown>): Promise<void> {
+  await ctx.sql.execute(
+    `INSERT INTO job (id, type, instance_id, execution_id, element_id, definition_id, due_at, retries, payload, created_at)
+     VALUES ($1, $2, $3, NULL, $2, $4, $5, 3, $6, $7)`,
+    [ctx.services.newId(), type, instanceId, definitionId, dueAt, JSON.stringify(payload), ctx.now],
+  );
+}
+
+/** Arms the dossier's deadline jobs (at receipt, and again when its due date moves). */
+export async function scheduleDossierDeadlines(ctx: CommandContext, dossier: Pick<DossierRecord, 'code' | 'instance_id' | 'definition_id' | 'due_at'>): Promise<void> {
+  if (!dossier.due_at) return;
+  await ctx.sql.execute(`DELETE FROM job WHERE instance_id = $1 AND type IN ('dossier-apology-due', 'dossier-deadline')`, [dossier.instance_id]);
+  const calendar = ctx.services.calendar();
+  const warnAt = subtractWorkingDay(calendar, dossier.due_at, ctx.now);
+  await insertJob(ctx, 'dossier-apology-due', dossier.instance_id, dossier.definition_id, warnAt, { dossierCode: dossier.code });
+  await insertJob(ctx, 'dossier-deadline', dossier.instance_id, dossier.definition_id, dossier.due_at, { dossierCode: dossier.code });
+}
+
+/** One working day before `due` (the latest moment an apology is still timely to prepare). */
+function subtractWorkingDay(calendar: { workingTimeBetween(a: Date, b: Date): number; addWorkingTime(a: Date, ms: number): Date }, due: Date, notBefore: Date): Date {
+  const day = 8 * 3600_000;
+  const available = calendar.workingTimeBetween(notBefore, due);
+  if (available <= day) return notBefore;
+  return calendar.addWorkingTime(notBefore, available - day);
+}
+
+/** On every new task with a due time: arm its escalation. */
+export const armTaskDeadlines: TransactionListener = async (ctx, events) => {
+  for (const event of events) {
+    if (event.type === 'task.created' && event.task.dueAt) {
+      await insertJob(ctx, 'task-deadline', event.task.instanceId, event.task.definitionId, event.task.dueAt, { taskId: event.task.id });
+    }
+  }
+};
+
+async function rearm(ctx: CommandContext, job: AcquiredJob, dueAt: Date): Promise<void> {
+  await ctx.sql.execute(`UPDATE job SET due_at = $2, lock_owner = NULL, lock_expires_at = NULL WHERE id = $1`, [job.id, dueAt]);
+}
+
+async function done(ctx: CommandContext, job: AcquiredJob): Promise<void> {
+  await ctx.sql.execute(`DELETE FROM job WHERE id = $1`, [job.id]);
+}
+
+export function taskDeadlineHandler(notifier: Notifier): JobHandler {
+  return async (ctx, job) => {
+    const taskId = String(job.payload.taskId);
+    const [task] = await ctx.sql.query<{ id: string; name: string | null; department_code: string | null; due_at: Date | null; suspended: boolean; business_key: string | null; instance_id: string; assignee: string | null }>(
+      `SELECT id, name, department_code, due_at, suspended, business_key, instance_id, assignee FROM task WHERE id = $1`,
+      [taskId],
+    );
+    if (!task || !task.due_at) return done(ctx, job);
+    if (task.suspended) return done(ctx, job); // re-armed when the supplement arrives
+    if (task.due_at.getTime() > ctx.now.getTime()) return rearm(ctx, job, task.due_at);
+    const message = `Bước "${task.name ?? taskId}"${task.business_key ? ` của hồ sơ ${task.business_key}` : ''} đã quá hạn xử lý (hạn ${task.due_at.toISOString()}).`;
+    // The unique index (kind, task_id) makes the escalation happen once even if this job ran twice.
+    const inserted = await ctx.sql.query(
+      `INSERT INTO notification (id, created_at, department_code, recipient_role, recipient, kind, message, dossier_code, task_id, instance_id)
+       VALUES ($1, $2, $3, 'leader', NULL, 'task-overdue', $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
+      [ctx.services.newId(), ctx.now, task.department_code, message, task.business_key, task.id, task.instance_id],
+    );
+    await ctx.sql.execute(`UPDATE task SET overdue_notified = true WHERE id = $1`, [task.id]);
+    await done(ctx, job);
+    if (inserted.length > 0) await ctx.audit({ operation: 'escalate', entityType: 'task', entityId: task.id, instanceId: task.instance_id, details: { department: task.department_code } });
+    if (inserted.length > 0) notifier.afterCommit(ctx, { kind: 'task-overdue', departmentCode: task.department_code, role: 'leader', message, taskId: task.id, dossierCode: task.business_key });
+  };
+}
+
+export function dossierDeadlineHandlers(notifier: Notifier): Record<string, JobHandler> {
+  const load = async (ctx: CommandContext, job: AcquiredJob) => {
+    const [d] = await ctx.sql.query<DossierRecord>(`SELECT * FROM dossier WHERE code = $1`, [String(job.payload.dossierCode)]);
+    return d;
+  };
+  return {
+    'dossier-apology-due': async (ctx, job) => {
+      const d = await load(ctx, job);
+      await done(ctx, job);
+      if (!d || d.finished_at || !d.due_at || d.waiting_since) return;
+      const message = `Hồ sơ ${d.code} sắp đến hạn trả kết quả (${d.due_at.toISOString()}) mà chưa giải quyết xong: cần lập văn bản xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi quá hạn.`;
+      await ctx.sql.execute(
+        `INSERT INTO notification (id, created_at, department_code, recipient_role, kind, message, dossier_code, instance_id)
+         VALUES ($1, $2, $3, 'leader', 'apology-due', $4, $5, $6)`,
+        [ctx.services.newId(), ctx.now, d.agency_code, message, d.code, d.instance_id],
+      );
+      notifier.afterCommit(ctx, { kind: 'apology-due', departmentCode: d.agency_code, role: 'leader', message, dossierCode: d.code });
+    },
+    'dossier-deadline': async (ctx, job) => {
+      const d = await load(ctx, job);
+      if (!d || d.finished_at || !d.due_at || d.waiting_since) return done(ctx, job);
+      if (d.due_at.getTime() > ctx.now.getTime()) return rearm(ctx, job, d.due_at);
+      await done(ctx, job);
+      if (d.apology_count > 0 || d.violation) return;
+      await ctx.sql.execute(`UPDATE dossier SET violation = true, revision = revision + 1 WHERE code = $1`, [d.code]);
+      await appendDossierEvent(ctx.sql, d.code, ctx.now, 'violation', null, { dueAt: d.due_at, reason: 'quá hạn mà chưa có văn bản xin lỗi' });
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { CommandContext, TransactionListener } from '../commands/command.js';
+import { dossierOfInstance, loadDossier, updateDossier, type DossierRecord } from './dossier-record.js';
+import { PortalStatus } from './portal-status.js';
+
+/** Called for every dossier status change inside its transaction (the national-portal outbox). */
+export type StatusSync = (ctx: CommandContext, dossier: DossierRecord, previousStatus: number) => Promise<void>;
+
+/**
+ * Keeps a dossier's national-portal status in step with its process (DOMAIN.md codes):
+ * 2 received until the desk hands it on, 4 while being processed, 5 while waiting for the
+ * applicant, 9 once only not-counted steps (returning the result) remain, 10 when the process
+ * ends normally, 8 when it was stopped.
+ */
+export function dossierStatusListener(sync: StatusSync[]): TransactionListener {
+  return async (ctx, events) => {
+    const codes = new Set(ctx.touchedDossiers);
+    const runtime = ctx.usedRuntime;
+    if (runtime && events.length > 0) {
+      const roots = new Set(runtime.loadedStates().map((s) => s.instance.rootInstanceId));
+      for (const root of roots) {
+        const dossier = await dossierOfInstance(ctx.sql, root);
+        if (dossier) codes.add(dossier.code);
+      }
+    }
+    for (const code of codes) await refreshStatus(ctx, code, sync);
+  };
+}
+
+async function refreshStatus(ctx: CommandContext, code: string, sync: StatusSync[]): Promise<void> {
+  const dossier = await loadDossier(ctx.sql, code);
+  const [facts] = await ctx.sql.query<{ state: string; open_tasks: number; open_counted: number; completed_tasks: number; refused: boolean }>(
+    `SELECT p.state,
+            (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id WHERE c.root_instance_id = p.id)::int AS open_tasks,
+            (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id
+               JOIN hist_task_instance h ON h.id = t.id WHERE c.root_instance_id = p.id AND h.counted)::int AS open_counted,
+            (SELECT count(*) FROM hist_task_instance h JOIN process_instance c ON c.id = h.instance_id
+               WHERE c.root_instance_id = p.id AND h.outcome = 'completed')::int AS completed_tasks,
+            false AS refused
+     FROM process_instance p WHERE p.id = $1`,
+    [dossier.instance_id],
+  );
+  const patch: Partial<DossierRecord> = {};
+  let status = dossier.status;
+  if (facts.state === 'completed') {
+    status = PortalStatus.ResultReturned;
+    patch.returned_at = dossier.returned_at ?? ctx.now;
+    patch.finished_at = dossier.finished_at ?? ctx.now;
+  } else if (facts.state === 'terminated') {
+    status = dossier.status === PortalStatus.Withdrawn ? PortalStatus.Withdrawn : PortalStatus.Stopped;
+    patch.finished_at = dossier.finished_at ?? ctx.now;
+  } else if (dossier.waiting_since) {
+    status = PortalStatus.SupplementRequested;
+  } else if (facts.open_tasks > 0 && facts.open_counted === 0 && facts.completed_tasks > 0) {
+    status = PortalStatus.Processed;
+    patch.finished_at = dossier.finished_at ?? ctx.now;
+  } else if (facts.completed_tasks > 0) {
+    status = PortalStatus.Processing;
+  }
+  if (status !== dossier.status) patch.status = status;
+  if (Object.keys(patch).length === 0) return;
+  const updated = await updateDossier(ctx.sql, dossier, patch, ctx.now, ctx.actor.username);
+  if (patch.status !== undefined) for (const s of sync) await s(ctx, updated, dossier.status);
+}

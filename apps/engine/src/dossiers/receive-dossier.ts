@@ -1,0 +1,124 @@
+import type { Command, CommandContext } from '../commands/command.js';
+import { checkVariables } from '../commands/variables.js';
+import { DomainError, ErrorCode, badInput, notFound } from '../shared/domain-error.js';
+import { nextDossierCode } from './dossier-code.js';
+import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
+import { scheduleDossierDeadlines } from './deadline-jobs.js';
+import { PortalStatus } from './portal-status.js';
+
+export interface Applicant {
+  name: string;
+  idNumber?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  /** `citizen` or `organisation` (LoaiDoiTuong). */
+  type?: 'citizen' | 'organisation';
+}
+
+export interface ReceiveDossierInput {
+  procedureKey: string;
+  applicant: Applicant;
+  channel: 'direct' | 'online' | 'postal';
+  receivedAt?: Date;
+  variables?: Record<string, unknown>;
+}
+
+export interface ReceivedDossier {
+  code: string;
+  processInstanceId: string;
+  procedureKey: string;
+  receivedAt: Date;
+  dueAt: Date | null;
+  status: number;
+}
+
+/** The set of legal forms in force for dossiers received from now on (Circular 03/2025/TT-VPCP). */
+export const CURRENT_FORM_VERSION = 'TT03/2025';
+
+/**
+ * Receives a dossier at the one-stop desk: a gap-free code, the procedure started with the code
+ * as business key, and the appointment date from the working calendar (received after 15:00 →
+ * the clock starts next working morning). All in one transaction.
+ */
+export class ReceiveDossier implements Command<ReceivedDossier> {
+  readonly name = 'receive-dossier';
+  constructor(private readonly input: ReceiveDossierInput) {}
+
+  async execute(ctx: CommandContext): Promise<ReceivedDossier> {
+    const { input } = this;
+    checkVariables(input.variables ?? {});
+    const receivedAt = input.receivedAt ?? ctx.now;
+    if (receivedAt.getTime() > ctx.now.getTime() + 60_000) throw badInput('receivedAt is in the future', [{ field: 'receivedAt', message: 'must not be in the future' }]);
+    const definition = await ctx.services.definitions.source(ctx.sql).latestByKey(input.procedureKey);
+    if (!definition) throw notFound('Procedure', input.procedureKey);
+    const graph = definition.graph;
+    if (!graph.startEventIds.some((id) => graph.nodes.get(id)!.event === 'none')) {
+      throw new DomainError(ErrorCode.BadInput, `${input.procedureKey} can't be started at the desk`, [{ field: 'procedureKey', message: 'no none start event' }]);
+    }
+    const agencyCode = graph.procedure.agencyCode ?? (await this.agencyOfFirstStep(ctx, graph)) ?? 'OD';
+    const code = await nextDossierCode(ctx.sql, agencyCode, receivedAt);
+    const calendar = ctx.services.calendar();
+    const statutoryDays = graph.procedure.statutoryDays;
+    const dueAt = statutoryDays !== undefined ? calendar.dossierDueAt(receivedAt, statutoryDays) : null;
+    const clockStartedAt = statutoryDays !== undefined ? calendar.dossierDueAt(receivedAt, 0) : receivedAt;
+    const state = await ctx.runtime.startInstance(definition, {
+      businessKey: code,
+      variables: { ...(input.variables ?? {}), dossierCode: code, applicantName: input.applicant.name, channel: input.channel },
+      startedBy: ctx.actor.username,
+    });
+    const dossier: DossierRecord = {
+      code,
+      instance_id: state.id,
+      definition_id: definition.id,
+      procedure_key: definition.key,
+      procedure_code: graph.procedure.procedureCode ?? null,
+      procedure_name: graph.name ?? definition.name,
+      field: graph.procedure.field ?? null,
+      agency_code: agencyCode,
+      applicant_name: input.applicant.name,
+      applicant_id_number: input.applicant.idNumber ?? null,
+      applicant_phone: input.applicant.phone ?? null,
+      applicant_email: input.applicant.email ?? null,
+      applicant_type: input.applicant.type ?? 'citizen',
+      channel: input.channel,
+      received_at: receivedAt,
+      clock_started_at: clockStartedAt,
+      statutory_days: statutoryDays !== undefined ? String(statutoryDays) : null,
+      legal_due_at: dueAt,
+      due_at: dueAt,
+      status: PortalStatus.Received,
+      supplement_policy: graph.procedure.supplementPolicy,
+      waiting_since: null,
+      finished_at: null,
+      returned_at: null,
+      result: null,
+      apology_count: 0,
+      violation: false,
+      form_version: CURRENT_FORM_VERSION,
+      received_by: ctx.actor.username,
+    };
+    const keys = Object.keys(dossier);
+    await ctx.sql.execute(
+      `INSERT INTO dossier (${keys.join(', ')}) VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')})`,
+      keys.map((k) => (dossier as unknown as Record<string, unknown>)[k]),
+    );
+    await appendDossierEvent(ctx.sql, code, ctx.now, 'received', ctx.actor.username, { channel: input.channel, receivedAt, dueAt });
+    await scheduleDossierDeadlines(ctx, dossier);
+    await ctx.audit({ operation: 'receive-dossier', entityType: 'dossier', entityId: code, instanceId: state.id });
+    ctx.dossierChanged(dossier.code);
+    return { code, processInstanceId: state.id, procedureKey: definition.key, receivedAt, dueAt, status: dossier.status };
+  }
+
+  /** Without `od:agencyCode`, the agency is the top of the first step's department tree. */
+  private async agencyOfFirstStep(ctx: CommandContext, graph: { nodes: ReadonlyMap<string, { type: string; step: { departmentCode?: string } }> }): Promise<string | undefined> {
+    const first = [...graph.nodes.values()].find((n) => n.type === 'userTask' && n.step.departmentCode);
+    if (!first) return undefined;
+    const [row] = await ctx.sql.query<{ code: string }>(
+      `WITH RECURSIVE up AS (SELECT code, parent_code FROM department WHERE code = $1
+         UNION ALL SELECT d.code, d.parent_code FROM department d JOIN up ON d.code = up.parent_code)
+       SELECT code FROM up WHERE parent_code IS NULL`,
+      [first.step.departmentCode],
+    );
+    return row?.code;
+  }
+}
