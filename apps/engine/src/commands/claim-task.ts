@@ -1,5 +1,5 @@
 import { taskAccess } from '../identity/task-access.js';
-import { conflict, forbidden } from '../shared/domain-error.js';
+import { conflict } from '../shared/domain-error.js';
 import type { Command, CommandContext } from './command.js';
 import { lockOpenTask } from './task-lookup.js';
 
@@ -29,10 +29,9 @@ export class UnclaimTask implements Command<void> {
   async execute(ctx: CommandContext): Promise<void> {
     const { state, task } = await lockOpenTask(ctx, this.taskId);
     const isLeader = ctx.actor.roles.includes('leader') && ctx.actor.departmentCode === task.departmentCode;
-    if (task.assignee !== ctx.actor.username && !isLeader && !ctx.actor.roles.includes('admin')) {
-      if (!task.assignee) return;
-      throw forbidden(`only ${task.assignee} or the department's leader can release this task`);
-    }
+    // The claimer (or, as a no-op, a candidate) releases it; the department's leader or an admin may too.
+    if (!isLeader && !ctx.actor.roles.includes('admin')) taskAccess.assertMayWork(ctx.actor, task);
+    if (!task.assignee) return;
     const fromState = { assignee: task.assignee };
     task.assignee = null;
     task.revision += 1;

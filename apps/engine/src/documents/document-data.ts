@@ -91,5 +91,7 @@ export interface TrackingBook {
   from: string;
   to: string;
   entries: TrackingBookEntry[];
+  /** The form set of the period's latest dossier (the set in force then), or the current one. */
+  formVersion: string;
   printedAt: Date;
 }

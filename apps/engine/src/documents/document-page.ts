@@ -105,5 +105,6 @@ table.signatures .who { font-weight: bold; }
 table.signatures .hint { font-style: italic; font-size: 11pt; }
 table.signatures .name { font-weight: bold; padding-top: 20mm; }
 .small { font-size: 11pt; }
+p.center { text-align: center; }
 `;
 }

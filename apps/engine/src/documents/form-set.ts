@@ -103,6 +103,7 @@ export interface ControlSheetLabels {
   applicantParty: string;
   inProgress: string;
   inProgressOverdue: string;
+  completed: string;
   returned: string;
   canceled: string;
   none: string;

@@ -5,6 +5,7 @@ import type { Actor } from '../../commands/command.js';
 import { CorrelateMessage } from '../../commands/correlate-message.js';
 import { Engine } from '../../engine.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
 
 export class MessageDto {
   @IsString() @MinLength(1) @MaxLength(200) messageName!: string;
@@ -21,6 +22,7 @@ export class MessagesController {
   /** Inter-agency replies and applicants' actions arrive as messages: 204, or 404 when nobody waits. */
   @Post()
   @HttpCode(204)
+  @Roles('officer', 'leader', 'admin')
   async correlate(@Body() body: MessageDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.engine.execute(new CorrelateMessage(body.messageName, body.businessKey ?? null, body.processInstanceId ?? null, body.variables ?? {}), actor);
   }

@@ -1,19 +1,30 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
+import { assertMaySeeInstance } from '../../identity/instance-access.js';
+import { Organisation } from '../../identity/organisation.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 
 @ApiTags('instances')
 @Controller('api/process-instances')
 export class ProcessInstancesController {
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly organisation: Organisation,
+  ) {}
 
   @Get(':id')
-  get(@Param('id') id: string) {
-    return this.engine.instances.get(id);
+  async get(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    const instance = await this.engine.instances.get(id);
+    await assertMaySeeInstance(this.engine.db, this.organisation, actor, id);
+    return instance;
   }
 
   @Get(':id/history')
-  history(@Param('id') id: string) {
-    return this.engine.instances.history(id);
+  async history(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    const history = await this.engine.instances.history(id);
+    await assertMaySeeInstance(this.engine.db, this.organisation, actor, id);
+    return history;
   }
 }

@@ -118,6 +118,7 @@ export const TT01_2018: FormSet = {
         applicantParty: 'Tổ chức, cá nhân',
         inProgress: 'Đang giải quyết',
         inProgressOverdue: 'Đang giải quyết, đã quá hạn',
+        completed: 'Hoàn thành',
         returned: 'Trả lại bước trước',
         canceled: 'Dừng xử lý',
         none: 'Hồ sơ chưa được chuyển xử lý.',

@@ -116,6 +116,7 @@ export const TT03_2025: FormSet = {
         applicantParty: 'Tổ chức, cá nhân nộp hồ sơ',
         inProgress: 'Đang giải quyết',
         inProgressOverdue: 'Đang giải quyết, đã quá hạn',
+        completed: 'Hoàn thành',
         returned: 'Trả lại bước trước',
         canceled: 'Dừng xử lý',
         none: 'Hồ sơ chưa được chuyển xử lý.',

@@ -1,0 +1,181 @@
+import { systemClock, type Clock } from '../commands/command.js';
+import type { Database, Sql } from '../persistence/database.js';
+
+export interface PortalOutboxDeliveryOptions {
+  /** The portal's endpoint (ONEDOOR_PORTAL_URL). Unset: delivery is off and records stay queued. */
+  url?: string;
+  /** This engine node's name, for the log. */
+  nodeId: string;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  /** Extra request headers, e.g. the portal's Authorization. */
+  headers?: Record<string, string>;
+  /** One POST may take this long; the rows it carries stay locked meanwhile. Default 10 s. */
+  timeoutMs?: number;
+  /** Records (of as many dossiers) sent per batch, concurrently. Default 20. */
+  batchSize?: number;
+  /** Poll interval when the last batch was not full. Default 1 s. */
+  pollIntervalMs?: number;
+  /** Wait after the first failure; doubles per attempt up to maxBackoffMs. Default 5 s. */
+  backoffMs?: number;
+  /** Default 30 minutes: a long portal outage is retried at this pace, forever. */
+  maxBackoffMs?: number;
+  log?: (message: string) => void;
+}
+
+interface PendingRecord {
+  id: string;
+  dossier_code: string;
+  payload: unknown;
+  attempts: number;
+}
+
+type Outcome = { ok: true } | { ok: false; error: string };
+
+/**
+ * Delivers the national-portal outbox: multi-node safe, in order per dossier, never letting one
+ * dossier's trouble hold up another's.
+ *
+ * A batch takes, in one transaction, the oldest undelivered record of each dossier that has no
+ * older undelivered record, with FOR UPDATE SKIP LOCKED: another node skips rows in flight, and
+ * cannot take a dossier's next record while the previous one is undelivered (committed or not),
+ * so a dossier's records reach the portal one after another in id order. The POSTs run
+ * concurrently with a timeout while the rows stay locked; each row then records its delivery, or
+ * its error and a next attempt with exponential back-off. A node that dies mid-batch rolls back
+ * and releases its rows: delivery is at least once, and the receiver can recognise a repeat by
+ * the `X-OneDoor-Outbox-Id` header.
+ */
+export class PortalOutboxDelivery {
+  private readonly clock: Clock;
+  private readonly fetch: typeof fetch;
+  private timer?: NodeJS.Timeout;
+  private stopped = true;
+  private running = false;
+  private current?: Promise<void>;
+  lastError?: string;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: PortalOutboxDeliveryOptions,
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  get enabled(): boolean {
+    return Boolean(this.options.url);
+  }
+
+  get isRunning(): boolean {
+    return !this.stopped;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    if (!this.enabled) {
+      this.options.log?.(`portal sync (${this.options.nodeId}): ONEDOOR_PORTAL_URL unset, delivery off; records stay queued`);
+      return;
+    }
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.current?.catch(() => undefined);
+  }
+
+  /** Polls now, e.g. right after a command queued a record. */
+  wake(): void {
+    if (!this.stopped && !this.running) this.schedule(0);
+  }
+
+  /** Sends one batch; returns how many records were delivered (0 when delivery is off). */
+  async deliverBatch(): Promise<number> {
+    return (await this.sendBatch()).delivered;
+  }
+
+  private async sendBatch(): Promise<{ taken: number; delivered: number }> {
+    const url = this.options.url;
+    if (!url) return { taken: 0, delivered: 0 };
+    return this.db.transaction(async (sql) => {
+      const records = await sql.query<PendingRecord>(
+        `SELECT o.id, o.dossier_code, o.payload, o.attempts
+           FROM portal_outbox o
+          WHERE o.delivered_at IS NULL AND o.next_attempt_at <= $1
+            AND NOT EXISTS (SELECT 1 FROM portal_outbox older
+                             WHERE older.dossier_code = o.dossier_code AND older.delivered_at IS NULL AND older.id < o.id)
+          ORDER BY o.id
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED`,
+        [this.clock.now(), this.options.batchSize ?? 20],
+      );
+      const outcomes = await Promise.all(records.map((r) => this.post(url, r)));
+      const now = this.clock.now();
+      let delivered = 0;
+      for (const [i, record] of records.entries()) {
+        const outcome = outcomes[i];
+        if (outcome.ok) delivered += 1;
+        await this.record(sql, record, outcome, now);
+      }
+      return { taken: records.length, delivered };
+    });
+  }
+
+  private async post(url: string, record: PendingRecord): Promise<Outcome> {
+    try {
+      const response = await this.fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-onedoor-outbox-id': String(record.id), ...this.options.headers },
+        body: JSON.stringify(record.payload),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+      // Read the answer so the connection can be reused; its content does not matter.
+      await response.arrayBuffer().catch(() => undefined);
+      return response.ok ? { ok: true } : { ok: false, error: `portal answered HTTP ${response.status}` };
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      return { ok: false, error: `${(error as Error).message}${cause ? ` (${cause})` : ''}` };
+    }
+  }
+
+  private async record(sql: Sql, record: PendingRecord, outcome: Outcome, now: Date): Promise<void> {
+    if (outcome.ok) {
+      await sql.execute(`UPDATE portal_outbox SET delivered_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1`, [record.id, now]);
+      return;
+    }
+    const attempts = record.attempts + 1;
+    const base = this.options.backoffMs ?? 5_000;
+    const delay = Math.min(this.options.maxBackoffMs ?? 30 * 60_000, base * 2 ** Math.min(attempts - 1, 30));
+    this.lastError = outcome.error;
+    await sql.execute(`UPDATE portal_outbox SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1`, [
+      record.id,
+      attempts,
+      new Date(now.getTime() + delay),
+      outcome.error.slice(0, 2000),
+    ]);
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.current = this.loop();
+    }, delay);
+  }
+
+  private async loop(): Promise<void> {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    let full = false;
+    try {
+      const { taken } = await this.sendBatch();
+      full = taken >= (this.options.batchSize ?? 20);
+    } catch (error) {
+      this.options.log?.(`portal sync (${this.options.nodeId}): ${(error as Error).message}`);
+    } finally {
+      this.running = false;
+      if (!this.stopped) this.schedule(full ? 0 : this.options.pollIntervalMs ?? 1_000);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { timelinessSql } from './timeliness-sql.js';
+
+/** Where a dossier of a period counts, decided once for every report (II.06a, Decision 766). */
+export type PeriodOutcome = 'early' | 'on_time' | 'late' | 'withdrawn' | 'stopped' | 'waiting' | 'within_time' | 'overdue';
+
+/**
+ * Two CTEs, `relevant` and `classified`, over the dossiers a period [$1, $2) is about: received
+ * before its end and not finished before its start. Each gets exactly one outcome:
+ *
+ * - finished in the period (finished_at < $2): withdrawn (status 7), stopped (8), or resolved —
+ *   early / on time / late by finished_at against **legal_due_at**. The legal due date is the one
+ *   the agency is judged by: an apology (form 04) only moves the appointment (`due_at`), and
+ *   the dossier core moves `legal_due_at` only for the applicant's supplement time, which is
+ *   never counted against the agency. No legal due date (no statutory time) → on time.
+ * - still open at the period end: waiting for a supplement (status 5, waiting since before the
+ *   end), else overdue when the legal due instant is before the end, else within time.
+ *
+ * Dossiers never accepted (status 1 newly registered, 3 not received) count nowhere.
+ * The set is read as two disjoint halves so each uses its own partial index (dossier_open,
+ * dossier_finished) instead of scanning the whole history: open dossiers, and those finished
+ * since the period start. `grp` is the caller's grouping expression over `dossier` columns.
+ */
+export function periodDossiersSql(groupExpression: string): string {
+  const columns = `code, ${groupExpression} AS grp, channel, received_at, finished_at, legal_due_at, status, waiting_since`;
+  return `
+  relevant AS (
+    SELECT ${columns} FROM dossier
+     WHERE finished_at IS NULL AND received_at < $2 AND status NOT IN (1, 3)
+    UNION ALL
+    SELECT ${columns} FROM dossier
+     WHERE finished_at >= $1 AND received_at < $2 AND status NOT IN (1, 3)
+  ),
+  classified AS (
+    SELECT code, grp, channel, received_at >= $1 AS received_in_period,
+      CASE
+        WHEN finished_at < $2 AND status = 7 THEN 'withdrawn'
+        WHEN finished_at < $2 AND status = 8 THEN 'stopped'
+        WHEN finished_at < $2 AND legal_due_at IS NULL THEN 'on_time'
+        WHEN finished_at < $2 THEN ${timelinessSql('finished_at', 'legal_due_at')}
+        WHEN status = 5 AND finished_at IS NULL AND (waiting_since IS NULL OR waiting_since < $2) THEN 'waiting'
+        WHEN legal_due_at < $2 THEN 'overdue'
+        ELSE 'within_time'
+      END AS outcome
+    FROM relevant
+  )`;
+}

@@ -1,0 +1,23 @@
+import { CIRCULAR_01_2020_PERIODS, type PeriodRule } from './period.js';
+
+/**
+ * Points of the Decision 766/QĐ-TTg index groups we can compute from our own data. The
+ * defaults are the maximum points of those groups in the 2022 appendix (transparency 18,
+ * progress 20, online service 12 of 100); the government has revised them since, so they are
+ * configuration: set the ones in force. Only the ratio between them affects the overall score.
+ */
+export interface Decision766Weights {
+  transparency: number;
+  progress: number;
+  online: number;
+}
+
+export interface ReportConfig {
+  periods: PeriodRule;
+  weights: Decision766Weights;
+}
+
+export const DEFAULT_REPORT_CONFIG: ReportConfig = {
+  periods: CIRCULAR_01_2020_PERIODS,
+  weights: { transparency: 18, progress: 20, online: 12 },
+};

@@ -1,0 +1,139 @@
+import { SwaggerModule, DocumentBuilder } from '@nestjs/swagger';
+import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
+
+/**
+ * The authorisation matrix (issue #3): for every endpoint and every kind of caller, the exact
+ * status. One table drives the test, and the table must name every route the app serves — an
+ * endpoint added without a row fails here.
+ *
+ * Callers (demo organisation): the task under test is step 2 of 1.001806, "assign a specialist",
+ * owned by SYT_BTXH with role `head`.
+ */
+const USERS = {
+  anonymous: null,
+  admin: 'admin', // admin, designer, manager
+  designer: 'thietke',
+  manager: 'quanly',
+  reception: 'motcua.syt', // SYT one-stop desk
+  specialist: 'chuyenvien.btxh', // same department as the task, another role
+  head: 'truongphong.btxh', // the task's department and role; also the department's leader
+  otherAgency: 'chuyenvien.qlcl', // Department of Agriculture
+} as const;
+type Caller = keyof typeof USERS;
+const CALLERS = Object.keys(USERS) as Caller[];
+
+interface Fixture {
+  taskId: string;
+  dossierCode: string;
+  instanceId: string;
+  definitionId: string;
+}
+
+interface Row {
+  method: 'get' | 'post' | 'delete';
+  route: string;
+  /** Builds the concrete path and body from a fresh fixture. */
+  request: (f: Fixture, n: number) => { path: string; body?: unknown };
+  expect: Record<Caller, number>;
+  /** Needs its own fixture per call (the request changes the task or dossier). */
+  mutates?: boolean;
+}
+
+const all = (status: number, anonymous = 401): Record<Caller, number> => Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? anonymous : status])) as Record<Caller, number>;
+const only = (allowed: Partial<Record<Caller, number>>, otherwise = 403): Record<Caller, number> =>
+  Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 401 : allowed[c] ?? otherwise])) as Record<Caller, number>;
+
+const TASK_WORKER = only({ head: 204 });
+const ROWS: Row[] = [
+  { method: 'post', route: '/api/auth/login', request: () => ({ path: '/api/auth/login', body: { username: 'admin', password: 'demo' } }), expect: all(200, 200) },
+  { method: 'get', route: '/api/auth/me', request: () => ({ path: '/api/auth/me' }), expect: all(200) },
+  { method: 'get', route: '/api/departments', request: () => ({ path: '/api/departments' }), expect: all(200) },
+  { method: 'post', route: '/api/departments', request: (_, n) => ({ path: '/api/departments', body: { code: `NEW_${n}`, name: 'Phòng mới', parentCode: 'SYT' } }), expect: only({ admin: 201 }) },
+  { method: 'get', route: '/api/users', request: () => ({ path: '/api/users' }), expect: only({ admin: 200, head: 200 }) },
+  { method: 'post', route: '/api/users', request: (_, n) => ({ path: '/api/users', body: { username: `moi.${n}`, password: 'mat-khau-dai', fullName: 'Cán bộ mới', departmentCode: 'SYT_BTXH', roles: ['officer'] } }), expect: only({ admin: 201 }) },
+  { method: 'post', route: '/api/deployments', request: (_, n) => ({ path: '/api/deployments', body: { name: 'x', bpmnXml: minimalProcess(n) } }), expect: only({ admin: 201, designer: 201 }) },
+  { method: 'get', route: '/api/process-definitions', request: () => ({ path: '/api/process-definitions' }), expect: all(200) },
+  { method: 'get', route: '/api/process-definitions/{id}', request: (f) => ({ path: `/api/process-definitions/${f.definitionId}` }), expect: all(200) },
+  { method: 'get', route: '/api/process-definitions/{id}/xml', request: (f) => ({ path: `/api/process-definitions/${f.definitionId}/xml` }), expect: all(200) },
+  { method: 'get', route: '/api/process-definitions/{id}/steps', request: (f) => ({ path: `/api/process-definitions/${f.definitionId}/steps` }), expect: all(200) },
+  { method: 'post', route: '/api/process-definitions/key/{key}/start', request: () => ({ path: '/api/process-definitions/key/cong-nhan-co-so-su-dung-lao-dong-khuyet-tat/start', body: {} }), expect: only({ admin: 201, designer: 201, reception: 201, specialist: 201, head: 201, otherAgency: 201 }) },
+  { method: 'get', route: '/api/process-instances/{id}', request: (f) => ({ path: `/api/process-instances/${f.instanceId}` }), expect: only({ admin: 200, designer: 200, manager: 200, reception: 200, specialist: 200, head: 200 }, 404) },
+  { method: 'get', route: '/api/process-instances/{id}/history', request: (f) => ({ path: `/api/process-instances/${f.instanceId}/history` }), expect: only({ admin: 200, designer: 200, manager: 200, reception: 200, specialist: 200, head: 200 }, 404) },
+  { method: 'get', route: '/api/tasks', request: () => ({ path: '/api/tasks' }), expect: only({ admin: 200, reception: 200, specialist: 200, head: 200, otherAgency: 200 }) },
+  { method: 'get', route: '/api/tasks/{id}', request: (f) => ({ path: `/api/tasks/${f.taskId}` }), expect: only({ admin: 200, head: 200 }, 404) },
+  { method: 'post', route: '/api/tasks/{id}/claim', mutates: true, request: (f) => ({ path: `/api/tasks/${f.taskId}/claim` }), expect: TASK_WORKER },
+  { method: 'post', route: '/api/tasks/{id}/unclaim', mutates: true, request: (f) => ({ path: `/api/tasks/${f.taskId}/unclaim` }), expect: only({ admin: 204, head: 204 }) },
+  { method: 'post', route: '/api/tasks/{id}/assign', mutates: true, request: (f) => ({ path: `/api/tasks/${f.taskId}/assign`, body: { username: 'truongphong.btxh' } }), expect: only({ admin: 204, head: 204 }) },
+  { method: 'post', route: '/api/tasks/{id}/complete', mutates: true, request: (f) => ({ path: `/api/tasks/${f.taskId}/complete`, body: {} }), expect: TASK_WORKER },
+  { method: 'post', route: '/api/tasks/{id}/return', mutates: true, request: (f) => ({ path: `/api/tasks/${f.taskId}/return`, body: { reason: 'Thiếu chữ ký' } }), expect: only({ head: 200 }) },
+  { method: 'post', route: '/api/tasks/{id}/request-supplement', mutates: true, request: (f) => ({ path: `/api/tasks/${f.taskId}/request-supplement`, body: { missing: ['Bản sao CCCD'] } }), expect: only({ head: 200 }) },
+  { method: 'post', route: '/api/messages', request: () => ({ path: '/api/messages', body: { messageName: 'nobody-waits' } }), expect: only({ admin: 404, reception: 404, specialist: 404, head: 404, otherAgency: 404 }) },
+  { method: 'get', route: '/api/incidents', request: () => ({ path: '/api/incidents' }), expect: only({ admin: 200, designer: 200, manager: 200 }) },
+  { method: 'post', route: '/api/dossiers', request: () => ({ path: '/api/dossiers', body: { procedureKey: 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat', applicant: { name: 'Nguyễn Văn A' }, channel: 'online' } }), expect: only({ admin: 201, reception: 201, head: 201 }) },
+  { method: 'get', route: '/api/dossiers', request: () => ({ path: '/api/dossiers' }), expect: all(200) },
+  { method: 'get', route: '/api/dossiers/{code}', request: (f) => ({ path: `/api/dossiers/${f.dossierCode}` }), expect: only({ admin: 200, manager: 200, reception: 200, specialist: 200, head: 200 }, 404) },
+  { method: 'post', route: '/api/dossiers/{code}/supplement-received', mutates: true, request: (f) => ({ path: `/api/dossiers/${f.dossierCode}/supplement-received` }), expect: only({ admin: 409, reception: 409, specialist: 409, head: 409, otherAgency: 404 }) },
+  { method: 'post', route: '/api/dossiers/{code}/apology', mutates: true, request: (f) => ({ path: `/api/dossiers/${f.dossierCode}/apology`, body: { reason: 'Chậm do xác minh', newDueAt: '2099-01-05T09:00:00+07:00' } }), expect: only({ admin: 200, reception: 200, head: 200 }) },
+  { method: 'get', route: '/api/calendar', request: () => ({ path: '/api/calendar?year=2027' }), expect: all(200) },
+  { method: 'get', route: '/api/calendar/add', request: () => ({ path: '/api/calendar/add?from=2027-04-09T16:00:00%2B07:00&days=1' }), expect: all(200) },
+  { method: 'get', route: '/api/calendar/overrides', request: () => ({ path: '/api/calendar/overrides' }), expect: all(200) },
+  { method: 'post', route: '/api/calendar/overrides', request: () => ({ path: '/api/calendar/overrides', body: { date: '2031-02-15', kind: 'working_day', name: 'Làm bù' } }), expect: only({ admin: 201 }) },
+  { method: 'delete', route: '/api/calendar/overrides/{date}', request: () => ({ path: '/api/calendar/overrides/2031-02-15' }), expect: only({ admin: 204 }) },
+  { method: 'get', route: '/api/notifications', request: () => ({ path: '/api/notifications' }), expect: all(200) },
+  { method: 'post', route: '/api/notifications/{id}/read', request: () => ({ path: '/api/notifications/00000000-0000-0000-0000-000000000000/read' }), expect: all(204) },
+  { method: 'get', route: '/health', request: () => ({ path: '/health' }), expect: all(200, 200) },
+  { method: 'get', route: '/metrics', request: () => ({ path: '/metrics' }), expect: all(200, 200) },
+];
+
+function minimalProcess(n: number): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+  <bpmn:process id="matrix-${n}" isExecutable="true"><bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" /><bpmn:endEvent id="e" /></bpmn:process>
+</bpmn:definitions>`;
+}
+
+describe('authorisation matrix', () => {
+  let t: TestEngine;
+  const tokens = new Map<Caller, string | null>();
+  let counter = 0;
+
+  beforeAll(async () => {
+    t = await startTestEngine({ processes: true, jobs: true });
+    for (const c of CALLERS) tokens.set(c, USERS[c] ? await t.login(USERS[c]!) : null);
+  });
+  afterAll(() => t.close());
+
+  /** A dossier of 1.001806 whose desk step is done: its open task is step 2 (SYT_BTXH, head). */
+  async function fixture(): Promise<Fixture> {
+    const reception = tokens.get('reception')!;
+    const received = await t.http.post('/api/dossiers').set('Authorization', reception).send({ procedureKey: 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat', applicant: { name: 'Công ty A', phone: '0912345678' }, channel: 'direct' });
+    const dossier = (await t.http.get(`/api/dossiers/${received.body.code}`).set('Authorization', reception)).body;
+    await t.http.post(`/api/tasks/${dossier.currentSteps[0].id}/complete`).set('Authorization', reception).send({}).expect(204);
+    const next = (await t.http.get(`/api/dossiers/${received.body.code}`).set('Authorization', reception)).body;
+    const [instance] = await t.engine.db.query<{ definition_id: string }>(`SELECT definition_id FROM process_instance WHERE id = $1`, [received.body.processInstanceId]);
+    return { taskId: next.currentSteps[0].id, dossierCode: received.body.code, instanceId: received.body.processInstanceId, definitionId: instance.definition_id };
+  }
+
+  it('has a row for every route the app serves', () => {
+    const document = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
+    const served = Object.entries(document.paths).flatMap(([p, ops]) => Object.keys(ops as object).map((m) => `${m} ${p}`));
+    const covered = ROWS.map((r) => `${r.method} ${r.route}`);
+    expect(served.filter((s) => !covered.includes(s))).toEqual([]);
+    expect(covered.filter((c) => !served.includes(c))).toEqual([]);
+  });
+
+  it.each(ROWS.map((r) => [`${r.method.toUpperCase()} ${r.route}`, r] as const))('%s', async (_, row) => {
+    const shared = row.mutates ? undefined : await fixture();
+    const seen: Record<string, number> = {};
+    for (const caller of CALLERS) {
+      const f = shared ?? (await fixture());
+      const { path, body } = row.request(f, ++counter);
+      let req = t.http[row.method](path);
+      const token = tokens.get(caller);
+      if (token) req = req.set('Authorization', token);
+      const res = body === undefined ? await req : await req.send(body as object);
+      seen[caller] = res.status;
+    }
+    expect(seen).toEqual(row.expect);
+  });
+});
