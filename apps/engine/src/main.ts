@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { readConfig } from './bootstrap/config.js';
+import type { DataSource } from 'typeorm';
+import type { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
+import { readConfig, type EngineConfig } from './bootstrap/config.js';
+import { generateDemoHistory } from './bootstrap/demo-history.js';
 import { seedDemoOrganisation } from './bootstrap/demo-organisation.js';
 import { deployProcessFolder } from './bootstrap/process-folder.js';
 import { CalendarService } from './calendar/calendar-service.js';
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
   engine.jobs.start();
   await app.listen(config.port);
   console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
+  if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
 
   const shutdown = async () => {
     await engine.jobs.stop();
@@ -68,6 +72,21 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** First start in demo mode: measured history for the comparisons and reports, in the background. */
+async function seedDemoHistoryOnce(dataSource: DataSource, config: EngineConfig, calendar: () => WorkingCalendar): Promise<void> {
+  const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM dossier`)) as { n: number }[];
+  if (n > 0) return;
+  console.log('OneDoor: generating demo history (dossiers through old and simplified procedures)…');
+  const result = await generateDemoHistory(dataSource, {
+    seed: 2026,
+    perVersion: 30,
+    startAt: new Date('2026-03-02T00:30:00Z'),
+    organisationFile: path.join(config.processesDir, 'organisation.json'),
+    calendar,
+  });
+  console.log(`OneDoor: demo history ready — ${result.dossiers} dossiers, ${result.finished} finished, ${result.late} late`);
 }
 
 main().catch((error) => {

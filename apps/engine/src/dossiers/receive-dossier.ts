@@ -17,6 +17,8 @@ export interface Applicant {
 
 export interface ReceiveDossierInput {
   procedureKey: string;
+  /** A specific version (history imports, demo data); default: the latest version of the key. */
+  definitionId?: string;
   applicant: Applicant;
   channel: 'direct' | 'online' | 'postal';
   receivedAt?: Date;
@@ -49,7 +51,8 @@ export class ReceiveDossier implements Command<ReceivedDossier> {
     checkVariables(input.variables ?? {});
     const receivedAt = input.receivedAt ?? ctx.now;
     if (receivedAt.getTime() > ctx.now.getTime() + 60_000) throw badInput('receivedAt is in the future', [{ field: 'receivedAt', message: 'must not be in the future' }]);
-    const definition = await ctx.services.definitions.source(ctx.sql).latestByKey(input.procedureKey);
+    const source = ctx.services.definitions.source(ctx.sql);
+    const definition = input.definitionId ? await source.byId(input.definitionId) : await source.latestByKey(input.procedureKey);
     if (!definition) throw notFound('Procedure', input.procedureKey);
     const graph = definition.graph;
     if (!graph.startEventIds.some((id) => graph.nodes.get(id)!.event === 'none')) {

@@ -1,5 +1,6 @@
 import type { Database } from '../persistence/database.js';
 import type { DefinitionCache } from '../persistence/definition-store.js';
+import type { ProcedureGraph } from '../model/procedure-graph.js';
 import { notFound } from '../shared/domain-error.js';
 
 export interface DefinitionView {
@@ -27,6 +28,8 @@ export interface StepView {
   removalReason: string | null;
   legalBasis: string | null;
   complianceCost: number | null;
+  /** Set on steps of a called procedure: the call activity that runs them. */
+  calledFrom?: string;
 }
 
 const SELECT = `SELECT id, key, version, name, deployment_id AS "deploymentId", resource_name AS "resourceName",
@@ -69,7 +72,13 @@ export class DefinitionQueries {
    */
   async steps(id: string): Promise<{ definitionId: string; statutoryDays: number | null; countedDays: number; steps: StepView[] }> {
     const definition = await this.db.transaction((sql) => this.cache.byId(sql, id));
-    const graph = definition.graph;
+    const steps = await this.stepsOf(definition.graph, 0);
+    const countedDays = steps.filter((s) => s.counted).reduce((sum, s) => sum + (s.allowanceDays ?? 0), 0);
+    return { definitionId: id, statutoryDays: definition.graph.procedure.statutoryDays ?? null, countedDays, steps };
+  }
+
+  /** Steps in flow order; a call activity is replaced by the called procedure's steps (the inter-agency part). */
+  private async stepsOf(graph: ProcedureGraph, depth: number, calledFrom?: string): Promise<StepView[]> {
     const order: string[] = [];
     const seen = new Set<string>();
     const queue = [...graph.startEventIds];
@@ -83,10 +92,18 @@ export class DefinitionQueries {
       for (const b of n.boundaryIds) queue.push(b);
       for (const f of n.outgoing) queue.push(graph.flows.get(f)!.targetId);
     }
-    const steps: StepView[] = order
-      .map((nodeId) => graph.nodes.get(nodeId)!)
-      .filter((n) => n.type === 'userTask' || n.type === 'manualTask' || n.type === 'callActivity')
-      .map((n) => ({
+    const result: StepView[] = [];
+    for (const n of order.map((nodeId) => graph.nodes.get(nodeId)!)) {
+      if (n.type === 'callActivity' && n.calledElement && depth < 5) {
+        const [row] = await this.db.query<{ id: string }>(`SELECT id FROM process_definition WHERE key = $1 ORDER BY version DESC LIMIT 1`, [n.calledElement]);
+        if (row) {
+          const called = await this.db.transaction((sql) => this.cache.byId(sql, row.id));
+          result.push(...(await this.stepsOf(called.graph, depth + 1, n.id)));
+          continue;
+        }
+      }
+      if (n.type !== 'userTask' && n.type !== 'manualTask' && n.type !== 'callActivity') continue;
+      result.push({
         elementId: n.id,
         name: n.name ?? null,
         type: n.type,
@@ -98,8 +115,9 @@ export class DefinitionQueries {
         removalReason: n.step.removalReason ?? null,
         legalBasis: n.step.legalBasis ?? null,
         complianceCost: n.step.complianceCost ?? null,
-      }));
-    const countedDays = steps.filter((s) => s.counted).reduce((sum, s) => sum + (s.allowanceDays ?? 0), 0);
-    return { definitionId: id, statutoryDays: graph.procedure.statutoryDays ?? null, countedDays, steps };
+        ...(calledFrom ? { calledFrom } : {}),
+      });
+    }
+    return result;
   }
 }
