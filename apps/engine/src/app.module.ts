@@ -15,6 +15,7 @@ import { CalendarController } from './api/calendar/calendar.controller.js';
 import { DossiersController } from './api/dossiers/dossiers.controller.js';
 import { NotificationsController } from './api/notifications/notifications.controller.js';
 import { CalendarService } from './calendar/calendar-service.js';
+import { reengineeringControllers } from './api/reengineering/index.js';
 import { Engine } from './engine.js';
 import { AccessTokens } from './identity/access-token.js';
 import { LoginThrottle } from './identity/login-throttle.js';
@@ -49,6 +50,7 @@ export class AppModule {
         DossiersController,
         CalendarController,
         NotificationsController,
+        ...reengineeringControllers,
       ],
       providers: [
         { provide: Engine, useValue: services.engine },

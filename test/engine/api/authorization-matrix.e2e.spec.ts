@@ -81,6 +81,8 @@ const ROWS: Row[] = [
   { method: 'delete', route: '/api/calendar/overrides/{date}', request: () => ({ path: '/api/calendar/overrides/2031-02-15' }), expect: only({ admin: 204 }) },
   { method: 'get', route: '/api/notifications', request: () => ({ path: '/api/notifications' }), expect: all(200) },
   { method: 'post', route: '/api/notifications/{id}/read', request: () => ({ path: '/api/notifications/00000000-0000-0000-0000-000000000000/read' }), expect: all(204) },
+  { method: 'post', route: '/api/process-definitions/{id}/simplify', request: () => ({ path: '/api/process-definitions/nope:1:x/simplify', body: {} }), expect: only({ admin: 404, designer: 404 }) },
+  { method: 'get', route: '/api/comparisons', request: (f) => ({ path: `/api/comparisons?base=${f.definitionId}&candidate=${f.definitionId}` }), expect: only({ admin: 200, manager: 200 }) },
   { method: 'get', route: '/health', request: () => ({ path: '/health' }), expect: all(200, 200) },
   { method: 'get', route: '/metrics', request: () => ({ path: '/metrics' }), expect: all(200, 200) },
 ];

@@ -1,11 +1,16 @@
 import { DataSource, type QueryRunner } from 'typeorm';
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
+import { inline } from './sql-literal.js';
 
 /** Parameterised SQL inside one transaction. The engine core sees only this. */
 export interface Sql {
+  /** Reads (and writes whose RETURNING rows are needed): runs now, after any queued writes. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Number of rows an UPDATE/DELETE touched. */
-  execute(text: string, params?: unknown[]): Promise<number>;
+  /**
+   * A write whose result nobody reads. It is queued and sent with the others in one round trip
+   * before the next query or the commit, so a command's unit of work costs one trip, not twenty.
+   */
+  execute(text: string, params?: unknown[]): Promise<void>;
 }
 
 const CONFLICT_CODES = new Set(['40001', '40P01', '55P03']);
@@ -24,7 +29,9 @@ export class Database {
     try {
       await runner.startTransaction();
       try {
-        const result = await work(sqlOf(runner));
+        const sql = sqlOf(runner);
+        const result = await work(sql);
+        await sql.flush();
         await runner.commitTransaction();
         return result;
       } catch (error) {
@@ -49,16 +56,23 @@ export class Database {
   }
 }
 
-function sqlOf(runner: QueryRunner): Sql {
+function sqlOf(runner: QueryRunner): Sql & { flush(): Promise<void> } {
+  const pending: string[] = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending.splice(0).join(';\n');
+    await runner.query(batch);
+  };
   return {
     async query<T>(text: string, params?: unknown[]) {
+      await flush();
       const result = await runner.query(text, params, true);
       return (result.records ?? []) as T[];
     },
     async execute(text: string, params?: unknown[]) {
-      const result = await runner.query(text, params, true);
-      return result.affected ?? 0;
+      pending.push(inline(text, params));
     },
+    flush,
   };
 }
 

@@ -32,12 +32,12 @@ export async function insertRows<T extends object>(sql: Sql, table: string, rows
 }
 
 /** Updates the given columns of a row by id. */
-export async function updateRow(sql: Sql, table: string, id: string, patch: Record<string, unknown>, jsonColumns: string[] = []): Promise<number> {
+export async function updateRow(sql: Sql, table: string, id: string, patch: Record<string, unknown>, jsonColumns: string[] = []): Promise<void> {
   const keys = Object.keys(patch).filter((k) => k !== 'id');
-  if (keys.length === 0) return 0;
+  if (keys.length === 0) return;
   const params = keys.map((k) => cell(patch[k], jsonColumns.includes(k)));
   params.push(id);
-  return sql.execute(`UPDATE ${table} SET ${keys.map((k, i) => `${snake(k)} = $${i + 1}`).join(', ')} WHERE id = $${params.length}`, params);
+  await sql.execute(`UPDATE ${table} SET ${keys.map((k, i) => `${snake(k)} = $${i + 1}`).join(', ')} WHERE id = $${params.length}`, params);
 }
 
 export async function deleteRows(sql: Sql, table: string, ids: string[]): Promise<void> {

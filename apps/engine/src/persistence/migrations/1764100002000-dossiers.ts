@@ -53,6 +53,8 @@ export class Dossiers1764100002000 implements MigrationInterface {
       CREATE INDEX dossier_open ON dossier (status, due_at) WHERE finished_at IS NULL;
       CREATE INDEX dossier_finished ON dossier (finished_at) WHERE finished_at IS NOT NULL;
       CREATE INDEX dossier_phone ON dossier (code, applicant_phone);
+      CREATE INDEX dossier_definition ON dossier (definition_id) WHERE finished_at IS NOT NULL;
+      CREATE INDEX process_instance_root ON process_instance (root_instance_id);
 
       CREATE TABLE dossier_event (
         seq bigserial PRIMARY KEY,

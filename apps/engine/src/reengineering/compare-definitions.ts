@@ -1,0 +1,48 @@
+import { compareMetrics, type MetricDelta, type MetricsComparison, type StepMetrics } from '../../../../libs/reengineering/src/index.js';
+import type { Engine } from '../engine.js';
+import { definitionMetrics, type DefinitionMetrics } from './definition-metrics.js';
+import { measuredDelta } from './metric-delta.js';
+import { whatIf, type WhatIf } from './what-if.js';
+
+export interface DefinitionComparison {
+  base: DefinitionMetrics;
+  candidate: DefinitionMetrics;
+  delta: MetricsComparison['delta'] & {
+    /** candidate − base of the measured history; null while either has no finished dossier. */
+    measured: { meanDays: MetricDelta | null; p90Days: MetricDelta | null; lateRate: MetricDelta | null };
+  };
+  verdict: MetricsComparison['verdict'];
+  removedSteps: StepMetrics[];
+  addedSteps: StepMetrics[];
+  whatIf: WhatIf;
+}
+
+/**
+ * Before/after comparison of two deployed definitions (usually two versions of one key):
+ * static metrics and the reform verdict from the model, measured metrics from history, and the
+ * base's finished dossiers replayed against the candidate.
+ */
+export async function compareDefinitions(engine: Engine, baseId: string, candidateId: string): Promise<DefinitionComparison> {
+  const base = await definitionMetrics(engine, baseId);
+  const candidate = await definitionMetrics(engine, candidateId);
+  const comparison = compareMetrics(base.static, candidate.static);
+  const b = base.metrics.measured;
+  const c = candidate.metrics.measured;
+  const candidateDays = candidate.static.statutoryDays ?? candidate.static.longestPathDays;
+  return {
+    base: base.metrics,
+    candidate: candidate.metrics,
+    delta: {
+      ...comparison.delta,
+      measured: {
+        meanDays: measuredDelta(b.meanDays, c.meanDays, 3),
+        p90Days: measuredDelta(b.p90Days, c.p90Days, 3),
+        lateRate: measuredDelta(b.lateRate, c.lateRate, 4),
+      },
+    },
+    verdict: comparison.verdict,
+    removedSteps: comparison.removedSteps,
+    addedSteps: comparison.addedSteps,
+    whatIf: whatIf(base.dossiers, new Set(candidate.static.perStep.map((s) => s.elementId)), candidateDays, engine.services.calendar().hoursPerDay),
+  };
+}

@@ -1,0 +1,80 @@
+import type { TranslationTable } from '../../shared/i18n.js';
+
+/** Vietnamese for the strings of our own bpmn-js modules (properties, step table, problems). */
+export const viOnedoor: TranslationTable = {
+  // properties panel: procedure
+  'Administrative procedure': 'Thủ tục hành chính',
+  'Procedure code': 'Mã thủ tục (Mã TTHC)',
+  'The national procedure code (Mã TTHC), e.g. 1.001806.': 'Mã thủ tục hành chính trên Cơ sở dữ liệu quốc gia, ví dụ 1.001806.',
+  'Statutory time (working days)': 'Thời hạn giải quyết theo quy định (ngày làm việc)',
+  'The counted step allowances should add up to it.': 'Tổng thời hạn các bước được tính phải bằng thời hạn này.',
+  Field: 'Lĩnh vực',
+  'Agency code': 'Mã cơ quan',
+  'When a supplement is requested': 'Khi yêu cầu bổ sung hồ sơ',
+  'Restart the clock (default)': 'Tính lại thời hạn từ đầu (mặc định)',
+  'Restart the clock from zero on the complete dossier': 'Tính lại thời hạn từ đầu khi nhận đủ hồ sơ',
+  'Pause the clock while waiting for the applicant': 'Tạm dừng tính thời hạn trong thời gian chờ bổ sung',
+  'Enter a number of at least {min}.': 'Nhập một số không nhỏ hơn {min}.',
+
+  // properties panel: lanes and steps
+  Department: 'Phòng ban xử lý',
+  'Steps in this lane without a department of their own go to this one.':
+    'Các bước trong làn không ghi phòng ban riêng sẽ do phòng ban này xử lý.',
+  'Department directory unavailable: type the department code.': 'Không tải được danh mục phòng ban: hãy nhập mã phòng ban.',
+  '(from the lane: {department})': '(theo làn: {department})',
+  '(none)': '(chưa chọn)',
+  'not in the directory': 'không có trong danh mục',
+  'Step of the procedure': 'Bước xử lý',
+  Role: 'Vai trò',
+  'One-stop desk officer (receives, returns results)': 'Cán bộ Một cửa (tiếp nhận, trả kết quả)',
+  'Specialist (examines the dossier)': 'Chuyên viên (thẩm định hồ sơ)',
+  'Head of division (assigns, reviews)': 'Lãnh đạo phòng (phân công, xem xét)',
+  'Agency leader (approves, signs)': 'Lãnh đạo cơ quan (phê duyệt, ký)',
+  'Clerk (registers, stamps, dispatches)': 'Văn thư (vào sổ, đóng dấu, phát hành)',
+  'One-stop desk officer': 'Cán bộ Một cửa',
+  Specialist: 'Chuyên viên',
+  'Head of division': 'Lãnh đạo phòng',
+  'Agency leader': 'Lãnh đạo cơ quan',
+  Clerk: 'Văn thư',
+  'Time allowance (working days)': 'Thời hạn xử lý (ngày làm việc)',
+  '0.25 = 2 working hours, 0.5 = 4 working hours.': '0,25 = 2 giờ làm việc; 0,5 = 4 giờ làm việc.',
+  'Counted in the statutory time': 'Tính vào thời hạn giải quyết',
+  'Untick for steps outside the statutory time, such as returning the result.':
+    'Bỏ chọn với các bước không tính vào thời hạn, ví dụ bước trả kết quả.',
+  'Engine handler': 'Bộ xử lý của hệ thống',
+  'Name of a handler registered in the engine; empty: the step does nothing.':
+    'Tên bộ xử lý đã đăng ký trong hệ thống; để trống: bước không làm gì.',
+
+  // properties panel: re-engineering
+  'Re-engineering': 'Rà soát, cắt giảm',
+  'Legal basis': 'Căn cứ pháp lý',
+  'Compliance cost (VND)': 'Chi phí tuân thủ (đồng)',
+  'What this step costs the applicant.': 'Chi phí người nộp hồ sơ phải bỏ ra cho bước này.',
+  'Proposed for removal': 'Đề xuất cắt giảm',
+  'Reason for removal': 'Lý do cắt giảm',
+  'Required: a step flagged for removal cannot be deployed without it.':
+    'Bắt buộc: bước được đề xuất cắt giảm phải nêu lý do mới triển khai được.',
+
+  // properties panel: conditions
+  Condition: 'Điều kiện',
+  'Condition (FEEL)': 'Biểu thức điều kiện (FEEL)',
+  'A FEEL expression over the dossier variables, e.g. approved = true. The leading "=" is optional.':
+    'Biểu thức FEEL trên các biến của hồ sơ, ví dụ: dat = true. Dấu "=" ở đầu có thể bỏ.',
+  'Invalid FEEL expression (at character {at}).': 'Biểu thức FEEL không hợp lệ (tại ký tự {at}).',
+  'Two comparison operators in a row.': 'Có hai toán tử so sánh liền nhau.',
+
+  // step table
+  Step: 'Bước',
+  'What is done': 'Nội dung công việc',
+  'Time allowed (days)': 'Thời hạn (ngày)',
+  Counted: 'Tính thời hạn',
+  'Procedure code {code}': 'Mã TTHC {code}',
+  'No steps yet: add user tasks to the diagram.': 'Chưa có bước nào: hãy thêm tác vụ người dùng vào sơ đồ.',
+  'Total of counted steps': 'Tổng thời hạn các bước được tính',
+  'does not match the total ({total} ≠ {statutory})': 'không khớp với tổng thời hạn các bước ({total} ≠ {statutory})',
+
+  // problems list
+  'No problems found.': 'Không phát hiện vấn đề nào.',
+  'Refused by the engine': 'Hệ thống từ chối',
+  Warning: 'Cảnh báo',
+};

@@ -1,0 +1,159 @@
+import { Group } from '@bpmn-io/properties-panel';
+import type EventBus from 'diagram-js/lib/core/EventBus';
+import { is, type ModdleElement } from '../../shared/procedure/moddle-element.js';
+import { ConditionEntry } from './condition-entry.js';
+import { DepartmentEntry } from './department-entry.js';
+import { OD_ROLES } from './od-roles.js';
+import { OdCheckboxEntry, OdNumberEntry, OdSelectEntry, OdTextEntry, isEdited } from './od-entries.js';
+
+// after bpmn-js-properties-panel's own provider (priority 1000), so our groups can follow "General"
+const PRIORITY = 500;
+
+const ownBusinessObject = (element: any): ModdleElement => element.businessObject;
+const processOf = (element: any): ModdleElement =>
+  is(element.businessObject, 'bpmn:Participant') ? element.businessObject.processRef : element.businessObject;
+
+/**
+ * The properties panel groups for the `od:` dialect (BPMN.md): the procedure on a process or
+ * pool, the department on a lane, the step attributes on activities, re-engineering data on
+ * every flow node, and the FEEL condition on sequence flows that can carry one.
+ */
+export class OdPropertiesProvider {
+  static $inject = ['propertiesPanel', 'eventBus', 'translate'];
+
+  constructor(
+    propertiesPanel: any,
+    eventBus: EventBus,
+    private readonly translate: (text: string) => string,
+  ) {
+    propertiesPanel.registerProvider(PRIORITY, this);
+    // the department picker switches from a code field to a select once the directory loads
+    eventBus.on('departmentDirectory.changed', () => {
+      eventBus.fire('propertiesPanel.providersChanged');
+    });
+  }
+
+  getGroups(element: any) {
+    return (groups: any[]) => {
+      const ours = [
+        procedureGroup(element),
+        laneGroup(element),
+        stepGroup(element),
+        conditionGroup(element),
+        reengineeringGroup(element),
+      ]
+        .filter((group) => group !== null)
+        // entries translate their own labels; group headers are rendered as given
+        .map((group) => ({ ...group, label: this.translate(group.label) }));
+      const general = groups.findIndex((group) => group.id === 'general');
+      groups.splice(general + 1, 0, ...ours);
+      return groups;
+    };
+  }
+}
+
+function procedureGroup(element: any) {
+  const isProcess = is(element.businessObject, 'bpmn:Process');
+  const isPoolWithProcess = is(element.businessObject, 'bpmn:Participant') && element.businessObject.processRef;
+  if (!isProcess && !isPoolWithProcess) return null;
+  return {
+    id: 'od-procedure',
+    label: 'Administrative procedure',
+    component: Group,
+    shouldOpen: true,
+    entries: [
+      { id: 'od-procedureCode', component: OdTextEntry, isEdited: isEdited.text, label: 'Procedure code', property: 'od:procedureCode', target: processOf, description: 'The national procedure code (Mã TTHC), e.g. 1.001806.' },
+      { id: 'od-statutoryDays', component: OdNumberEntry, isEdited: isEdited.number, label: 'Statutory time (working days)', property: 'od:statutoryDays', target: processOf, min: 0, step: 0.25, description: 'The counted step allowances should add up to it.' },
+      { id: 'od-field', component: OdTextEntry, isEdited: isEdited.text, label: 'Field', property: 'od:field', target: processOf },
+      { id: 'od-agencyCode', component: OdTextEntry, isEdited: isEdited.text, label: 'Agency code', property: 'od:agencyCode', target: processOf },
+      {
+        id: 'od-supplementPolicy',
+        component: OdSelectEntry,
+        isEdited: isEdited.select,
+        label: 'When a supplement is requested',
+        property: 'od:supplementPolicy',
+        target: processOf,
+        options: (_: any, translate: (text: string) => string) => [
+          { value: '', label: translate('Restart the clock (default)') },
+          { value: 'restart', label: translate('Restart the clock from zero on the complete dossier') },
+          { value: 'pause', label: translate('Pause the clock while waiting for the applicant') },
+        ],
+      },
+    ],
+  };
+}
+
+function laneGroup(element: any) {
+  if (!is(element.businessObject, 'bpmn:Lane')) return null;
+  return {
+    id: 'od-lane',
+    label: 'Department',
+    component: Group,
+    shouldOpen: true,
+    entries: [
+      { id: 'od-lane-department', component: DepartmentEntry, isEdited: isEdited.select, label: 'Department', property: 'od:department', target: ownBusinessObject, description: 'Steps in this lane without a department of their own go to this one.' },
+    ],
+  };
+}
+
+function stepGroup(element: any) {
+  const businessObject = element.businessObject;
+  if (!is(businessObject, 'bpmn:Activity')) return null;
+  const allowance = { id: 'od-allowanceDays', component: OdNumberEntry, isEdited: isEdited.number, label: 'Time allowance (working days)', property: 'od:allowanceDays', target: ownBusinessObject, min: 0, step: 0.25, description: '0.25 = 2 working hours, 0.5 = 4 working hours.' };
+  if (is(businessObject, 'bpmn:SubProcess')) {
+    return { id: 'od-step', label: 'Step of the procedure', component: Group, shouldOpen: true, entries: [allowance] };
+  }
+  const entries: any[] = [
+    { id: 'od-department', component: DepartmentEntry, isEdited: isEdited.select, label: 'Department', property: 'od:department', target: ownBusinessObject, inheritsFromLane: true },
+    {
+      id: 'od-role',
+      component: OdSelectEntry,
+      isEdited: isEdited.select,
+      label: 'Role',
+      property: 'od:role',
+      target: ownBusinessObject,
+      options: (current: any, translate: (text: string) => string) => {
+        const options = [{ value: '', label: translate('(none)') }, ...OD_ROLES.map((role) => ({ value: role.code, label: translate(role.label) }))];
+        const role = current.businessObject.get('od:role');
+        if (role && !OD_ROLES.some((known) => known.code === role)) options.push({ value: role, label: role });
+        return options;
+      },
+    },
+    allowance,
+    { id: 'od-counted', component: OdCheckboxEntry, isEdited: isEdited.checkbox, label: 'Counted in the statutory time', property: 'od:counted', target: ownBusinessObject, defaultValue: true, description: 'Untick for steps outside the statutory time, such as returning the result.' },
+  ];
+  if (is(businessObject, 'bpmn:ServiceTask')) {
+    entries.push({ id: 'od-handler', component: OdTextEntry, isEdited: isEdited.text, label: 'Engine handler', property: 'od:handler', target: ownBusinessObject, description: 'Name of a handler registered in the engine; empty: the step does nothing.' });
+  }
+  return { id: 'od-step', label: 'Step of the procedure', component: Group, shouldOpen: true, entries };
+}
+
+function reengineeringGroup(element: any) {
+  const businessObject = element.businessObject;
+  if (!is(businessObject, 'bpmn:FlowNode')) return null;
+  const entries: any[] = [
+    { id: 'od-legalBasis', component: OdTextEntry, isEdited: isEdited.textArea, multiline: true, label: 'Legal basis', property: 'od:legalBasis', target: ownBusinessObject },
+    { id: 'od-complianceCost', component: OdNumberEntry, isEdited: isEdited.number, label: 'Compliance cost (VND)', property: 'od:complianceCost', target: ownBusinessObject, min: 0, step: 1000, description: 'What this step costs the applicant.' },
+    { id: 'od-removalProposed', component: OdCheckboxEntry, isEdited: isEdited.checkbox, label: 'Proposed for removal', property: 'od:removalProposed', target: ownBusinessObject, defaultValue: false },
+  ];
+  if (businessObject.get('od:removalProposed') || businessObject.get('od:removalReason')) {
+    entries.push({ id: 'od-removalReason', component: OdTextEntry, isEdited: isEdited.textArea, multiline: true, label: 'Reason for removal', property: 'od:removalReason', target: ownBusinessObject, description: 'Required: a step flagged for removal cannot be deployed without it.' });
+  }
+  return { id: 'od-reengineering', label: 'Re-engineering', component: Group, entries };
+}
+
+function conditionGroup(element: any) {
+  const businessObject = element.businessObject;
+  if (!is(businessObject, 'bpmn:SequenceFlow')) return null;
+  const source = businessObject.sourceRef;
+  const canBeConditional =
+    is(source, 'bpmn:ExclusiveGateway') || is(source, 'bpmn:InclusiveGateway') || is(source, 'bpmn:Activity');
+  if (!canBeConditional || source.get('default') === businessObject) return null;
+  return {
+    id: 'od-condition',
+    label: 'Condition',
+    component: Group,
+    shouldOpen: true,
+    entries: [{ id: 'od-conditionExpression', component: ConditionEntry, isEdited: isEdited.textArea }],
+  };
+}

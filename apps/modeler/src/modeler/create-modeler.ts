@@ -1,0 +1,51 @@
+import BpmnModeler from 'bpmn-js/lib/Modeler';
+import lintModule from 'bpmn-js-bpmnlint';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import { odModdleDescriptor } from '../../../../libs/bpmn-schema/src/od-moddle-descriptor.js';
+import { deployModule } from '../features/deploy/index.js';
+import { completeFlowReferencesModule } from '../features/files/complete-flow-references.js';
+import { preserveUnrenderedDiModule } from '../features/files/preserve-unrendered-di.js';
+import { translateModule } from '../features/i18n/translate-module.js';
+import { bpmnlintRecommended } from '../features/lint/bpmnlint-recommended.js';
+import { createLintConfig } from '../features/lint/lint-config.js';
+import type { Department } from '../features/properties/department-directory.js';
+import { odPropertiesModule } from '../features/properties/index.js';
+import { stepTableModule } from '../features/step-table/index.js';
+import type { Language } from '../shared/i18n.js';
+
+export interface ModelerParts {
+  canvas: HTMLElement;
+  properties: HTMLElement;
+  stepTable: HTMLElement;
+  problems: HTMLElement;
+  language: Language;
+  loadDepartments: () => Promise<Department[]>;
+  onProblemCount: (counts: { errors: number; warnings: number }) => void;
+}
+
+/** The bpmn-js Modeler with every OneDoor feature wired in. */
+export function createModeler(parts: ModelerParts): BpmnModeler {
+  return new BpmnModeler({
+    container: parts.canvas,
+    // diagram-js 15 binds shortcuts to the focusable canvas itself (`keyboard.bindTo` is gone);
+    // the page adds the document-wide ones (see modeler-page.ts)
+    keyboard: { bind: true },
+    propertiesPanel: { parent: parts.properties },
+    linting: { bpmnlint: createLintConfig(bpmnlintRecommended, parts.language), active: true },
+    departmentDirectory: { load: parts.loadDepartments },
+    stepTable: { parent: parts.stepTable },
+    problemsPanel: { parent: parts.problems, onCount: parts.onProblemCount },
+    moddleExtensions: { od: odModdleDescriptor as any },
+    additionalModules: [
+      translateModule,
+      completeFlowReferencesModule,
+      preserveUnrenderedDiModule,
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      odPropertiesModule,
+      lintModule,
+      stepTableModule,
+      deployModule,
+    ],
+  });
+}

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+const modelerRoot = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(modelerRoot, '../..');
+
+/**
+ * Multi-page build of the browser app. The engine serves `dist/web` statically on the same
+ * origin as `/api`, so the output folder and `base: '/'` are a contract with the engine.
+ */
+export default defineConfig({
+  root: modelerRoot,
+  base: '/',
+  publicDir: false,
+  build: {
+    outDir: path.join(repoRoot, 'dist/web'),
+    emptyOutDir: true,
+    // bpmn-js, the properties panel and FEEL make one big modeler chunk; that is expected.
+    chunkSizeWarningLimit: 2500,
+    rolldownOptions: {
+      input: {
+        home: path.join(modelerRoot, 'index.html'),
+        modeler: path.join(modelerRoot, 'modeler/index.html'),
+      },
+    },
+  },
+  server: {
+    // `vite --config apps/modeler/vite.config.ts` during development, with the engine on :3000.
+    proxy: { '/api': 'http://localhost:3000' },
+    fs: { allow: [repoRoot] },
+  },
+});

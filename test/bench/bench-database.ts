@@ -1,0 +1,48 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedDatabase } from '../../apps/engine/src/persistence/embedded-database.js';
+
+/** A private embedded PostgreSQL for one benchmark run (every figure measured on the same server). */
+export async function startBenchDatabase(): Promise<{ serverUrl: string; port: number; createDatabase(name: string): Promise<string>; stop(): Promise<void> }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'onedoor-bench-'));
+  const port = 30000 + Math.floor(Math.random() * 10000);
+  const db = await startEmbeddedDatabase({ dataDir: path.join(root, 'pg'), port, databaseName: 'postgres' });
+  return {
+    serverUrl: db.url,
+    port,
+    async createDatabase(name: string) {
+      const admin = new pg.Client({ connectionString: db.url });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      return db.url.replace(/\/[^/]*$/, `/${name}`);
+    },
+    async stop() {
+      await db.stop();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Runs `workers` loops over `jobs` items; returns elapsed ms. */
+export async function runWorkers<T>(items: T[], workers: number, work: (item: T) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        await work(item);
+      }
+    }),
+  );
+  return performance.now() - started;
+}

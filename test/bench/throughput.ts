@@ -1,0 +1,180 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { SYSTEM_ACTOR, type Actor } from '../../apps/engine/src/commands/command.js';
+import { CompleteTask } from '../../apps/engine/src/commands/complete-task.js';
+import { DeployProcedures } from '../../apps/engine/src/commands/deploy-procedures.js';
+import { StartInstance } from '../../apps/engine/src/commands/start-instance.js';
+import { createApp } from '../../apps/engine/src/create-app.js';
+import { CalendarService } from '../../apps/engine/src/calendar/calendar-service.js';
+import { installDossiers } from '../../apps/engine/src/dossiers/index.js';
+import { Engine } from '../../apps/engine/src/engine.js';
+import { AccessTokens } from '../../apps/engine/src/identity/access-token.js';
+import { Organisation } from '../../apps/engine/src/identity/organisation.js';
+import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
+import { migrate } from '../../apps/engine/src/persistence/migrate.js';
+import { percentile, runWorkers } from './bench-database.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixture = () => readFile(path.join(here, '..', '..', '..', 'test', 'bench', 'fixtures', 'linear-7.bpmn'), 'utf8').catch(() => readFile(path.join(here, 'fixtures', 'linear-7.bpmn'), 'utf8'));
+export const STEPS = 7;
+
+export interface ThroughputResult {
+  completions: number;
+  ms: number;
+  perSecond: number;
+}
+
+const officer: Actor = { username: 'bench', departmentCode: 'BENCH', roles: ['officer'] };
+
+/** A fresh engine node on a migrated database, with the linear procedure deployed. */
+export async function benchEngine(url: string, nodeId = 'bench') {
+  const dataSource = createDataSource(url, { poolSize: 40 });
+  await dataSource.initialize();
+  await migrate(dataSource);
+  let calendar: CalendarService | undefined;
+  const engine = new Engine({ dataSource, calendar: () => calendar!.current(), nodeId, jobPollIntervalMs: 200 });
+  calendar = new CalendarService(engine.db);
+  await calendar.reload();
+  installDossiers(engine);
+  await engine.execute(new DeployProcedures('bench', [{ name: 'linear-7.bpmn', xml: await fixture() }]), SYSTEM_ACTOR);
+  return { engine, dataSource, calendar };
+}
+
+/** (a) start + complete every step through the command API, in process. */
+export async function inProcessThroughput(engine: Engine, instances: number, workers: number): Promise<ThroughputResult> {
+  const ms = await runWorkers(Array.from({ length: instances }, (_, i) => i), workers, async () => {
+    const { id } = await engine.execute(new StartInstance({ key: 'linear-7' }), officer);
+    for (let step = 0; step < STEPS; step++) {
+      const [task] = await engine.db.query<{ id: string }>(`SELECT id FROM task WHERE instance_id = $1`, [id]);
+      await engine.execute(new CompleteTask(task.id, { step }), officer);
+    }
+  });
+  const completions = instances * STEPS;
+  return { completions, ms, perSecond: (completions / ms) * 1000 };
+}
+
+/** (b) the same over HTTP with authentication: list my department's task, complete it. */
+export async function httpThroughput(baseUrl: string, token: string, instances: number, workers: number, latencies?: number[]): Promise<ThroughputResult> {
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const ms = await runWorkers(Array.from({ length: instances }, (_, i) => i), workers, async () => {
+    const started = await fetch(`${baseUrl}/api/process-definitions/key/linear-7/start`, { method: 'POST', headers, body: '{}' });
+    const { id } = (await started.json()) as { id: string };
+    for (let step = 0; step < STEPS; step++) {
+      const list = await fetch(`${baseUrl}/api/tasks?processInstanceId=${id}`, { headers });
+      const [task] = (await list.json()) as { id: string }[];
+      const t0 = performance.now();
+      const res = await fetch(`${baseUrl}/api/tasks/${task.id}/complete`, { method: 'POST', headers, body: `{"variables":{"step":${step}}}` });
+      latencies?.push(performance.now() - t0);
+      if (res.status !== 204) throw new Error(`complete answered ${res.status}`);
+      await res.arrayBuffer();
+    }
+  });
+  const completions = instances * STEPS;
+  return { completions, ms, perSecond: (completions / ms) * 1000 };
+}
+
+/** Serves the engine over HTTP on a free port; returns its URL and a signed-in officer's token. */
+export async function serveBench(engine: Engine, calendar: CalendarService) {
+  const organisation = new Organisation(engine.db);
+  await organisation.upsertDepartment({ code: 'BENCH', name: 'Phòng đo hiệu năng', parentCode: null });
+  await organisation.upsertUser({ username: 'bench', password: 'bench-password', fullName: 'Bench', departmentCode: 'BENCH', roles: ['officer'] });
+  const tokens = new AccessTokens(await organisation.signingKey());
+  const app = await createApp({ engine, organisation, tokens, calendar }, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return { app, baseUrl, token: accessToken };
+}
+
+/**
+ * Complete-task latency over HTTP at a steady offered rate (open loop: requests start on a
+ * schedule whether or not earlier ones finished), for `seconds`.
+ */
+export async function httpLatencyAtRate(baseUrl: string, token: string, completionsPerSecond: number, seconds: number) {
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  // Prepare enough open tasks first: instances waiting at step 1.
+  const total = Math.ceil(completionsPerSecond * seconds);
+  const taskIds: string[] = [];
+  await runWorkers(Array.from({ length: total }, (_, i) => i), 16, async () => {
+    const res = await fetch(`${baseUrl}/api/process-definitions/key/linear-7/start`, { method: 'POST', headers, body: '{}' });
+    const { id } = (await res.json()) as { id: string };
+    const list = await fetch(`${baseUrl}/api/tasks?processInstanceId=${id}`, { headers });
+    taskIds.push(((await list.json()) as { id: string }[])[0].id);
+  });
+  const latencies: number[] = [];
+  const interval = 1000 / completionsPerSecond;
+  const started = performance.now();
+  await Promise.all(
+    taskIds.map(async (taskId, i) => {
+      const due = started + i * interval;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const t0 = performance.now();
+      const res = await fetch(`${baseUrl}/api/tasks/${taskId}/complete`, { method: 'POST', headers, body: '{}' });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t0);
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { rate: completionsPerSecond, requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+}
+
+/**
+ * (c) the peer: `bpmn-engine` running the same BPMN the way a stateless server must — its
+ * state saved to PostgreSQL (jsonb, one transaction) at every wait state, recovered and resumed
+ * to complete the next task.
+ */
+export async function peerThroughput(url: string, instances: number, workers: number): Promise<ThroughputResult> {
+  const { Engine: PeerEngine } = (await import('bpmn-engine')) as unknown as { Engine: new (options?: object) => PeerEngineApi };
+  const xml = await fixture();
+  const pool = new pg.Pool({ connectionString: url, max: workers + 2 });
+  await pool.query(`CREATE TABLE IF NOT EXISTS peer_instance (id serial PRIMARY KEY, state jsonb NOT NULL, done boolean NOT NULL DEFAULT false)`);
+  const waitFor = (execution: PeerExecution) => execution.getPostponed().find((a) => a.type === 'bpmn:UserTask');
+  const ms = await runWorkers(Array.from({ length: instances }, (_, i) => i), workers, async () => {
+    const engine = new PeerEngine({ name: 'linear-7', source: xml });
+    const execution = await engine.execute();
+    const state = await engine.getState();
+    const { rows } = await pool.query(`INSERT INTO peer_instance (state) VALUES ($1) RETURNING id`, [JSON.stringify(state)]);
+    const id = rows[0].id as number;
+    void execution;
+    for (let step = 0; step < STEPS; step++) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const saved = await client.query(`SELECT state FROM peer_instance WHERE id = $1 FOR UPDATE`, [id]);
+        const recovered = new PeerEngine({ name: 'linear-7' }).recover(saved.rows[0].state);
+        const resumed = await recovered.resume();
+        const task = waitFor(resumed);
+        if (!task) throw new Error('peer: no waiting user task');
+        task.signal({ step });
+        const next = await recovered.getState();
+        await client.query(`UPDATE peer_instance SET state = $2, done = $3 WHERE id = $1`, [id, JSON.stringify(next), step === STEPS - 1]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    }
+  });
+  const [{ done }] = (await pool.query(`SELECT count(*)::int AS done FROM peer_instance WHERE done`)).rows;
+  await pool.end();
+  if (done !== instances) throw new Error(`peer finished ${done} of ${instances}`);
+  const completions = instances * STEPS;
+  return { completions, ms, perSecond: (completions / ms) * 1000 };
+}
+
+interface PeerExecution {
+  getPostponed(): { type: string; signal(message?: unknown): void }[];
+}
+interface PeerEngineApi {
+  execute(): Promise<PeerExecution>;
+  getState(): Promise<object>;
+  recover(state: object): PeerEngineApi;
+  resume(): Promise<PeerExecution>;
+}

@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from '../../../support/browser.js';
+import { ensureWebBuilt } from '../../../support/web-build.js';
+import { openBpmnFile, openModeler, readProperty, selectElement } from '../../support/modeler-page.js';
+import { serveWeb, type StaticWebServer } from '../../support/static-web-server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixture = path.join(here, '../lint/real-procedure-1.001806.bpmn');
+
+describe('od properties provider (in the built modeler)', () => {
+  let server: StaticWebServer;
+  let browser: LaunchedBrowser;
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await serveWeb();
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openProcedure(options: Parameters<typeof openModeler>[2] = {}): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const { errors } = await openModeler(page, server.baseUrl, options);
+    await openBpmnFile(page, { name: 'real-procedure-1.001806.bpmn', buffer: await readFile(fixture) });
+    await page.waitForFunction(() => (window as any).onedoor.app.documentName === 'real-procedure-1.001806');
+    return { page, errors };
+  }
+
+  const field = (id: string) => `#bio-properties-panel-${id}`;
+
+  it('edits a step: department from the directory, role, allowance, counted — each undoable', async () => {
+    // given
+    const { page, errors } = await openProcedure();
+
+    // when
+    await selectElement(page, 'tham-dinh');
+    const department = page.locator(field('od-department'));
+    await department.waitFor();
+
+    // then: the empty choice names the inherited lane department; the directory is a tree
+    expect(await department.locator('option').first().textContent()).toBe('(theo làn: Phòng Bảo trợ xã hội và Trẻ em)');
+    expect(await department.locator('option[value="PHONG_BTXH"]').textContent()).toContain('Phòng Bảo trợ xã hội và Trẻ em');
+
+    // when
+    await department.selectOption('LANH_DAO_SO');
+    await page.locator(field('od-role')).selectOption('leader');
+    await page.locator(field('od-allowanceDays')).fill('1.5');
+    await page.locator(field('od-counted')).uncheck();
+
+    // then
+    await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('tham-dinh').businessObject.get('od:allowanceDays') === 1.5);
+    expect(await readProperty(page, 'tham-dinh', 'od:department')).toBe('LANH_DAO_SO');
+    expect(await readProperty(page, 'tham-dinh', 'od:role')).toBe('leader');
+    expect(await readProperty(page, 'tham-dinh', 'od:counted')).toBe(false);
+
+    // when: four commands, four undos
+    for (let i = 0; i < 4; i++) await page.evaluate(() => (window as any).onedoor.app.undo());
+
+    // then
+    expect(await readProperty(page, 'tham-dinh', 'od:department')).toBeNull();
+    expect(await readProperty(page, 'tham-dinh', 'od:role')).toBe('specialist');
+    expect(await readProperty(page, 'tham-dinh', 'od:allowanceDays')).toBe(7);
+    expect(await readProperty(page, 'tham-dinh', 'od:counted')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('edits the procedure on the pool: code, statutory days, field, supplement policy', async () => {
+    const { page } = await openProcedure();
+
+    await selectElement(page, 'pool');
+    await page.locator(field('od-procedureCode')).fill('1.999999');
+    await page.locator(field('od-statutoryDays')).fill('12');
+    await page.locator(field('od-field')).fill('Y tế');
+    await page.locator(field('od-supplementPolicy')).selectOption('pause');
+
+    await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('pool').businessObject.processRef.get('od:field') === 'Y tế');
+    expect(await readProperty(page, 'pool', 'od:procedureCode', true)).toBe('1.999999');
+    expect(await readProperty(page, 'pool', 'od:statutoryDays', true)).toBe(12);
+    expect(await readProperty(page, 'pool', 'od:supplementPolicy', true)).toBe('pause');
+    // the step table follows: 10 counted days against 12 now
+    await page.waitForSelector('.od-step-statutory.od-step-mismatch');
+    await page.close();
+  });
+
+  it('gives lanes a department', async () => {
+    const { page } = await openProcedure();
+
+    await selectElement(page, 'lane-vt');
+    await page.locator(field('od-lane-department')).selectOption('MOTCUA');
+
+    await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('lane-vt').businessObject.get('od:department') === 'MOTCUA');
+    // the step in that lane now inherits it
+    await page.waitForFunction(() => document.querySelector('tr[data-element-id="van-thu"] select[data-field="department"] option[value=""]')?.textContent?.includes('Bộ phận Tiếp nhận'));
+    await page.close();
+  });
+
+  it('falls back to typing the department code when the directory is unavailable', async () => {
+    const { page } = await openProcedure({ departments: false });
+
+    await selectElement(page, 'phe-duyet');
+    const input = page.locator(`input${field('od-department')}`);
+    await input.fill('PHONG_MOI');
+
+    await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('phe-duyet').businessObject.get('od:department') === 'PHONG_MOI');
+    expect(await page.locator('[data-entry-id="od-department"]').textContent()).toContain('Không tải được danh mục phòng ban');
+    await page.close();
+  });
+
+  it('validates FEEL conditions (leading "=" optional) and keeps what was typed', async () => {
+    const { page } = await openProcedure();
+
+    await selectElement(page, 'f6');
+    const condition = page.locator(field('od-conditionExpression'));
+    expect(await condition.inputValue()).toBe('= dat = true');
+
+    await condition.fill('dat = = true');
+    await page.waitForSelector('[data-entry-id="od-conditionExpression"] .bio-properties-panel-error');
+    expect(await page.locator('[data-entry-id="od-conditionExpression"] .bio-properties-panel-error').textContent()).toBe('Có hai toán tử so sánh liền nhau.');
+
+    await condition.fill('= so_ngay > 3 and dat');
+    await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('f6').businessObject.conditionExpression.body === '= so_ngay > 3 and dat');
+    expect(await page.locator('[data-entry-id="od-conditionExpression"] .bio-properties-panel-error').count()).toBe(0);
+
+    // a flow out of a parallel split or a start event can't carry a condition: no group
+    await selectElement(page, 'f1');
+    await page.waitForSelector('[data-group-id="group-od-reengineering"], [data-group-id="group-general"]');
+    expect(await page.locator('[data-group-id="group-od-condition"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('asks for a reason once a step is flagged for removal', async () => {
+    const { page } = await openProcedure();
+
+    await selectElement(page, 'xem-xet');
+    await page.locator('[data-group-id="group-od-reengineering"] .bio-properties-panel-group-header').click();
+    expect(await page.locator(field('od-removalReason')).count()).toBe(0);
+    await page.locator(field('od-removalProposed')).check();
+    await page.locator(field('od-removalReason')).fill('Trùng với bước phân công');
+
+    await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('xem-xet').businessObject.get('od:removalReason') === 'Trùng với bước phân công');
+    expect(await readProperty(page, 'xem-xet', 'od:removalProposed')).toBe(true);
+    await page.close();
+  });
+});
