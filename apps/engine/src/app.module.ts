@@ -16,6 +16,9 @@ import { DossiersController } from './api/dossiers/dossiers.controller.js';
 import { NotificationsController } from './api/notifications/notifications.controller.js';
 import { CalendarService } from './calendar/calendar-service.js';
 import { reengineeringControllers } from './api/reengineering/index.js';
+import { documentControllers } from './api/documents/index.js';
+import { publicControllers } from './api/public/index.js';
+import { reportControllers } from './api/reports/index.js';
 import { Engine } from './engine.js';
 import { AccessTokens } from './identity/access-token.js';
 import { LoginThrottle } from './identity/login-throttle.js';
@@ -51,6 +54,9 @@ export class AppModule {
         CalendarController,
         NotificationsController,
         ...reengineeringControllers,
+        ...documentControllers,
+        ...publicControllers,
+        ...reportControllers,
       ],
       providers: [
         { provide: Engine, useValue: services.engine },

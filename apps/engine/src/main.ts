@@ -8,6 +8,8 @@ import { seedDemoOrganisation } from './bootstrap/demo-organisation.js';
 import { deployProcessFolder } from './bootstrap/process-folder.js';
 import { CalendarService } from './calendar/calendar-service.js';
 import { installDossiers } from './dossiers/index.js';
+import { PortalOutboxDelivery } from './portal-sync/outbox-delivery.js';
+import { portalSyncConfig } from './portal-sync/portal-sync-config.js';
 import { createApp } from './create-app.js';
 import { Engine } from './engine.js';
 import { AccessTokens } from './identity/access-token.js';
@@ -59,12 +61,16 @@ async function main(): Promise<void> {
   const tokens = new AccessTokens(await organisation.signingKey());
   const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: config.webRoot });
   engine.jobs.start();
+  // National-portal sync: delivery runs when ONEDOOR_PORTAL_URL is set; records queue meanwhile.
+  const portal = new PortalOutboxDelivery(engine.db, { ...portalSyncConfig(), nodeId: engine.nodeId, log: (m: string) => console.warn(m) });
+  portal.start();
   await app.listen(config.port);
   console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
   if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
 
   const shutdown = async () => {
     await engine.jobs.stop();
+    await portal.stop();
     await app.close();
     await dataSource.destroy();
     await stopEmbedded?.();

@@ -9,14 +9,12 @@ import type { CommandContext } from './command.js';
  */
 export async function lockOpenTask(ctx: CommandContext, taskId: string): Promise<{ state: InstanceState; task: TaskRow }> {
   if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('Task', taskId);
-  const [row] = await ctx.sql.query<{ instance_id: string }>(`SELECT instance_id FROM task WHERE id = $1`, [taskId]);
-  if (!row) {
+  const state = await ctx.runtime.loadByTask(taskId);
+  const task = state?.tasks.get(taskId);
+  if (!state || !task) {
     const [past] = await ctx.sql.query<{ outcome: string | null }>(`SELECT outcome FROM hist_task_instance WHERE id = $1`, [taskId]);
     if (past) throw conflict(`task ${taskId} is already ${past.outcome ?? 'closed'}`);
     throw notFound('Task', taskId);
   }
-  const state = await ctx.runtime.load(row.instance_id);
-  const task = state?.tasks.get(taskId);
-  if (!state || !task) throw conflict(`task ${taskId} was completed by someone else a moment ago`);
   return { state, task };
 }

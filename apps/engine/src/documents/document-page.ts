@@ -26,7 +26,8 @@ export function documentPage(input: PageInput): string {
   const { set, form } = input;
   const spec = set.forms[form];
   const c = set.common;
-  const dateLine = input.dated ? capitalise(vietnameseTime.date(input.dated)) : `Ngày ${c.blank.slice(0, 6)} tháng ${c.blank.slice(0, 6)} năm ${c.blank.slice(0, 8)}`;
+  // Not dated yet (a blank form): left for the signer to write, as on paper.
+  const dateLine = input.dated ? capitalise(vietnameseTime.date(input.dated)) : 'Ngày …… tháng …… năm ……';
   const page = html`<!doctype html>
 <html lang="vi">
 <head>
@@ -106,5 +107,6 @@ table.signatures .hint { font-style: italic; font-size: 11pt; }
 table.signatures .name { font-weight: bold; padding-top: 20mm; }
 .small { font-size: 11pt; }
 p.center { text-align: center; }
+.nowrap { white-space: nowrap; }
 `;
 }

@@ -16,7 +16,9 @@ export function dossierStatusListener(sync: StatusSync[]): TransactionListener {
     const codes = new Set(ctx.touchedDossiers);
     const runtime = ctx.usedRuntime;
     if (runtime && events.length > 0) {
-      const roots = new Set(runtime.loadedStates().map((s) => s.instance.rootInstanceId));
+      // A dossier's instance always carries the dossier code as business key: instances without
+      // one (plain starts) need no look-up.
+      const roots = new Set(runtime.loadedStates().filter((s) => s.instance.businessKey).map((s) => s.instance.rootInstanceId));
       for (const root of roots) {
         const dossier = await dossierOfInstance(ctx.sql, root);
         if (dossier) codes.add(dossier.code);
@@ -27,7 +29,9 @@ export function dossierStatusListener(sync: StatusSync[]): TransactionListener {
 }
 
 async function refreshStatus(ctx: CommandContext, code: string, sync: StatusSync[]): Promise<void> {
-  const dossier = await loadDossier(ctx.sql, code);
+  // Locked: commands on a called child instance lock only the child, and status records must
+  // reach the portal outbox in commit order.
+  const dossier = await loadDossier(ctx.sql, code, true);
   const [facts] = await ctx.sql.query<{ state: string; open_tasks: number; open_counted: number; completed_tasks: number; refused: boolean }>(
     `SELECT p.state,
             (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id WHERE c.root_instance_id = p.id)::int AS open_tasks,
@@ -46,7 +50,9 @@ async function refreshStatus(ctx: CommandContext, code: string, sync: StatusSync
     patch.returned_at = dossier.returned_at ?? ctx.now;
     patch.finished_at = dossier.finished_at ?? ctx.now;
   } else if (facts.state === 'terminated') {
-    status = dossier.status === PortalStatus.Withdrawn ? PortalStatus.Withdrawn : PortalStatus.Stopped;
+    // EndDossier already set refused (3), withdrawn (7) or stopped (8); anything else stops it.
+    const ended: number[] = [PortalStatus.NotReceived, PortalStatus.Withdrawn, PortalStatus.Stopped];
+    status = ended.includes(dossier.status) ? dossier.status : PortalStatus.Stopped;
     patch.finished_at = dossier.finished_at ?? ctx.now;
   } else if (dossier.waiting_since) {
     status = PortalStatus.SupplementRequested;

@@ -5,6 +5,7 @@ import { nextDossierCode } from './dossier-code.js';
 import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
 import { scheduleDossierDeadlines } from './deadline-jobs.js';
 import { PortalStatus } from './portal-status.js';
+import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';
 
 export interface Applicant {
   name: string;
@@ -107,6 +108,8 @@ export class ReceiveDossier implements Command<ReceivedDossier> {
     );
     await appendDossierEvent(ctx.sql, code, ctx.now, 'received', ctx.actor.username, { channel: input.channel, receivedAt, dueAt });
     await scheduleDossierDeadlines(ctx, dossier);
+    // The portal learns of the dossier at receipt, before its first change of status.
+    await syncDossierStatus(ctx, dossier);
     await ctx.audit({ operation: 'receive-dossier', entityType: 'dossier', entityId: code, instanceId: state.id });
     ctx.dossierChanged(dossier.code);
     return { code, processInstanceId: state.id, procedureKey: definition.key, receivedAt, dueAt, status: dossier.status };

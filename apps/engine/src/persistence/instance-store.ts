@@ -13,11 +13,22 @@ export class InstanceStore implements InstanceLoader {
   constructor(private readonly sql: Sql) {}
 
   async lockAndLoad(instanceId: string): Promise<LoadedInstance | undefined> {
+    const [row] = await this.sql.query(`SELECT * FROM process_instance WHERE id = $1 FOR UPDATE`, [instanceId]);
+    return row ? this.loadLocked(row) : undefined;
+  }
+
+  /** The instance a task belongs to, locked, in one round trip (the hot path: completing a task). */
+  async lockAndLoadByTask(taskId: string): Promise<LoadedInstance | undefined> {
     const [row] = await this.sql.query(
-      `SELECT * FROM process_instance WHERE id = $1 FOR UPDATE`,
-      [instanceId],
+      `SELECT * FROM process_instance WHERE id = (SELECT instance_id FROM task WHERE id = $1) FOR UPDATE`,
+      [taskId],
     );
-    if (!row) return undefined;
+    return row ? this.loadLocked(row) : undefined;
+  }
+
+  /** Reads the runtime rows after the lock is held, so they are the latest committed ones. */
+  private async loadLocked(row: Record<string, unknown>): Promise<LoadedInstance> {
+    const instanceId = row.id as string;
     // One round trip for all runtime rows of the instance.
     const [all] = await this.sql.query<{ executions: unknown[]; tasks: unknown[]; jobs: unknown[]; subscriptions: unknown[]; variables: Record<string, unknown> | null }>(
       `SELECT

@@ -18,6 +18,8 @@ export interface DefinitionSource {
 /** Loads instances for a command, locking each one's row until the command's transaction ends. */
 export interface InstanceLoader {
   lockAndLoad(instanceId: string): Promise<LoadedInstance | undefined>;
+  /** Locks and loads the instance an open task belongs to. */
+  lockAndLoadByTask(taskId: string): Promise<LoadedInstance | undefined>;
   /** The child instance a call activity's token waits for. */
   calledInstanceOf(executionId: string): Promise<string | undefined>;
 }

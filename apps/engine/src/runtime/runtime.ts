@@ -58,6 +58,18 @@ export class Runtime {
     return state;
   }
 
+  /** Locks and loads the instance holding an open task; undefined when the task is gone. */
+  async loadByTask(taskId: string): Promise<InstanceState | undefined> {
+    const known = [...this.states.values()].find((s) => s.tasks.has(taskId));
+    if (known) return known;
+    const loaded = await this.ports.instances.lockAndLoadByTask(taskId);
+    if (!loaded) return undefined;
+    const state = this.states.get(loaded.instance.id) ?? new InstanceState(loaded);
+    this.states.set(state.id, state);
+    await this.definition(state.instance.definitionId);
+    return state;
+  }
+
   async definition(id: string): Promise<Definition> {
     let found = this.definitions.get(id);
     if (!found) {

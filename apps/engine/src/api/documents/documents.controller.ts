@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
@@ -11,13 +11,17 @@ import { renderDossierForm } from '../../documents/render-dossier-form.js';
 import { TrackingBookQuery } from '../../documents/tracking-book-query.js';
 import { reportingPeriod } from '../../documents/reporting-period.js';
 import { Engine } from '../../engine.js';
+import { Organisation } from '../../identity/organisation.js';
 import { badInput, notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Documents carry no script and load nothing: even a missed escape could not run code. */
+const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
 export class DocumentQueryDto {
-  /** Only `html`: PDF is the browser's print dialog (see README of this folder). */
+  /** Only `html`: no library renders this HTML to PDF well without a browser, and the browser's print dialog does. */
   @IsOptional() @IsIn(['html', 'pdf']) format?: string;
   /** Form 07: first and last local day of the register (YYYY-MM-DD); default the current month. */
   @IsOptional() @Matches(LOCAL_DATE, { message: 'from is a date YYYY-MM-DD' }) from?: string;
@@ -43,37 +47,40 @@ export class DocumentsController {
   private readonly books: TrackingBookQuery;
   private readonly access: DocumentAccess;
 
-  constructor(private readonly engine: Engine) {
+  constructor(
+    private readonly engine: Engine,
+    organisation: Organisation,
+  ) {
     this.dossiers = new DossierDocumentQuery(engine.db);
     this.books = new TrackingBookQuery(engine.db);
-    this.access = new DocumentAccess(engine.db);
+    this.access = new DocumentAccess(organisation);
   }
 
   @Get('tracking-book')
   @ApiProduces('text/html')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
-  @Header('Content-Security-Policy', DOCUMENT_CSP)
-  async trackingBook(@Query() q: TrackingBookQueryDto, @CurrentActor() actor: Actor): Promise<string> {
+  async trackingBook(@Query() q: TrackingBookQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: HeaderSink): Promise<string> {
     const agencyCode = q.agencyCode ?? (await this.access.agencyOf(actor));
     if (!agencyCode) throw badInput('agencyCode is required for a user outside any agency', [{ field: 'agencyCode', message: 'required' }]);
-    return this.book(agencyCode, q, actor);
+    return asHtml(res, await this.book(agencyCode, q, actor));
   }
 
   @Get(':code/:form')
   @ApiProduces('text/html')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
-  @Header('Content-Security-Policy', DOCUMENT_CSP)
-  async document(@Param('code') code: string, @Param('form') form: string, @Query() q: DocumentQueryDto, @CurrentActor() actor: Actor): Promise<string> {
+  async document(
+    @Param('code') code: string,
+    @Param('form') form: string,
+    @Query() q: DocumentQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<string> {
     if (!isFormKey(form)) throw badInput(`unknown form ${form}`, [{ field: 'form', message: `one of ${FORM_KEYS.join(', ')}` }]);
-    if (form === '07') return this.book(code, q, actor);
+    if (form === '07') return asHtml(res, await this.book(code, q, actor));
     refusePdf(q);
     if (q.formVersion !== undefined) throw badInput('a dossier prints with the form set it was received under', [{ field: 'formVersion', message: 'only for form 07' }]);
     const agencyCode = await this.dossiers.agencyOf(code);
     // Another agency's dossier is "not found", exactly like a code that doesn't exist.
     if (!agencyCode || !(await this.access.canSee(actor, agencyCode))) throw notFound('Dossier', code);
-    return renderDossierForm(form, await this.dossiers.load(code, this.engine.now()));
+    return asHtml(res, renderDossierForm(form, await this.dossiers.load(code, this.engine.now())));
   }
 
   private async book(agencyCode: string, q: DocumentQueryDto, actor: Actor): Promise<string> {
@@ -89,8 +96,21 @@ export class DocumentsController {
   }
 }
 
-/** Documents carry no script and load nothing: even a missed escape could not run code. */
-const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/** The part of the HTTP response a handler touches. */
+interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
+}
+
+/**
+ * Headers of a printed document, set only once it rendered: set up front (@Header), they would
+ * also go out on the JSON error responses and mislabel them as HTML.
+ */
+function asHtml(res: HeaderSink, html: string): string {
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Security-Policy', DOCUMENT_CSP);
+  return html;
+}
 
 function refusePdf(q: DocumentQueryDto): void {
   if (q.format === 'pdf') {

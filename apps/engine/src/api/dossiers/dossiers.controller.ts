@@ -6,6 +6,7 @@ import type { Actor } from '../../commands/command.js';
 import { DossierQueries } from '../../dossiers/dossier-queries.js';
 import { ReceiveDossier } from '../../dossiers/receive-dossier.js';
 import { RecordApology } from '../../dossiers/record-apology.js';
+import { EndDossier, type DossierEnding } from '../../dossiers/end-dossier.js';
 import { RequestSupplement, SupplementReceived } from '../../dossiers/supplement.js';
 import { Engine } from '../../engine.js';
 import { Organisation } from '../../identity/organisation.js';
@@ -43,6 +44,10 @@ export class DossierListQuery {
 export class SupplementRequestDto {
   @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(500, { each: true }) missing!: string[];
   @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class EndDossierDto {
+  @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
 }
 
 export class ApologyDto {
@@ -112,6 +117,35 @@ export class DossiersController {
   async apology(@Param('code') code: string, @Body() body: ApologyDto, @CurrentActor() actor: Actor) {
     await this.assertAgency(code, actor);
     return this.engine.execute(new RecordApology(code, body.reason, body.newDueAt), actor);
+  }
+
+  /** Form 03: the desk refuses the dossier (not acceptable), with the reason. */
+  @Post('dossiers/:code/refuse')
+  @HttpCode(200)
+  @Roles('reception', 'leader', 'admin')
+  refuse(@Param('code') code: string, @Body() body: EndDossierDto, @CurrentActor() actor: Actor) {
+    return this.end(code, 'refused', body.reason, actor);
+  }
+
+  /** Form 05: processing stops (the agency's leader decides). */
+  @Post('dossiers/:code/stop')
+  @HttpCode(200)
+  @Roles('leader', 'admin')
+  stop(@Param('code') code: string, @Body() body: EndDossierDto, @CurrentActor() actor: Actor) {
+    return this.end(code, 'stopped', body.reason, actor);
+  }
+
+  /** The applicant withdraws the dossier (recorded at the desk). */
+  @Post('dossiers/:code/withdraw')
+  @HttpCode(200)
+  @Roles('reception', 'leader', 'admin')
+  withdraw(@Param('code') code: string, @Body() body: EndDossierDto, @CurrentActor() actor: Actor) {
+    return this.end(code, 'withdrawn', body.reason, actor);
+  }
+
+  private async end(code: string, ending: DossierEnding, reason: string, actor: Actor) {
+    await this.assertAgency(code, actor);
+    return this.engine.execute(new EndDossier(code, ending, reason), actor);
   }
 
   private async assertAgency(code: string, actor: Actor): Promise<void> {

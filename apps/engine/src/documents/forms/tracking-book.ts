@@ -38,7 +38,7 @@ function entryRow(entry: TrackingBookEntry, ordinal: number, set: FormSet): Safe
   const result = entry.result ? `${status} – ${set.common.timeliness[entry.result]}` : status;
   return html`<tr>
 <td class="num">${ordinal}</td>
-<td>${entry.code}</td>
+<td class="nowrap">${entry.code}</td>
 <td>${entry.applicantName}</td>
 <td>${entry.procedureName ?? ''}</td>
 <td>${vietnameseTime.shortDateTime(entry.receivedAt)}</td>

@@ -1,0 +1,8 @@
+import { LookupPageController } from './lookup-page.controller.js';
+import { PublicDossiersController } from './public-dossiers.controller.js';
+
+export { PUBLIC_LOOKUP_LIMITER } from './public-dossiers.controller.js';
+export { LookupRateLimiter } from './lookup-rate-limiter.js';
+
+/** The applicant-facing endpoints (no token): the dossier lookup API and the /tra-cuu page. */
+export const publicControllers = [PublicDossiersController, LookupPageController];

@@ -1,0 +1,62 @@
+import { PORTAL_STATUS_TEXT } from '../../dossiers/portal-status.js';
+import type { Database } from '../../persistence/database.js';
+import { DomainError, ErrorCode } from '../../shared/domain-error.js';
+import { phoneMatches } from './phone-match.js';
+
+/** What an applicant may see of a dossier: progress only, nothing personal. */
+export interface PublicDossierView {
+  code: string;
+  procedureName: string | null;
+  status: number;
+  statusText: string;
+  receivedAt: Date;
+  dueAt: Date | null;
+  /** Name of the step the dossier is at (several, joined, on parallel branches); null when none is open. */
+  currentStep: string | null;
+}
+
+/** One message for every miss, without echoing the code: the body must not differ between misses. */
+const NO_MATCH = 'no dossier matches this code and phone number';
+
+/** Activities a dossier "is at" from the applicant's point of view: work someone is doing or awaiting. */
+const STEP_TYPES = ['userTask', 'manualTask', 'receiveTask', 'task', 'serviceTask'];
+
+/**
+ * The public lookup by dossier code and the applicant's phone. An unknown code and a wrong or
+ * missing phone give the very same error, so the answer never tells whether a code exists.
+ */
+export class PublicDossierLookup {
+  constructor(private readonly db: Database) {}
+
+  async find(code: string, phone: string | undefined): Promise<PublicDossierView> {
+    const [row] = await this.db.query<{ code: string; instance_id: string; procedure_name: string | null; status: number; received_at: Date; due_at: Date | null; applicant_phone: string | null }>(
+      `SELECT code, instance_id, procedure_name, status, received_at, due_at, applicant_phone FROM dossier WHERE code = $1`,
+      [code],
+    );
+    if (!row || !phoneMatches(phone, row.applicant_phone)) throw new DomainError(ErrorCode.NotFound, NO_MATCH);
+    return {
+      code: row.code,
+      procedureName: row.procedure_name,
+      status: row.status,
+      statusText: PORTAL_STATUS_TEXT[row.status] ?? String(row.status),
+      receivedAt: row.received_at,
+      dueAt: row.due_at,
+      currentStep: await this.currentStep(row.instance_id),
+    };
+  }
+
+  private async currentStep(instanceId: string): Promise<string | null> {
+    const rows = await this.db.query<{ name: string }>(
+      `WITH RECURSIVE tree AS (
+         SELECT id, 0 AS depth FROM process_instance WHERE id = $1
+         UNION ALL SELECT p.id, tree.depth + 1 FROM process_instance p JOIN tree ON p.parent_instance_id = tree.id WHERE tree.depth < 32
+       )
+       SELECT h.activity_name AS name FROM hist_activity_instance h JOIN tree ON tree.id = h.instance_id
+       WHERE h.ended_at IS NULL AND h.activity_name IS NOT NULL AND h.activity_type = ANY($2::text[])
+       ORDER BY h.started_at, h.seq`,
+      [instanceId, STEP_TYPES],
+    );
+    const names = [...new Set(rows.map((r) => r.name))];
+    return names.length > 0 ? names.join('; ') : null;
+  }
+}

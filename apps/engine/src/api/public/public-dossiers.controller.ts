@@ -1,0 +1,42 @@
+import { Controller, Get, Header, Inject, Optional, Param, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
+import { Engine } from '../../engine.js';
+import { DomainError, ErrorCode } from '../../shared/domain-error.js';
+import { Public } from '../auth/public.decorator.js';
+import { LookupRateLimiter } from './lookup-rate-limiter.js';
+import { PublicDossierLookup } from './public-dossier-lookup.js';
+
+export class PublicLookupQuery {
+  /** The phone given when the dossier was handed in; length is not validated so that any wrong phone is a 404. */
+  @IsOptional() @IsString() phone?: string;
+}
+
+/** Lets a test or a deployment supply its own limiter (another budget); the default is 30 per 5 min. */
+export const PUBLIC_LOOKUP_LIMITER = Symbol('PUBLIC_LOOKUP_LIMITER');
+
+/** What an applicant may ask without logging in: where is my dossier. */
+@ApiTags('public')
+@Controller('api/public/dossiers')
+export class PublicDossiersController {
+  private readonly lookup: PublicDossierLookup;
+  private readonly limiter: LookupRateLimiter;
+
+  constructor(engine: Engine, @Optional() @Inject(PUBLIC_LOOKUP_LIMITER) limiter?: LookupRateLimiter) {
+    this.lookup = new PublicDossierLookup(engine.db);
+    this.limiter = limiter ?? new LookupRateLimiter();
+  }
+
+  @Public()
+  @Get(':code')
+  @Header('Cache-Control', 'no-store')
+  find(@Param('code') code: string, @Query() q: PublicLookupQuery, @Req() request: { ip?: string }) {
+    // Counted before the lookup, hit or miss: guessing is what the budget limits.
+    const wait = this.limiter.take(`ip:${request.ip ?? 'unknown'}`);
+    if (wait > 0) {
+      const seconds = String(Math.max(1, Math.ceil(wait / 1000)));
+      throw new DomainError(ErrorCode.RateLimited, `too many lookups; try again in ${seconds} s`, [{ field: 'retryAfter', message: seconds }]);
+    }
+    return this.lookup.find(code, q.phone);
+  }
+}

@@ -1,0 +1,77 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { AuthController } from '../../../apps/engine/src/api/auth/auth.controller.js';
+import { AuthGuard } from '../../../apps/engine/src/api/auth/auth.guard.js';
+import { documentControllers } from '../../../apps/engine/src/api/documents/index.js';
+import { DomainExceptionFilter } from '../../../apps/engine/src/api/errors/domain-exception.filter.js';
+import { publicControllers } from '../../../apps/engine/src/api/public/index.js';
+import { createValidationPipe } from '../../../apps/engine/src/api/validation.js';
+import { Engine } from '../../../apps/engine/src/engine.js';
+import { AccessTokens } from '../../../apps/engine/src/identity/access-token.js';
+import { LoginThrottle } from '../../../apps/engine/src/identity/login-throttle.js';
+import { Organisation } from '../../../apps/engine/src/identity/organisation.js';
+import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+
+/**
+ * The document and public controllers in an HTTP app wired like create-app.ts (guard, filter,
+ * validation, trusted loopback proxy), on a private database. Until app.module.ts registers
+ * them, this is how their specs reach them over HTTP; afterwards startTestEngine() would do.
+ */
+@Module({})
+class DocumentsTestModule {
+  static register(engine: Engine, organisation: Organisation, tokens: AccessTokens): DynamicModule {
+    return {
+      module: DocumentsTestModule,
+      controllers: [AuthController, ...documentControllers, ...publicControllers],
+      providers: [
+        { provide: Engine, useValue: engine },
+        { provide: Organisation, useValue: organisation },
+        { provide: AccessTokens, useValue: tokens },
+        { provide: LoginThrottle, useValue: new LoginThrottle() },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+      ],
+    };
+  }
+}
+
+export interface DocumentsTestApp {
+  db: TestDatabase;
+  engine: Engine;
+  organisation: Organisation;
+  http: ReturnType<typeof request>;
+  baseUrl: string;
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startDocumentsTestApp(now: Date): Promise<DocumentsTestApp> {
+  const db = await createTestDatabase();
+  const engine = new Engine({ dataSource: db.dataSource, clock: { now: () => new Date(now) }, nodeId: 'test-documents' });
+  const organisation = new Organisation(engine.db);
+  const tokens = new AccessTokens(await organisation.signingKey());
+  const app = await NestFactory.create<NestExpressApplication>(DocumentsTestModule.register(engine, organisation, tokens), { logger: false });
+  app.set('trust proxy', 'loopback');
+  app.useGlobalPipes(createValidationPipe());
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  const http = request(app.getHttpServer());
+  return {
+    db,
+    engine,
+    organisation,
+    http,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async login(username) {
+      const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username, password: 'demo-password' });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+      return `Bearer ${res.body.accessToken}`;
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Page } from 'playwright-core';
+import { Database } from '../../../apps/engine/src/persistence/database.js';
+import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
+import { DossierFixtures } from './dossier-fixtures.js';
+import { CODES, PRINTED_AT, seedScenarios } from './dossier-scenarios.js';
+import { startDocumentsTestApp, type DocumentsTestApp } from './documents-test-app.js';
+
+describe('the /tra-cuu page in a browser', () => {
+  let t: DocumentsTestApp;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    t = await startDocumentsTestApp(PRINTED_AT);
+    const fixtures = new DossierFixtures(new Database(t.db.dataSource));
+    await fixtures.organisation();
+    await seedScenarios(fixtures);
+    browser = await launchBrowser({ viewport: { width: 800, height: 900 } });
+    page = await browser.newPage();
+    // A CSP hash that no longer matches the script shows up here, not as a failing click.
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(String(e)));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('given the code and phone of a dossier, when the applicant looks it up, then status, dates and current step show', async () => {
+    await page.goto(`${t.baseUrl}/tra-cuu`);
+    await page.fill('#code', CODES.processing);
+    await page.fill('#phone', '0912 345 678');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#result:not([hidden])');
+    expect(await page.textContent('#r-status')).toBe('Đang xử lý');
+    expect(await page.textContent('#r-step')).toBe('Phê duyệt kết quả');
+    expect(await page.textContent('#r-received')).toMatch(/09:00.*01\/04\/2027|01\/04\/2027.*09:00/);
+    expect(problems).toEqual([]);
+  });
+
+  it('given a wrong phone, when the applicant looks it up, then a Vietnamese message says nothing was found', async () => {
+    await page.fill('#phone', '0900000000');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.textContent('#error')).toContain('Không tìm thấy hồ sơ');
+    expect(await page.isHidden('#result')).toBe(true);
+  });
+});
