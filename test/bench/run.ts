@@ -3,6 +3,8 @@ import { startBenchDatabase } from './bench-database.js';
 import { pgbenchTps } from './pgbench.js';
 import { benchEngine, httpLatencyAtRate, httpThroughput, inProcessThroughput, peerThroughput, serveBench } from './throughput.js';
 import { timerLateness } from './timers.js';
+import { scaleQueries } from './scale-queries.js';
+import { scaleOut } from './scale-out.js';
 import { Engine } from '../../apps/engine/src/engine.js';
 import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
 import { installDossiers } from '../../apps/engine/src/dossiers/index.js';
@@ -61,6 +63,19 @@ async function main(): Promise<void> {
     line(`complete-task latency over HTTP at ${fmt(latency.rate)}/s (50% of max)`, `p50 ${fmt(latency.p50, 1)} ms, p95 ${fmt(latency.p95, 1)} ms, p99 ${fmt(latency.p99, 1)} ms`);
     line('engine RSS after the throughput runs', `${fmt(process.memoryUsage().rss / 1024 / 1024)} MB`, 'target < 300 MB');
     await app.close();
+
+    const nodes = opt('nodes', 2);
+    if (nodes > 0) {
+      const out = await scaleOut(engine, engineUrl, nodes, instances, Math.max(2, Math.floor(workers / nodes)));
+      line(`scale-out: ${nodes} engine processes on one database`, `${fmt(out.perSecond)} completions/s; ${fmt(out.completedInstances)}/${fmt(out.expectedInstances)} instances completed, ${out.duplicateSteps} duplicated steps, ${out.openTasks} tasks left; max RSS ${fmt(out.maxRssMb)} MB`, '2 cores shared with PostgreSQL');
+    }
+
+    const scale = await scaleQueries(engine, quick ? 100_000 : 1_000_000, quick ? 10_000 : 100_000);
+    line(`generated ${quick ? '100,000' : '1,000,000'} dossiers + ${quick ? '10,000' : '100,000'} open tasks (set-based SQL)`, `${fmt(scale.generatedMs / 1000, 1)} s`);
+    line('overdue tasks of one department (inbox query)', `${fmt(scale.overdueMs, 1)} ms`, 'target < 50 ms');
+    line('II.06a for a quarter', `${fmt(scale.reportMs, 0)} ms`, 'target < 1 s');
+    line('a dossier’s control sheet', `${fmt(scale.sheetMs, 1)} ms`, 'target < 10 ms');
+    console.log(`\nplan, overdue tasks:\n${scale.overduePlan}\n\nplan, control sheet:\n${scale.sheetPlan}\n`);
 
     const timerUrl = await server.createDatabase('bench_timers');
     const timerNodes: Engine[] = [];
