@@ -12,6 +12,8 @@ export interface JobExecutorOptions {
   lockMs?: number;
   /** Back-off after the first failure; doubles each retry. */
   retryBackoffMs?: number;
+  /** Jobs of different instances run this many at a time (one instance's jobs run in due order). */
+  concurrency?: number;
   log?: (message: string) => void;
 }
 
@@ -68,7 +70,7 @@ export class JobExecutor {
     let full = false;
     try {
       const done = await this.pollOnce();
-      full = done >= (this.options.batchSize ?? 20);
+      full = done >= (this.options.batchSize ?? 40);
     } catch (error) {
       this.options.log?.(`job executor: ${(error as Error).message}`);
     } finally {
@@ -90,17 +92,29 @@ export class JobExecutor {
          LIMIT $4
          FOR UPDATE SKIP LOCKED)
        RETURNING id, instance_id, due_at`,
-      [this.options.nodeId, this.options.lockMs ?? 60_000, now, this.options.batchSize ?? 20],
+      [this.options.nodeId, this.options.lockMs ?? 60_000, now, this.options.batchSize ?? 40],
     );
-    // RETURNING has no order: run jobs in the order they fell due, as time would have.
+    // RETURNING has no order: each instance's jobs run in the order they fell due, as time would
+    // have run them; different instances run side by side.
     const jobs = acquired.sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime());
+    const lanes = new Map<string, typeof jobs>();
     for (const job of jobs) {
-      try {
-        await this.commands.execute(new ExecuteJob(job.id, job.instance_id, this.handlers), SYSTEM_ACTOR);
-      } catch (error) {
-        await this.recordFailure(job.id, error as Error);
-      }
+      const lane = job.instance_id ?? job.id;
+      lanes.set(lane, [...(lanes.get(lane) ?? []), job]);
     }
+    const queue = [...lanes.values()];
+    const runLane = async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+        for (const job of lane) {
+          try {
+            await this.commands.execute(new ExecuteJob(job.id, job.instance_id, this.handlers), SYSTEM_ACTOR);
+          } catch (error) {
+            await this.recordFailure(job.id, error as Error);
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, runLane));
     return jobs.length;
   }
 
