@@ -13,39 +13,46 @@ export class InstanceStore implements InstanceLoader {
   constructor(private readonly sql: Sql) {}
 
   async lockAndLoad(instanceId: string): Promise<LoadedInstance | undefined> {
-    const [row] = await this.sql.query(`SELECT * FROM process_instance WHERE id = $1 FOR UPDATE`, [instanceId]);
-    return row ? this.loadLocked(row) : undefined;
+    return this.lockThenLoad(`SELECT * FROM process_instance WHERE id = $1 FOR UPDATE`, `$1::uuid`, instanceId);
   }
 
-  /** The instance a task belongs to, locked, in one round trip (the hot path: completing a task). */
+  /** The instance a task belongs to (open or not: its history row keeps the instance id). */
   async lockAndLoadByTask(taskId: string): Promise<LoadedInstance | undefined> {
-    const [row] = await this.sql.query(
-      `SELECT * FROM process_instance WHERE id = (SELECT instance_id FROM task WHERE id = $1) FOR UPDATE`,
-      [taskId],
+    return this.lockThenLoad(
+      `SELECT * FROM process_instance WHERE id = (SELECT instance_id FROM hist_task_instance WHERE id = $1) FOR UPDATE`,
+      `(SELECT instance_id FROM hist_task_instance WHERE id = $1)`,
+      taskId,
     );
-    return row ? this.loadLocked(row) : undefined;
   }
 
-  /** Reads the runtime rows after the lock is held, so they are the latest committed ones. */
-  private async loadLocked(row: Record<string, unknown>): Promise<LoadedInstance> {
-    const instanceId = row.id as string;
-    // One round trip for all runtime rows of the instance.
-    const [all] = await this.sql.query<{ executions: unknown[]; tasks: unknown[]; jobs: unknown[]; subscriptions: unknown[]; variables: Record<string, unknown> | null }>(
-      `SELECT
-         (SELECT coalesce(json_agg(e), '[]') FROM execution e WHERE e.instance_id = $1) AS executions,
-         (SELECT coalesce(json_agg(t), '[]') FROM (SELECT id, instance_id, execution_id, element_id, name, kind, definition_id, definition_key, business_key, department_code, role, assignee, created_at, due_at, activity_instance_id, revision, suspended FROM task WHERE instance_id = $1) t) AS tasks,
-         (SELECT coalesce(json_agg(j), '[]') FROM (SELECT id, type, instance_id, execution_id, element_id, definition_id, due_at, retries, payload, created_at FROM job WHERE instance_id = $1) j) AS jobs,
-         (SELECT coalesce(json_agg(s), '[]') FROM event_subscription s WHERE s.instance_id = $1) AS subscriptions,
-         (SELECT json_object_agg(v.name, v.value) FROM variable v WHERE v.instance_id = $1) AS variables`,
-      [instanceId],
-    );
+  /**
+   * Locks the instance row, then reads its runtime rows — two statements in one round trip.
+   * The read is a statement of its own, so under READ COMMITTED it takes its snapshot after the
+   * lock was granted and sees everything the previous holder committed.
+   */
+  private async lockThenLoad(lockSql: string, instanceExpr: string, key: string): Promise<LoadedInstance | undefined> {
+    const [[row], [all]] = await this.sql.queryBatch([
+      { text: lockSql, params: [key] },
+      {
+        text: `WITH i AS (SELECT ${instanceExpr} AS id)
+         SELECT
+         (SELECT coalesce(json_agg(e), '[]') FROM execution e WHERE e.instance_id = (SELECT id FROM i)) AS executions,
+         (SELECT coalesce(json_agg(t), '[]') FROM (SELECT id, instance_id, execution_id, element_id, name, kind, definition_id, definition_key, business_key, department_code, role, assignee, created_at, due_at, activity_instance_id, revision, suspended FROM task WHERE instance_id = (SELECT id FROM i)) t) AS tasks,
+         (SELECT coalesce(json_agg(j), '[]') FROM (SELECT id, type, instance_id, execution_id, element_id, definition_id, due_at, retries, payload, created_at FROM job WHERE instance_id = (SELECT id FROM i)) j) AS jobs,
+         (SELECT coalesce(json_agg(s), '[]') FROM event_subscription s WHERE s.instance_id = (SELECT id FROM i)) AS subscriptions,
+         (SELECT json_object_agg(v.name, v.value) FROM variable v WHERE v.instance_id = (SELECT id FROM i)) AS variables`,
+        params: [key],
+      },
+    ]);
+    if (!row) return undefined;
+    const loaded = all as { executions: unknown[]; tasks: unknown[]; jobs: unknown[]; subscriptions: unknown[]; variables: Record<string, unknown> | null };
     return {
       instance: camelize<ProcessInstanceRow>(row),
-      executions: all.executions.map((r) => withDates(camelize<ExecutionRow>(r as Record<string, unknown>), ['createdAt'])),
-      tasks: all.tasks.map((r) => withDates(camelize<TaskRow>(r as Record<string, unknown>), ['createdAt', 'dueAt'])),
-      jobs: all.jobs.map((r) => withDates(camelize<JobRow>(r as Record<string, unknown>), ['createdAt', 'dueAt'])),
-      subscriptions: all.subscriptions.map((r) => withDates(camelize<SubscriptionRow>(r as Record<string, unknown>), ['createdAt'])),
-      variables: all.variables ?? {},
+      executions: loaded.executions.map((r) => withDates(camelize<ExecutionRow>(r as Record<string, unknown>), ['createdAt'])),
+      tasks: loaded.tasks.map((r) => withDates(camelize<TaskRow>(r as Record<string, unknown>), ['createdAt', 'dueAt'])),
+      jobs: loaded.jobs.map((r) => withDates(camelize<JobRow>(r as Record<string, unknown>), ['createdAt', 'dueAt'])),
+      subscriptions: loaded.subscriptions.map((r) => withDates(camelize<SubscriptionRow>(r as Record<string, unknown>), ['createdAt'])),
+      variables: loaded.variables ?? {},
     };
   }
 
