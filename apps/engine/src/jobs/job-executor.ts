@@ -70,7 +70,7 @@ export class JobExecutor {
     let full = false;
     try {
       const done = await this.pollOnce();
-      full = done >= (this.options.batchSize ?? 40);
+      full = done >= (this.options.batchSize ?? 100);
     } catch (error) {
       this.options.log?.(`job executor: ${(error as Error).message}`);
     } finally {
@@ -92,7 +92,7 @@ export class JobExecutor {
          LIMIT $4
          FOR UPDATE SKIP LOCKED)
        RETURNING id, instance_id, due_at`,
-      [this.options.nodeId, this.options.lockMs ?? 60_000, now, this.options.batchSize ?? 40],
+      [this.options.nodeId, this.options.lockMs ?? 60_000, now, this.options.batchSize ?? 100],
     );
     // RETURNING has no order: each instance's jobs run in the order they fell due, as time would
     // have run them; different instances run side by side.
@@ -114,7 +114,7 @@ export class JobExecutor {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, runLane));
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 8, queue.length) }, runLane));
     return jobs.length;
   }
 
