@@ -22,6 +22,9 @@ export default defineConfig({
       input: {
         home: path.join(modelerRoot, 'index.html'),
         modeler: path.join(modelerRoot, 'modeler/index.html'),
+        compare: path.join(modelerRoot, 'compare/index.html'),
+        reports: path.join(modelerRoot, 'reports/index.html'),
+        calendar: path.join(modelerRoot, 'calendar/index.html'),
       },
     },
   },

@@ -45,10 +45,10 @@ export async function benchEngine(url: string, nodeId = 'bench') {
 /** (a) start + complete every step through the command API, in process. */
 export async function inProcessThroughput(engine: Engine, instances: number, workers: number): Promise<ThroughputResult> {
   const ms = await runWorkers(Array.from({ length: instances }, (_, i) => i), workers, async () => {
-    const { id } = await engine.execute(new StartInstance({ key: 'linear-7' }), officer);
+    // The commands say which tasks they opened, as an in-process client would use them.
+    let { openedTaskIds } = await engine.execute(new StartInstance({ key: 'linear-7' }), officer);
     for (let step = 0; step < STEPS; step++) {
-      const [task] = await engine.db.query<{ id: string }>(`SELECT id FROM task WHERE instance_id = $1`, [id]);
-      await engine.execute(new CompleteTask(task.id, { step }), officer);
+      ({ openedTaskIds } = await engine.execute(new CompleteTask(openedTaskIds[0], { step }), officer));
     }
   });
   const completions = instances * STEPS;

@@ -5,7 +5,7 @@ import { lockOpenTask } from './task-lookup.js';
 import { checkVariables } from './variables.js';
 
 /** Completes a task with the variables the officer submitted and runs on to the next wait states. */
-export class CompleteTask implements Command<void> {
+export class CompleteTask implements Command<{ openedTaskIds: string[] }> {
   readonly name = 'complete-task';
 
   constructor(
@@ -13,7 +13,8 @@ export class CompleteTask implements Command<void> {
     private readonly variables: Record<string, unknown> = {},
   ) {}
 
-  async execute(ctx: CommandContext): Promise<void> {
+  /** Returns the tasks this completion opened (the next steps), so a caller can go straight on. */
+  async execute(ctx: CommandContext): Promise<{ openedTaskIds: string[] }> {
     checkVariables(this.variables);
     const { state, task } = await lockOpenTask(ctx, this.taskId);
     taskAccess.assertMayWork(ctx.actor, task);
@@ -25,5 +26,6 @@ export class CompleteTask implements Command<void> {
     rt.endTask(state, task, 'completed', ctx.actor.username);
     await ctx.audit({ operation: 'complete', entityType: 'task', entityId: task.id, instanceId: state.id, fromState, details: { variables: Object.keys(this.variables) } });
     await rt.trigger(state, token, { variables: this.variables, actor: ctx.actor.username });
+    return { openedTaskIds: rt.events.flatMap((e) => (e.type === 'task.created' ? [e.task.id] : [])) };
   }
 }

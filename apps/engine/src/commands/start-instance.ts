@@ -7,6 +7,8 @@ export interface StartedInstance {
   definitionId: string;
   businessKey: string | null;
   state: string;
+  /** The tasks the start opened (the first steps). */
+  openedTaskIds: string[];
 }
 
 /** Starts the latest version of a key (or a given definition) and runs it to its first wait states. */
@@ -30,6 +32,7 @@ export class StartInstance implements Command<StartedInstance> {
     }
     const state = await ctx.runtime.startInstance(definition, { businessKey: this.businessKey, variables: this.variables });
     await ctx.audit({ operation: 'start', entityType: 'process_instance', entityId: state.id, instanceId: state.id, details: { definitionId: definition.id, businessKey: this.businessKey } });
-    return { id: state.id, definitionId: definition.id, businessKey: state.instance.businessKey, state: state.instance.state };
+    const openedTaskIds = ctx.runtime.events.flatMap((e) => (e.type === 'task.created' ? [e.task.id] : []));
+    return { id: state.id, definitionId: definition.id, businessKey: state.instance.businessKey, state: state.instance.state, openedTaskIds };
   }
 }

@@ -61,6 +61,9 @@ async function refreshStatus(ctx: CommandContext, code: string, sync: StatusSync
     patch.finished_at = dossier.finished_at ?? ctx.now;
   } else if (facts.completed_tasks > 0) {
     status = PortalStatus.Processing;
+  } else {
+    // Still at the desk (e.g. a supplement arrived before the first step was done).
+    status = PortalStatus.Received;
   }
   if (status !== dossier.status) patch.status = status;
   if (Object.keys(patch).length === 0) return;

@@ -25,3 +25,15 @@ export async function assertMaySeeInstance(db: Database, organisation: Organisat
   }
   throw notFound('Process instance', instanceId);
 }
+
+/** Whether an agency has, or had, a step of this instance's process tree (a partner agency). */
+export async function agencyHasStep(db: Database, agency: string | null, instanceId: string): Promise<boolean> {
+  if (!agency) return false;
+  const [row] = await db.query(
+    `SELECT 1 FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id
+     WHERE p.root_instance_id = (SELECT root_instance_id FROM process_instance WHERE id = $1)
+       AND h.department_code IN (SELECT code FROM department WHERE code = $2 OR parent_code = $2) LIMIT 1`,
+    [instanceId, agency],
+  );
+  return row !== undefined;
+}

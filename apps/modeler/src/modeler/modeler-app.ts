@@ -3,6 +3,8 @@ import { DeployService } from '../features/deploy/deploy-service.js';
 import { pickDeployedVersion } from '../features/files/deployed-versions-dialog.js';
 import { baseName, downloadText } from '../features/files/file-io.js';
 import { createNewDiagramXml } from '../features/files/new-diagram.js';
+import { simplifyOpenProcedure } from '../features/simplify/simplify-action.js';
+import type { DeployedDefinition } from '../features/simplify/simplify-service.js';
 import type { DepartmentDirectory } from '../features/properties/department-directory.js';
 import type { ApiClient } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
@@ -21,6 +23,9 @@ const DRAFT_STORAGE_KEY = 'onedoor.modeler.draft';
 export class ModelerApp {
   documentName = '';
   dirty = false;
+  /** The engine's version this diagram is (opened from the engine or just deployed): what "simplify" starts from. */
+  deployed: DeployedDefinition | null = null;
+  changedSinceDeploy = false;
   private readonly deployService: DeployService;
 
   constructor(
@@ -32,7 +37,7 @@ export class ModelerApp {
     this.deployService = new DeployService(modeler, api);
     const eventBus: any = modeler.get('eventBus');
     eventBus.on('commandStack.changed', (event: any) => {
-      if (event.trigger !== 'clear') this.dirty = true;
+      if (event.trigger !== 'clear') this.dirty = this.changedSinceDeploy = true;
     });
   }
 
@@ -40,8 +45,9 @@ export class ModelerApp {
   async start(): Promise<void> {
     const draft = readDraft();
     if (draft) {
-      await this.openXml(draft.xml, draft.name, { quiet: true });
+      await this.openXml(draft.xml, draft.name, { quiet: true, deployed: draft.deployed });
       this.dirty = draft.dirty;
+      this.changedSinceDeploy = draft.changedSinceDeploy ?? false;
     } else {
       await this.newDiagram(true);
     }
@@ -55,12 +61,13 @@ export class ModelerApp {
     this.documentName = this.processId() ?? 'quy-trinh';
   }
 
-  async openXml(xml: string, name: string, options: { quiet?: boolean } = {}): Promise<boolean> {
+  async openXml(xml: string, name: string, options: { quiet?: boolean; deployed?: DeployedDefinition | null } = {}): Promise<boolean> {
     const t = i18n.t;
     try {
       const { warnings } = await this.modeler.importXML(xml);
       this.documentName = baseName(name || this.processId() || 'quy-trinh');
-      this.dirty = false;
+      this.dirty = this.changedSinceDeploy = false;
+      this.deployed = options.deployed ?? null;
       (this.modeler.get('canvas') as any).zoom('fit-viewport', 'auto');
       if (warnings.length) {
         this.report('info', t('Opened with {count} warnings: {first}', { count: warnings.length, first: String((warnings[0] as any)?.message ?? warnings[0]) }));
@@ -86,7 +93,7 @@ export class ModelerApp {
       const picked = await this.withLogin(() => pickDeployedVersion(this.api));
       if (!picked) return;
       const { definition, bpmnXml } = picked;
-      if (await this.openXml(bpmnXml, `${definition.key}-v${definition.version}`, { quiet: true })) {
+      if (await this.openXml(bpmnXml, `${definition.key}-v${definition.version}`, { quiet: true, deployed: definition })) {
         this.report('success', t('Opened {key} version {version} from the engine.', { key: definition.key, version: definition.version }));
       }
     } catch (error) {
@@ -126,6 +133,10 @@ export class ModelerApp {
     switch (outcome.kind) {
       case 'deployed': {
         const [definition] = outcome.deployment.processDefinitions ?? [];
+        if (definition) {
+          this.deployed = { id: definition.id, key: definition.key, version: definition.version };
+          this.changedSinceDeploy = false;
+        }
         this.report(
           'success',
           !definition
@@ -150,6 +161,36 @@ export class ModelerApp {
     }
   }
 
+  /** "Rút gọn quy trình": a new version of the deployed procedure without the flagged steps. */
+  async simplify(): Promise<void> {
+    await simplifyOpenProcedure({
+      modeler: this.modeler,
+      api: this.api,
+      deployed: this.deployed,
+      changedSinceDeploy: this.changedSinceDeploy,
+      report: this.report,
+      login: async (reason) => {
+        if (!(await showLoginDialog(this.api, reason))) return false;
+        this.afterLogin();
+        return true;
+      },
+      openDefinition: (definition) => this.openDefinition(definition),
+    });
+  }
+
+  /** Opens a deployed version by id, e.g. the one a simplification just made. */
+  async openDefinition(definition: DeployedDefinition): Promise<void> {
+    if (!this.confirmDiscard()) return;
+    try {
+      const { bpmnXml } = await this.api.get<{ id: string; bpmnXml: string }>(`/api/process-definitions/${encodeURIComponent(definition.id)}/xml`);
+      if (await this.openXml(bpmnXml, `${definition.key}-v${definition.version}`, { quiet: true, deployed: definition })) {
+        this.report('success', i18n.t('Opened {key} version {version} from the engine.', { key: definition.key, version: definition.version }));
+      }
+    } catch (error) {
+      this.report('error', i18n.t('Could not load the deployed versions: {message}', { message: (error as Error).message }));
+    }
+  }
+
   /** After a login the department directory can load, and the toolbar shows the user. */
   afterLogin(): void {
     (this.modeler.get('departmentDirectory') as DepartmentDirectory).reload();
@@ -160,7 +201,10 @@ export class ModelerApp {
   async stashDraft(): Promise<void> {
     const { xml } = await this.modeler.saveXML({ format: true });
     try {
-      sessionStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify({ xml, name: this.documentName, dirty: this.dirty }));
+      sessionStorage.setItem(
+        DRAFT_STORAGE_KEY,
+        JSON.stringify({ xml, name: this.documentName, dirty: this.dirty, deployed: this.deployed, changedSinceDeploy: this.changedSinceDeploy }),
+      );
     } catch {
       // storage full or disabled: the switch simply starts over
     }
@@ -193,7 +237,7 @@ export class ModelerApp {
   }
 }
 
-function readDraft(): { xml: string; name: string; dirty: boolean } | null {
+function readDraft(): { xml: string; name: string; dirty: boolean; deployed?: DeployedDefinition | null; changedSinceDeploy?: boolean } | null {
   try {
     const raw = sessionStorage.getItem(DRAFT_STORAGE_KEY);
     sessionStorage.removeItem(DRAFT_STORAGE_KEY);

@@ -7,6 +7,7 @@ import '../shared/base.css';
 import './modeler-page.css';
 
 import { pickBpmnFile } from '../features/files/file-io.js';
+import { viSimplify } from '../features/simplify/vi-simplify.js';
 import type { Department } from '../features/properties/department-directory.js';
 import { ApiClient } from '../shared/api-client.js';
 import { authSession } from '../shared/auth-session.js';
@@ -23,6 +24,7 @@ import { ModelerApp, type StatusKind } from './modeler-app.js';
  * under the canvas with the step table and the problems list.
  */
 i18n.register(viUi);
+i18n.register(viSimplify);
 const t = i18n.t;
 document.documentElement.lang = i18n.language;
 document.title = t('Procedure designer — OneDoor');
@@ -81,6 +83,7 @@ const toolbar = h(
     'div',
     { className: 'od-toolbar-group' },
     button('deploy', t('Deploy'), t('Check and deploy the procedure to the engine'), () => app.deploy(), 'od-button-primary'),
+    button('simplify', t('Simplify procedure'), t('Deploy a new version without the steps flagged for removal'), () => app.simplify()),
   ),
   status,
   session,

@@ -11,6 +11,7 @@ import { RequestSupplement, SupplementReceived } from '../../dossiers/supplement
 import { Engine } from '../../engine.js';
 import { Organisation } from '../../identity/organisation.js';
 import { hasRole } from '../../identity/task-access.js';
+import { agencyHasStep } from '../../identity/instance-access.js';
 import { notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -92,7 +93,10 @@ export class DossiersController {
   async get(@Param('code') code: string, @CurrentActor() actor: Actor) {
     const dossier = await this.queries.get(code, this.engine.now());
     const scope = await agencyScope(this.organisation, actor);
-    if (scope && !scope.includes(dossier.agencyCode)) throw notFound('Dossier', code);
+    // A partner agency in an inter-agency procedure sees the dossier it has a step of.
+    if (scope && !scope.includes(dossier.agencyCode) && !(await agencyHasStep(this.engine.db, scope[0] ?? null, dossier.processInstanceId))) {
+      throw notFound('Dossier', code);
+    }
     return dossier;
   }
 

@@ -1,0 +1,180 @@
+import '../shared/base.css';
+import './reports-page.css';
+
+import { ApiClient } from '../shared/api-client.js';
+import { ApiError } from '../shared/api-error.js';
+import { authSession } from '../shared/auth-session.js';
+import { h } from '../shared/dom.js';
+import { i18n } from '../shared/i18n.js';
+import { createLoginForm } from '../shared/login-form.js';
+import { viUi } from '../shared/vi-ui.js';
+import { renderDashboard } from './dashboard-panel.js';
+import { renderIi06aTable } from './ii06a-table.js';
+import { createPeriodPicker, defaultSelection, periodQuery, selectionFromQuery, type PeriodSelection } from './period-picker.js';
+import { downloadFromApi } from './report-download.js';
+import type { Dashboard, GroupBy, Ii06aReport } from './report-types.js';
+import { createReportsHeader } from './reports-header.js';
+import { viReports } from './vi-reports.js';
+
+/**
+ * Managers' reports at /reports/ (issue #8): form II.06a for a period, by unit or by field, with
+ * its totals, as CSV and XLSX too; and the Decision 766 indices of the same period.
+ * The address keeps the choice (`?period=2026-Q3&groupBy=field`), so a report can be bookmarked.
+ */
+i18n.register(viUi);
+i18n.register(viReports);
+const t = i18n.t;
+document.documentElement.lang = i18n.language;
+document.title = t('Reports — OneDoor');
+
+const api = new ApiClient();
+const root = document.getElementById('app')!;
+const header = createReportsHeader(() => void start());
+const main = h('main', { className: 'od-reports' });
+root.append(header.element, main);
+
+let dashboardCharts: { destroy(): void } | null = null;
+let latestLoad = 0;
+
+void start();
+
+function start(): void {
+  main.replaceChildren();
+  if (!authSession.token) return askLogin();
+
+  const params = new URLSearchParams(location.search);
+  let selection = selectionFromQuery(params, defaultSelection());
+  let groupBy: GroupBy = params.get('groupBy') === 'field' ? 'field' : 'department';
+
+  const picker = createPeriodPicker(selection, (next) => {
+    selection = next;
+    void load();
+  });
+  const groupSelect = h(
+    'select',
+    { name: 'groupBy', 'data-testid': 'group-by' },
+    h('option', { value: 'department' }, t('Unit (agency)')),
+    h('option', { value: 'field' }, t('Field')),
+  );
+  groupSelect.value = groupBy;
+  groupSelect.addEventListener('change', () => {
+    groupBy = groupSelect.value as GroupBy;
+    void load();
+  });
+  const csvButton = h('button', { type: 'button', className: 'od-button', 'data-action': 'download-csv', onclick: () => download('csv') }, t('Download CSV'));
+  const xlsxButton = h('button', { type: 'button', className: 'od-button', 'data-action': 'download-xlsx', onclick: () => download('xlsx') }, t('Download Excel (XLSX)'));
+  const status = h('p', { className: 'od-reports-status', role: 'status', 'data-testid': 'status' });
+  const title = h('h2', { className: 'od-report-title' });
+  const periodLine = h('p', { className: 'od-report-period', 'data-testid': 'period-label' });
+  const tableBox = h('div', { className: 'od-ii06a-scroll' });
+  const dashboardBox = h('div', { className: 'od-dashboard-box' });
+
+  main.append(
+    h(
+      'div',
+      { className: 'od-reports-toolbar' },
+      picker.element,
+      h('fieldset', { className: 'od-group-by' }, h('legend', {}, t('Group by')), h('label', {}, t('Rows by'), groupSelect)),
+      h('div', { className: 'od-reports-downloads' }, csvButton, xlsxButton),
+    ),
+    status,
+    h('section', { className: 'od-report' }, title, periodLine, tableBox),
+    h(
+      'section',
+      { className: 'od-dashboard' },
+      h('h2', {}, t('Service quality indices (Decision 766/QĐ-TTg)')),
+      dashboardBox,
+    ),
+  );
+  void load();
+
+  function query(): string {
+    return new URLSearchParams({ ...periodQuery(selection), groupBy }).toString();
+  }
+
+  async function load(): Promise<void> {
+    const ticket = ++latestLoad;
+    history.replaceState(null, '', `?${query()}`);
+    main.dataset.state = 'loading';
+    status.textContent = t('Loading…');
+    status.className = 'od-reports-status';
+    const period = new URLSearchParams(periodQuery(selection)).toString();
+    const [report, dashboard] = await Promise.allSettled([
+      api.get<Ii06aReport>(`/api/reports/ii06a?${query()}`),
+      api.get<Dashboard>(`/api/reports/dashboard?${period}`),
+    ]);
+    if (ticket !== latestLoad) return;
+    const failure = [report, dashboard].find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failure && failure.reason instanceof ApiError && failure.reason.status === 401) return showLogin();
+
+    if (report.status === 'fulfilled') {
+      title.textContent = t('Results of resolving administrative procedures (form II.06a)');
+      periodLine.textContent = periodLabel(report.value);
+      tableBox.replaceChildren(renderIi06aTable(report.value));
+    } else {
+      periodLine.textContent = '';
+      tableBox.replaceChildren(h('p', { className: 'od-error', role: 'alert' }, describe(report.reason)));
+    }
+    dashboardCharts?.destroy();
+    dashboardCharts = null;
+    if (dashboard.status === 'fulfilled') {
+      const rendered = renderDashboard(dashboard.value);
+      dashboardCharts = rendered;
+      dashboardBox.replaceChildren(rendered.element);
+    } else {
+      dashboardBox.replaceChildren(h('p', { className: 'od-error', role: 'alert' }, describe(dashboard.reason)));
+    }
+    status.textContent = '';
+    csvButton.disabled = xlsxButton.disabled = report.status !== 'fulfilled';
+    main.dataset.state = failure ? 'error' : 'ready';
+  }
+
+  async function download(format: 'csv' | 'xlsx'): Promise<void> {
+    status.textContent = '';
+    const accept = format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    try {
+      // format= as well as Accept: the engine honours either, a proxy may rewrite Accept
+      await downloadFromApi(`/api/reports/ii06a?${query()}&format=${format}`, accept, `bao-cao-ii06a.${format}`);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return showLogin();
+      status.textContent = describe(error);
+      status.className = 'od-reports-status is-error';
+    }
+  }
+
+  /** The engine names the period in Vietnamese; English readers get the dates in their words. */
+  function periodLabel(report: Ii06aReport): string {
+    if (i18n.language === 'vi') return `${t('Period')}: ${report.period.label}`;
+    const date = (iso: string) => iso.split('-').reverse().join('/');
+    return `Period: ${date(report.period.from)} – ${date(report.period.to)}`;
+  }
+}
+
+function showLogin(): void {
+  authSession.clear();
+  header.refresh();
+  askLogin();
+}
+
+function askLogin(): void {
+  main.dataset.state = 'login';
+  main.replaceChildren(
+    h(
+      'section',
+      { className: 'od-reports-login' },
+      h('h2', {}, t('Log in')),
+      h('p', { className: 'od-muted' }, t('Reports are for managers: log in with a manager account.')),
+      createLoginForm({ api, onSuccess: () => { header.refresh(); start(); } }),
+    ),
+  );
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 403) return t('Your account may not see reports: it needs the manager role.');
+    if (error.isOffline) return t('Cannot reach the server.');
+    if (error.status === 404) return t('This report is not available on the server yet.');
+    return t('Could not load the report: {message}', { message: error.message });
+  }
+  return t('Could not load the report: {message}', { message: String((error as Error)?.message ?? error) });
+}

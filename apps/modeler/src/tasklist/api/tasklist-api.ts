@@ -1,0 +1,119 @@
+import type { ApiClient } from '../../shared/api-client.js';
+import type {
+  AppNotification,
+  Applicant,
+  Department,
+  DirectoryUser,
+  Dossier,
+  DossierSummary,
+  InboxFilter,
+  ProcessDefinition,
+  ProcessInstance,
+  ReceivedDossier,
+  Task,
+} from './tasklist-types.js';
+
+const QUERY: Record<InboxFilter, string> = {
+  mine: 'mine=true',
+  candidate: 'candidate=true',
+  overdue: 'overdue=true',
+};
+
+/** Every call the task list makes, named after what the officer does (API.md paths). */
+export class TasklistApi {
+  constructor(private readonly api: ApiClient) {}
+
+  tasks(filter: InboxFilter): Promise<Task[]> {
+    return this.api.get(`/api/tasks?${QUERY[filter]}&size=200`);
+  }
+
+  tasksOfInstance(processInstanceId: string): Promise<Task[]> {
+    return this.api.get(`/api/tasks?processInstanceId=${encodeURIComponent(processInstanceId)}`);
+  }
+
+  task(id: string): Promise<Task> {
+    return this.api.get(`/api/tasks/${encodeURIComponent(id)}`);
+  }
+
+  dossier(code: string): Promise<Dossier> {
+    return this.api.get(`/api/dossiers/${encodeURIComponent(code)}`);
+  }
+
+  waitingDossiers(): Promise<DossierSummary[]> {
+    // 5 = "Yêu cầu bổ sung hồ sơ" (national portal status)
+    return this.api.get('/api/dossiers?status=5');
+  }
+
+  instance(id: string): Promise<ProcessInstance> {
+    return this.api.get(`/api/process-instances/${encodeURIComponent(id)}`);
+  }
+
+  definitions(latestOnly = false): Promise<ProcessDefinition[]> {
+    return this.api.get(`/api/process-definitions${latestOnly ? '?latest=true' : ''}`);
+  }
+
+  async definitionXml(id: string): Promise<string> {
+    const { bpmnXml } = await this.api.get<{ bpmnXml: string }>(`/api/process-definitions/${encodeURIComponent(id)}/xml`);
+    return bpmnXml;
+  }
+
+  departments(): Promise<Department[]> {
+    return this.api.get('/api/departments');
+  }
+
+  officers(departmentCode: string): Promise<DirectoryUser[]> {
+    return this.api.get(`/api/users?departmentCode=${encodeURIComponent(departmentCode)}`);
+  }
+
+  notifications(): Promise<AppNotification[]> {
+    return this.api.get('/api/notifications');
+  }
+
+  markRead(id: string): Promise<void> {
+    return this.api.post(`/api/notifications/${encodeURIComponent(id)}/read`);
+  }
+
+  /** When "one working day from now" ends: the line between due soon and not yet. */
+  async oneWorkingDayFrom(from: Date): Promise<Date> {
+    const { dueAt } = await this.api.get<{ dueAt: string }>(`/api/calendar/add?from=${encodeURIComponent(from.toISOString())}&days=1`);
+    return new Date(dueAt);
+  }
+
+  claim(id: string): Promise<void> {
+    return this.api.post(`/api/tasks/${encodeURIComponent(id)}/claim`);
+  }
+
+  unclaim(id: string): Promise<void> {
+    return this.api.post(`/api/tasks/${encodeURIComponent(id)}/unclaim`);
+  }
+
+  assign(id: string, username: string): Promise<void> {
+    return this.api.post(`/api/tasks/${encodeURIComponent(id)}/assign`, { username });
+  }
+
+  complete(id: string, variables: Record<string, unknown>): Promise<void> {
+    return this.api.post(`/api/tasks/${encodeURIComponent(id)}/complete`, { variables });
+  }
+
+  returnToPrevious(id: string, reason: string): Promise<{ returnedTo: string; taskId: string }> {
+    return this.api.post(`/api/tasks/${encodeURIComponent(id)}/return`, { reason });
+  }
+
+  requestSupplement(id: string, missing: string[], note: string): Promise<{ dossierCode: string }> {
+    return this.api.post(`/api/tasks/${encodeURIComponent(id)}/request-supplement`, { missing, note });
+  }
+
+  supplementReceived(code: string): Promise<{ dueAt: string | null }> {
+    return this.api.post(`/api/dossiers/${encodeURIComponent(code)}/supplement-received`);
+  }
+
+  /** A printable form (HTML) under /api/documents, fetched with the token. */
+  async documentHtml(path: string): Promise<string> {
+    const body = await this.api.get<unknown>(path);
+    return typeof body === 'string' ? body : JSON.stringify(body);
+  }
+
+  receiveDossier(input: { procedureKey: string; applicant: Applicant; channel: string }): Promise<ReceivedDossier> {
+    return this.api.post('/api/dossiers', input);
+  }
+}

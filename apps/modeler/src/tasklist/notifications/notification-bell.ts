@@ -1,0 +1,107 @@
+import { h } from '../../shared/dom.js';
+import { i18n } from '../../shared/i18n.js';
+import type { AppNotification } from '../api/tasklist-types.js';
+import { formatDateTime } from '../format/date-time.js';
+import { routeHash } from '../shell/router.js';
+import type { TasklistContext } from '../shell/tasklist-context.js';
+
+const POLL_MS = 60_000;
+
+/**
+ * Escalations (a step overdue, an apology letter due) for the user's department. Polled once a
+ * minute: deadlines are counted in working hours, so a minute late is never the difference.
+ */
+export function createNotificationBell(ctx: TasklistContext): { element: HTMLElement; stop(): void } {
+  const t = i18n.t;
+  const count = h('span', { className: 'od-bell-count', hidden: true });
+  const list = h('div', { className: 'od-bell-panel', hidden: true, role: 'dialog', 'aria-label': t('Notifications') });
+  const button = h(
+    'button',
+    { type: 'button', className: 'od-button od-bell', 'data-action': 'notifications', title: t('Notifications'), 'aria-expanded': 'false' },
+    bellIcon(),
+    h('span', { className: 'od-visually-hidden' }, t('Notifications')),
+    count,
+  );
+  let items: AppNotification[] = [];
+
+  const render = () => {
+    const unread = items.filter((n) => !n.readAt).length;
+    count.hidden = unread === 0;
+    count.textContent = String(unread);
+    list.replaceChildren(
+      h('h2', {}, t('Notifications')),
+      items.length
+        ? h(
+            'ul',
+            {},
+            items.slice(0, 30).map((n) =>
+              h(
+                'li',
+                { className: n.readAt ? 'od-read' : 'od-unread', 'data-notification-id': n.id, 'data-kind': n.kind },
+                h('div', { className: 'od-bell-time' }, formatDateTime(n.createdAt), ' · ', kindLabel(n.kind)),
+                h('div', {}, n.message),
+                n.taskId ? h('a', { href: routeHash({ view: 'task', taskId: n.taskId }), onclick: () => void markRead(n) }, t('Open the task')) : null,
+              ),
+            ),
+          )
+        : h('p', { className: 'od-muted' }, t('No notifications.')),
+    );
+  };
+
+  const markRead = async (n: AppNotification) => {
+    close();
+    if (n.readAt) return;
+    n.readAt = new Date().toISOString();
+    render();
+    await ctx.api.markRead(n.id).catch(() => undefined);
+  };
+
+  const refresh = async () => {
+    try {
+      items = await ctx.api.notifications();
+      render();
+    } catch (error) {
+      ctx.handleCommonError(error);
+    }
+  };
+
+  const close = () => {
+    list.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+  };
+  button.addEventListener('click', () => {
+    list.hidden = !list.hidden;
+    button.setAttribute('aria-expanded', String(!list.hidden));
+    if (!list.hidden) void refresh();
+  });
+  const closeOutside = (event: Event) => {
+    if (!wrapper.contains(event.target as Node)) close();
+  };
+  document.addEventListener('click', closeOutside);
+
+  const wrapper = h('div', { className: 'od-bell-wrapper' }, button, list);
+  void refresh();
+  const timer = window.setInterval(() => void refresh(), POLL_MS);
+  return {
+    element: wrapper,
+    stop: () => {
+      window.clearInterval(timer);
+      document.removeEventListener('click', closeOutside);
+    },
+  };
+}
+
+/** Drawn, not an emoji: office PCs and headless browsers often lack an emoji font. */
+function bellIcon(): HTMLElement {
+  const icon = h('span', { className: 'od-bell-icon', 'aria-hidden': 'true' });
+  icon.innerHTML =
+    '<svg viewBox="0 0 24 24" width="16" height="16" fill="currentColor"><path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg>';
+  return icon;
+}
+
+function kindLabel(kind: string): string {
+  const t = i18n.t;
+  if (kind === 'task-overdue') return t('Step overdue');
+  if (kind === 'apology-due') return t('Apology letter due');
+  return kind;
+}

@@ -1,0 +1,22 @@
+import type { SessionUser } from '../../shared/auth-session.js';
+
+export interface NavLink {
+  href: string;
+  /** English source string; translated where it is shown. */
+  label: string;
+  /** Shown only to users holding one of these roles (none: everybody). */
+  roles?: string[];
+}
+
+/** The pages of the app; the API refuses the others anyway, so showing them would only confuse. */
+export const NAV_LINKS: NavLink[] = [
+  { href: '/', label: 'Tasks' },
+  { href: '/modeler/', label: 'Procedure designer', roles: ['designer', 'admin'] },
+  { href: '/compare/', label: 'Compare versions', roles: ['manager', 'admin'] },
+  { href: '/reports/', label: 'Reports', roles: ['manager', 'admin'] },
+  { href: '/calendar/', label: 'Working calendar' },
+];
+
+export function navLinksFor(user: SessionUser): NavLink[] {
+  return NAV_LINKS.filter((link) => !link.roles || link.roles.some((role) => user.roles.includes(role)));
+}

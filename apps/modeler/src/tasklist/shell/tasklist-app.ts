@@ -1,0 +1,123 @@
+import type { ApiClient } from '../../shared/api-client.js';
+import { ApiError } from '../../shared/api-error.js';
+import { authSession, type SessionUser } from '../../shared/auth-session.js';
+import { h } from '../../shared/dom.js';
+import { i18n } from '../../shared/i18n.js';
+import { TasklistApi } from '../api/tasklist-api.js';
+import type { InboxFilter } from '../api/tasklist-types.js';
+import { renderInbox } from '../inbox/inbox-view.js';
+import { createLoginView } from '../login/login-view.js';
+import { createNotificationBell } from '../notifications/notification-bell.js';
+import { renderReceiveView } from '../reception/receive-dossier-view.js';
+import { renderWaitingDossiers } from '../supplement/waiting-dossiers-view.js';
+import { renderTaskView } from '../task/task-view.js';
+import { createAppHeader } from './app-header.js';
+import { Directory } from './directory.js';
+import { parseRoute, routeHash, type Route } from './router.js';
+import type { FlashKind, TasklistContext } from './tasklist-context.js';
+
+/** The task list page: login, or the header and the view the URL hash names. */
+export class TasklistApp {
+  private readonly api: TasklistApi;
+  private readonly main = h('main', { className: 'od-tasklist-main' });
+  private readonly flashBox = h('div', { className: 'od-flash', role: 'status', 'aria-live': 'polite', hidden: true });
+  private flashSurvivesNavigation = false;
+  private lastList: InboxFilter | 'waiting' = 'mine';
+  private stopBell?: () => void;
+  private ctx?: TasklistContext;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly http: ApiClient,
+  ) {
+    this.api = new TasklistApi(http);
+    window.addEventListener('hashchange', () => this.renderRoute());
+  }
+
+  start(): void {
+    const user = authSession.user;
+    if (user && authSession.token) this.showApp(user);
+    else this.showLogin();
+  }
+
+  private showLogin(notice?: string): void {
+    this.stopBell?.();
+    this.ctx = undefined;
+    document.title = i18n.t('OneDoor — electronic one-stop shop');
+    this.root.replaceChildren(createLoginView(this.http, (user) => this.showApp(user), notice));
+  }
+
+  private showApp(user: SessionUser): void {
+    const ctx = this.createContext(user);
+    this.ctx = ctx;
+    const bell = createNotificationBell(ctx);
+    this.stopBell = bell.stop;
+    document.title = i18n.t('Tasks — OneDoor');
+    this.root.replaceChildren(
+      createAppHeader({ user, currentPath: '/', tools: [bell.element], onLogout: () => this.logout() }),
+      this.flashBox,
+      this.main,
+    );
+    this.renderRoute();
+  }
+
+  private createContext(user: SessionUser): TasklistContext {
+    return {
+      api: this.api,
+      user,
+      directory: new Directory(this.api),
+      navigate: (route) => this.navigate(route),
+      backToList: () => this.navigate(this.lastList === 'waiting' ? { view: 'waiting' } : { view: 'inbox', filter: this.lastList }),
+      flash: (message, kind) => this.flash(message, kind),
+      handleCommonError: (error) => {
+        if (!(error instanceof ApiError) || error.status !== 401) return false;
+        authSession.clear();
+        this.showLogin(i18n.t('Your session has ended. Please log in again.'));
+        return true;
+      },
+    };
+  }
+
+  private navigate(route: Route): void {
+    const hash = routeHash(route);
+    if (location.hash === hash) this.renderRoute();
+    else location.hash = hash;
+  }
+
+  private renderRoute(): void {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    // A message set by the action that led here stays for this one view.
+    if (this.flashSurvivesNavigation) this.flashSurvivesNavigation = false;
+    else this.flashBox.hidden = true;
+    const route = parseRoute(location.hash);
+    window.scrollTo(0, 0);
+    if (route.view === 'inbox') {
+      this.lastList = route.filter;
+      void renderInbox(ctx, this.main, route.filter);
+    } else if (route.view === 'waiting') {
+      this.lastList = 'waiting';
+      void renderWaitingDossiers(ctx, this.main);
+    } else if (route.view === 'task') {
+      void renderTaskView(ctx, this.main, route.taskId);
+    } else {
+      void renderReceiveView(ctx, this.main);
+    }
+  }
+
+  private flash(message: string, kind: FlashKind = 'info'): void {
+    this.flashBox.hidden = false;
+    this.flashBox.dataset.kind = kind;
+    this.flashBox.replaceChildren(
+      h('span', {}, message),
+      h('button', { type: 'button', className: 'od-button od-button-link', 'aria-label': i18n.t('Close'), onclick: () => (this.flashBox.hidden = true) }, '×'),
+    );
+    this.flashSurvivesNavigation = true;
+  }
+
+  private logout(): void {
+    authSession.clear();
+    history.replaceState(null, '', location.pathname);
+    this.showLogin();
+  }
+}

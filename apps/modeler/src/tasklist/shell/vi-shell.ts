@@ -1,0 +1,12 @@
+import type { TranslationTable } from '../../shared/i18n.js';
+
+/** Vietnamese for the shared header, registered by every page that shows it. */
+export const viShell: TranslationTable = {
+  Pages: 'Các trang',
+  Tasks: 'Công việc',
+  'Procedure designer': 'Thiết kế quy trình',
+  'Compare versions': 'So sánh phiên bản',
+  Reports: 'Báo cáo',
+  'Working calendar': 'Lịch làm việc',
+  'Log out': 'Đăng xuất',
+};

@@ -1,0 +1,56 @@
+import { h } from '../../shared/dom.js';
+import { i18n } from '../../shared/i18n.js';
+import type { ControlSheetRow } from '../api/tasklist-types.js';
+import { formatDateTime } from '../format/date-time.js';
+import type { Directory } from '../shell/directory.js';
+
+const RESULT: Record<string, string> = { early: 'Early', on_time: 'On time', late: 'Late' };
+
+/** Form 06 as a table: every hand-off, with the one early / on-time / late verdict the engine computes. */
+export function createControlSheetTable(steps: ControlSheetRow[], directory: Directory): HTMLElement {
+  const t = i18n.t;
+  return h(
+    'section',
+    { className: 'od-card od-control-sheet' },
+    h('h2', {}, t('Control sheet (form 06)')),
+    h(
+      'div',
+      { className: 'od-table-scroll' },
+      h(
+        'table',
+        { className: 'od-table' },
+        h(
+          'thead',
+          {},
+          h('tr', {}, ['#', t('Step'), t('Department'), t('Handled by'), t('Started'), t('Due'), t('Finished'), t('Result')].map((label) => h('th', {}, label))),
+        ),
+        h(
+          'tbody',
+          {},
+          steps.map((step, index) =>
+            h(
+              'tr',
+              { 'data-element-id': step.elementId, 'data-result': step.result ?? (step.completedAt ? 'closed' : 'open') },
+              h('td', {}, String(index + 1)),
+              h('td', {}, step.name ?? step.elementId),
+              h('td', {}, directory.departmentName(step.departmentCode)),
+              h('td', {}, step.assignee ?? ''),
+              h('td', {}, formatDateTime(step.startedAt)),
+              h('td', {}, formatDateTime(step.dueAt)),
+              h('td', {}, formatDateTime(step.completedAt)),
+              h('td', {}, resultBadge(step)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function resultBadge(step: ControlSheetRow): HTMLElement {
+  const t = i18n.t;
+  if (step.outcome === 'returned') return h('span', { className: 'od-badge od-badge-returned' }, t('Returned'));
+  if (step.result) return h('span', { className: `od-badge od-result-${step.result}` }, t(RESULT[step.result]));
+  if (!step.completedAt) return h('span', { className: 'od-badge od-badge-open' }, t('In progress'));
+  return h('span', { className: 'od-muted' }, '—');
+}

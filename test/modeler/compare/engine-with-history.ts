@@ -1,0 +1,40 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { generateDemoHistory } from '../../../apps/engine/src/bootstrap/demo-history.js';
+import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * The real engine with every procedure of processes/ deployed and a few finished and open
+ * dossiers per version run through the real commands (the demo history, small), so the
+ * comparison and the reports have measured numbers to show.
+ */
+export async function startEngineWithHistory(perVersion = 4): Promise<TestEngine> {
+  const engine = await startTestEngine({ processes: true });
+  await generateDemoHistory(engine.db.dataSource, {
+    seed: 2026,
+    perVersion,
+    startAt: new Date('2026-03-02T00:30:00Z'),
+    organisationFile: path.join(repoRoot, 'processes', 'organisation.json'),
+    calendar: () => engine.calendar.current(),
+  });
+  return engine;
+}
+
+/** Logs in through the login form a manager page shows when nobody is logged in. */
+export async function logInOnPage(page: Page, username: string, password = 'demo'): Promise<void> {
+  await page.waitForSelector('form.od-login-form');
+  await page.fill('form.od-login-form input[name="username"]', username);
+  await page.fill('form.od-login-form input[name="password"]', password);
+  await page.click('form.od-login-form button[type="submit"]');
+  await page.waitForSelector('[data-testid="current-user"]');
+}
+
+/** test-results/<name>, the folder made if needed. */
+export async function screenshotPath(name: string): Promise<string> {
+  await mkdir(path.join(repoRoot, 'test-results'), { recursive: true });
+  return path.join(repoRoot, 'test-results', name);
+}

@@ -1,0 +1,184 @@
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
+import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
+import { ensureWebBuilt } from '../../support/web-build.js';
+import { collectPageErrors, completeOverHttp, logIn, openTab, openTaskAt, receiveDossier } from './support/tasklist-page.js';
+
+const PRACTICE_CERTIFICATE = 'xac-nhan-qua-trinh-thuc-hanh-cong-tac-xa-hoi';
+const SOCIAL_ASSISTANCE_FACILITY = 'dang-ky-co-so-tro-giup-xa-hoi-ngoai-cong-lap';
+
+/** The other things an officer does on a step: ask for a supplement, hand out, decide; and a step of a called procedure. */
+describe('task list: working a step', () => {
+  let engine: TestEngine;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  let errors: string[];
+  let admin: string;
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    engine = await startTestEngine({ processes: true });
+    browser = await launchBrowser();
+    admin = await engine.login('admin');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await engine?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    errors = collectPageErrors(page);
+  });
+
+  afterEach(async () => {
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  const openFromDepartmentList = async (code: string) => {
+    await openTab(page, 'candidate');
+    await page.click(`tr[data-dossier-code="${code}"] a.od-task-link`);
+    await page.waitForSelector('.od-task-view');
+  };
+
+  it('given an incomplete dossier, when the desk requests a supplement and later records it, then the dossier waits and resumes, and the step completes with typed variables', async () => {
+    // given
+    const dossier = await receiveDossier(engine, 'Công ty TNHH Thủ công Bảo Lâm');
+    await logIn(page, engine.baseUrl, 'motcua.syt');
+    await openFromDepartmentList(dossier.code);
+
+    // when: the missing items are listed at once
+    await page.click('[data-action="request-supplement"]');
+    await page.fill('textarea[name="missing"]', 'Bản sao Giấy chứng nhận đăng ký doanh nghiệp\n\nDanh sách người lao động là người khuyết tật');
+    await page.fill('textarea[name="note"]', 'Nộp bổ sung trong 10 ngày');
+    await page.click('[data-action="confirm-supplement"]');
+
+    // then: the dossier waits; the step can't be completed, only the supplement recorded
+    await page.waitForSelector('[data-testid="waiting-supplement"]');
+    expect(await page.locator('.od-flash').textContent()).toContain('Đã yêu cầu bổ sung');
+    expect(await page.locator('[data-testid="waiting-supplement"] li').allTextContents()).toEqual([
+      'Bản sao Giấy chứng nhận đăng ký doanh nghiệp',
+      'Danh sách người lao động là người khuyết tật',
+    ]);
+    expect(await page.locator('.od-dossier-card [data-field="status"]').textContent()).toBe('Yêu cầu bổ sung hồ sơ');
+    expect(await page.locator('[data-action="complete"]').count()).toBe(0);
+    expect(await page.locator('[data-action="supplement-received"]').count()).toBe(1);
+
+    // when: the applicant comes back; the desk records it from the "waiting" tab
+    await page.click('[data-action="back"]');
+    await page.click('.od-tab[data-tab="waiting"]');
+    const row = page.locator(`tr[data-dossier-code="${dossier.code}"]`);
+    await row.locator('[data-action="supplement-received"]').click();
+
+    // then
+    await page.waitForSelector('.od-flash[data-kind="success"]');
+    expect(await page.locator('.od-flash').textContent()).toBe(`Đã ghi nhận bổ sung cho hồ sơ ${dossier.code}; hồ sơ được xử lý tiếp.×`);
+    await row.waitFor({ state: 'detached' });
+    expect((await engine.http.get(`/api/dossiers/${dossier.code}`).set('Authorization', admin)).body.waitingSince).toBeNull();
+
+    // when: the step (now in her own list) is completed with a number and a text variable
+    await openTab(page, 'mine');
+    await page.click(`tr[data-dossier-code="${dossier.code}"] a.od-task-link`);
+    await page.click('[data-action="complete"]');
+    const rows = page.locator('.od-variable-row');
+    await rows.nth(0).locator('[name="name"]').fill('soLaoDong');
+    await rows.nth(0).locator('[name="type"]').selectOption('number');
+    await rows.nth(0).locator('[name="value"]').fill('45');
+    await page.click('[data-action="add-variable"]');
+    await rows.nth(1).locator('[name="name"]').fill('ghi chu');
+    await rows.nth(1).locator('[name="value"]').fill('Đủ hồ sơ');
+    await page.click('[data-action="confirm-complete"]');
+    expect(await page.locator('.od-action-panel .od-form-error').textContent()).toContain('Tên biến “ghi chu” phải bắt đầu bằng chữ cái');
+    await rows.nth(1).locator('[name="name"]').fill('ghiChu');
+    await page.click('[data-action="confirm-complete"]');
+
+    // then
+    await page.waitForSelector('.od-flash[data-kind="success"]');
+    const instance = (await engine.http.get(`/api/process-instances/${dossier.processInstanceId}`).set('Authorization', admin)).body;
+    expect(instance.variables).toEqual(expect.objectContaining({ soLaoDong: 45, ghiChu: 'Đủ hồ sơ' }));
+    expect(instance.activeActivityIds).toEqual(['buoc-2-phan-cong']);
+  });
+
+  it('given a specialist step nobody has claimed, when the head of division assigns it, then it is in the specialist’s own list', async () => {
+    // given
+    const dossier = await receiveDossier(engine, 'Hộ kinh doanh Lò Văn Sáng');
+    await completeOverHttp(engine, 'motcua.syt', dossier.processInstanceId, 'buoc-1-tiep-nhan');
+    await completeOverHttp(engine, 'truongphong.btxh', dossier.processInstanceId, 'buoc-2-phan-cong');
+    await logIn(page, engine.baseUrl, 'truongphong.btxh');
+    await openFromDepartmentList(dossier.code);
+
+    // when
+    await page.click('[data-action="assign"]');
+    await page.waitForSelector('select[name="username"]:not([disabled])');
+    expect(await page.locator('select[name="username"] option').first().textContent()).toBe('— chọn —');
+    expect(await page.locator('select[name="username"] option').nth(1).textContent()).toBe('Hà Thị Thu Trang (chuyenvien.btxh)');
+    await page.selectOption('select[name="username"]', 'chuyenvien.btxh');
+    await page.click('[data-action="confirm-assign"]');
+
+    // then
+    await page.waitForSelector('.od-flash[data-kind="success"]');
+    expect(await page.locator('.od-task-meta').textContent()).toContain('Người xử lý: chuyenvien.btxh');
+    expect((await openTaskAt(engine, 'chuyenvien.btxh', dossier.processInstanceId, 'buoc-3-tham-dinh')).assignee).toBe('chuyenvien.btxh');
+    await logIn(page, engine.baseUrl, 'chuyenvien.btxh');
+    expect(await page.locator(`.od-inbox-body[data-filter="mine"] tr[data-dossier-code="${dossier.code}"]`).count()).toBe(1);
+    expect(await page.locator('[data-action="assign"], [data-action="receive-dossier"]').count()).toBe(0);
+  });
+
+  it('given a step before a gateway on `accepted`, when the director clicks “Từ chối”, then the refusal branch runs', async () => {
+    // given
+    const dossier = await receiveDossier(engine, 'Nguyễn Thị Mai', PRACTICE_CERTIFICATE, 'motcua.ttctxh');
+    await completeOverHttp(engine, 'motcua.ttctxh', dossier.processInstanceId, 'buoc-1-tiep-nhan');
+    await logIn(page, engine.baseUrl, 'giamdoc.ttctxh');
+    await openFromDepartmentList(dossier.code);
+    await page.waitForSelector('.od-diagram[data-loaded]');
+
+    // when
+    await page.click('[data-action="complete"]');
+    const choices = page.locator('.od-quick-choices .od-choice');
+    await choices.first().waitFor();
+    expect(await choices.allTextContents()).toEqual(['Tiếp nhận', 'Từ chối']);
+    await page.click('.od-choice[data-variable="accepted"][data-value="false"]');
+
+    // then
+    await page.waitForSelector('.od-flash[data-kind="success"]');
+    const instance = (await engine.http.get(`/api/process-instances/${dossier.processInstanceId}`).set('Authorization', admin)).body;
+    expect(instance.variables.accepted).toBe(false);
+    expect(instance.activeActivityIds).toEqual(['tra-van-ban-tu-choi']);
+  });
+
+  it('given an inter-agency dossier at the provincial office’s called procedure, when its specialist opens the step, then the diagram is the called procedure’s with her step marked', async () => {
+    // given: the Department of Health's part done, the dossier handed to the provincial PC office
+    const dossier = await receiveDossier(engine, 'Cơ sở trợ giúp xã hội Hoa Sen', SOCIAL_ASSISTANCE_FACILITY);
+    const steps: [string, string][] = [
+      ['motcua.syt', 'buoc-1-tiep-nhan'],
+      ['truongphong.btxh', 'buoc-2-phan-cong'],
+      ['chuyenvien.btxh', 'buoc-3-tham-dinh'],
+      ['lanhdao.syt', 'buoc-5-ky-to-trinh'],
+      ['vanthu.syt', 'buoc-6-van-thu'],
+    ];
+    for (const [username, elementId] of steps) await completeOverHttp(engine, username, dossier.processInstanceId, elementId);
+    await logIn(page, engine.baseUrl, 'chuyenvien.kgvx');
+
+    // when
+    await openFromDepartmentList(dossier.code);
+    await page.waitForSelector('.od-diagram[data-loaded]');
+
+    // then: the called procedure, not the dossier's own
+    expect(await page.locator('.od-task-view').getAttribute('data-element-id')).toBe('buoc-7-tham-dinh-trinh');
+    expect(await page.locator('.od-diagram .djs-element.od-current').getAttribute('data-element-id')).toBe('buoc-7-tham-dinh-trinh');
+    expect(await page.locator('.od-diagram .djs-element[data-element-id="buoc-8-phat-hanh"]').count()).toBe(1);
+    expect(await page.locator('.od-diagram .djs-element[data-element-id="buoc-1-tiep-nhan"]').count()).toBe(0);
+    expect(await page.locator('.od-task-meta').textContent()).toContain('Thẩm định liên thông tại Văn phòng UBND tỉnh');
+    // and: the dossier belongs to the Department of Health, whose record the engine keeps to itself
+    expect(await page.locator(`.od-dossier-card[data-dossier-code="${dossier.code}"][data-readable="false"]`).textContent()).toContain('Hồ sơ do cơ quan khác quản lý');
+    // and: she completes it, and the provincial office's clerk has the next step
+    await page.click('[data-action="complete"]');
+    await page.click('[data-action="confirm-complete"]');
+    await page.waitForSelector('.od-flash[data-kind="success"]');
+    const dossierNow = (await engine.http.get(`/api/dossiers/${dossier.code}`).set('Authorization', admin)).body;
+    expect(dossierNow.currentSteps.map((s: { elementId: string }) => s.elementId)).toEqual(['buoc-8-phat-hanh']);
+  });
+});
