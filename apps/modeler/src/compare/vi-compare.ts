@@ -2,6 +2,7 @@ import type { TranslationTable } from '../shared/i18n.js';
 
 /** Vietnamese for the comparison page (/compare/). */
 export const viCompare: TranslationTable = {
+  '{change} ({before} → {after})': '{change} (từ {before} thành {after})',
   'Before and after simplification — OneDoor': 'So sánh trước và sau cắt giảm — OneDoor',
   'Before and after simplification': 'So sánh quy trình trước và sau cắt giảm',
   'Procedure designer': 'Thiết kế quy trình',

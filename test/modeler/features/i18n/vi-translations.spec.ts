@@ -4,10 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { viBpmnJs } from '../../../../apps/modeler/src/features/i18n/vi-bpmn-js.js';
 import { viOnedoor } from '../../../../apps/modeler/src/features/i18n/vi-onedoor.js';
 import { viUi } from '../../../../apps/modeler/src/shared/vi-ui.js';
+import { viCalendar } from '../../../../apps/modeler/src/calendar-admin/vi-calendar.js';
+import { viSimplify } from '../../../../apps/modeler/src/features/simplify/vi-simplify.js';
+import { viCompare } from '../../../../apps/modeler/src/compare/vi-compare.js';
+import { viShell } from '../../../../apps/modeler/src/tasklist/shell/vi-shell.js';
+import { viTasklist } from '../../../../apps/modeler/src/tasklist/i18n/vi-tasklist.js';
+import { viReports } from '../../../../apps/modeler/src/reports/vi-reports.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../../..');
-const vietnamese = { ...viBpmnJs, ...viOnedoor, ...viUi };
+/** Every page's table: the modeler's, the task list's, the calendar's, comparison's and reports'. */
+const vietnamese = { ...viBpmnJs, ...viOnedoor, ...viUi, ...viCalendar, ...viSimplify, ...viCompare, ...viShell, ...viTasklist, ...viReports };
 
 async function filesUnder(folder: string, extension: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
