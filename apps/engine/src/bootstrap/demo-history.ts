@@ -123,7 +123,7 @@ export async function generateDemoHistory(dataSource: DataSource, options: DemoH
     options.log?.(`demo history: ${v.key} v${v.version}: ${options.perVersion} dossiers`);
   }
   // The deadline jobs of this simulated past are moot: finished work needs no escalation.
-  await engine.db.query(`DELETE FROM job WHERE type IN ('task-deadline', 'dossier-apology-due', 'dossier-deadline') AND instance_id IN (SELECT instance_id FROM dossier WHERE finished_at IS NOT NULL)`);
+  await engine.db.query(`DELETE FROM job WHERE type IN ('dossier-apology-due', 'dossier-deadline') AND instance_id IN (SELECT instance_id FROM dossier WHERE finished_at IS NOT NULL)`);
   return result;
 }
 

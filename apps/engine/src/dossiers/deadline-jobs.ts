@@ -1,11 +1,11 @@
-import type { CommandContext, TransactionListener } from '../commands/command.js';
+import type { CommandContext } from '../commands/command.js';
 import type { AcquiredJob, JobHandler } from '../commands/execute-job.js';
 import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
 import type { Notifier } from './notifier.js';
 
 /**
- * Watching the clock (issue #4) with ordinary jobs, so it is multi-node safe and runs once:
- * - `task-deadline` at a task's due time: escalate an overdue step to its department's leader;
+ * Watching the clock (issue #4) with ordinary jobs, so it is multi-node safe and runs once
+ * (overdue steps are swept in bulk instead: see overdue-sweep.ts):
  * - `dossier-apology-due` one working day before a dossier's due time: demand form 04;
  * - `dossier-deadline` at its due time: no apology recorded → a violation in the reports.
  * A job whose deadline moved (supplement, apology) re-arms itself for the new time.
@@ -36,45 +36,12 @@ function subtractWorkingDay(calendar: { workingTimeBetween(a: Date, b: Date): nu
   return calendar.addWorkingTime(notBefore, available - day);
 }
 
-/** On every new task with a due time: arm its escalation. */
-export const armTaskDeadlines: TransactionListener = async (ctx, events) => {
-  for (const event of events) {
-    if (event.type === 'task.created' && event.task.dueAt) {
-      await insertJob(ctx, 'task-deadline', event.task.instanceId, event.task.definitionId, event.task.dueAt, { taskId: event.task.id });
-    }
-  }
-};
-
 async function rearm(ctx: CommandContext, job: AcquiredJob, dueAt: Date): Promise<void> {
   await ctx.sql.execute(`UPDATE job SET due_at = $2, lock_owner = NULL, lock_expires_at = NULL WHERE id = $1`, [job.id, dueAt]);
 }
 
 async function done(ctx: CommandContext, job: AcquiredJob): Promise<void> {
   await ctx.sql.execute(`DELETE FROM job WHERE id = $1`, [job.id]);
-}
-
-export function taskDeadlineHandler(notifier: Notifier): JobHandler {
-  return async (ctx, job) => {
-    const taskId = String(job.payload.taskId);
-    const [task] = await ctx.sql.query<{ id: string; name: string | null; department_code: string | null; due_at: Date | null; suspended: boolean; business_key: string | null; instance_id: string; assignee: string | null }>(
-      `SELECT id, name, department_code, due_at, suspended, business_key, instance_id, assignee FROM task WHERE id = $1`,
-      [taskId],
-    );
-    if (!task || !task.due_at) return done(ctx, job);
-    if (task.suspended) return done(ctx, job); // re-armed when the supplement arrives
-    if (task.due_at.getTime() > ctx.now.getTime()) return rearm(ctx, job, task.due_at);
-    const message = `Bước "${task.name ?? taskId}"${task.business_key ? ` của hồ sơ ${task.business_key}` : ''} đã quá hạn xử lý (hạn ${task.due_at.toISOString()}).`;
-    // The unique index (kind, task_id) makes the escalation happen once even if this job ran twice.
-    const inserted = await ctx.sql.query(
-      `INSERT INTO notification (id, created_at, department_code, recipient_role, recipient, kind, message, dossier_code, task_id, instance_id)
-       VALUES ($1, $2, $3, 'leader', NULL, 'task-overdue', $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
-      [ctx.services.newId(), ctx.now, task.department_code, message, task.business_key, task.id, task.instance_id],
-    );
-    await ctx.sql.execute(`UPDATE task SET overdue_notified = true WHERE id = $1`, [task.id]);
-    await done(ctx, job);
-    if (inserted.length > 0) await ctx.audit({ operation: 'escalate', entityType: 'task', entityId: task.id, instanceId: task.instance_id, details: { department: task.department_code } });
-    if (inserted.length > 0) notifier.afterCommit(ctx, { kind: 'task-overdue', departmentCode: task.department_code, role: 'leader', message, taskId: task.id, dossierCode: task.business_key });
-  };
 }
 
 export function dossierDeadlineHandlers(notifier: Notifier): Record<string, JobHandler> {

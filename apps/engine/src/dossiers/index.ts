@@ -1,5 +1,6 @@
 import type { Engine } from '../engine.js';
-import { armTaskDeadlines, dossierDeadlineHandlers, taskDeadlineHandler } from './deadline-jobs.js';
+import { dossierDeadlineHandlers } from './deadline-jobs.js';
+import { overdueTaskSweep } from './overdue-sweep.js';
 import { dossierStatusListener, type StatusSync } from './dossier-status.js';
 import { inAppOnly, type Notifier } from './notifier.js';
 import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';
@@ -10,8 +11,7 @@ import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';
  */
 export function installDossiers(engine: Engine, options: { notifier?: Notifier; statusSync?: StatusSync[] } = {}): void {
   const notifier = options.notifier ?? inAppOnly;
-  engine.onTransaction(armTaskDeadlines);
   engine.onTransaction(dossierStatusListener(options.statusSync ?? [syncDossierStatus]));
-  engine.jobHandlers.set('task-deadline', taskDeadlineHandler(notifier));
+  engine.jobs.addSweep(overdueTaskSweep(engine.db, engine.services.clock, notifier, engine.services.newId));
   for (const [type, handler] of Object.entries(dossierDeadlineHandlers(notifier))) engine.jobHandlers.set(type, handler);
 }

@@ -14,7 +14,7 @@ export interface NotificationMessage {
  * Called inside the job's command; a sender should queue, not block (or use an outbox).
  */
 export interface Notifier {
-  afterCommit(ctx: CommandContext, message: NotificationMessage): void;
+  afterCommit(ctx: CommandContext | undefined, message: NotificationMessage): void;
 }
 
 /** Default: in-app notifications only (the rows in `notification`). */

@@ -76,13 +76,6 @@ export class SupplementReceived implements Command<{ dueAt: Date | null; waitedM
       rt.history.updateTask(task.id, { dueAt: task.dueAt });
       rt.history.updateActivity(task.activityInstanceId, { dueAt: task.dueAt });
       await ctx.sql.execute(`UPDATE hist_task_instance SET waited_ms = waited_ms + $2 WHERE id = $1`, [task.id, waitedMs]);
-      if (task.dueAt) {
-        await ctx.sql.execute(
-          `INSERT INTO job (id, type, instance_id, execution_id, element_id, definition_id, due_at, retries, payload, created_at)
-           VALUES ($1, 'task-deadline', $2, NULL, 'task-deadline', $3, $4, 3, $5, $6)`,
-          [ctx.services.newId(), task.instanceId, task.definitionId, task.dueAt, JSON.stringify({ taskId: task.id }), ctx.now],
-        );
-      }
     }
     const updated = await updateDossier(ctx.sql, dossier, { waiting_since: null, due_at: newDue, legal_due_at: newLegalDue, ...(restart ? { clock_started_at: calendar.dossierDueAt(ctx.now, 0) } : {}) }, ctx.now, ctx.actor.username);
     await appendDossierEvent(ctx.sql, this.code, ctx.now, 'supplement_received', ctx.actor.username, { waitedMs, policy: dossier.supplement_policy, previousDueAt: dossier.due_at, newDueAt: newDue });

@@ -27,6 +27,7 @@ export class JobExecutor {
   private running = false;
   private stopped = true;
   private current?: Promise<unknown>;
+  private readonly sweeps: (() => Promise<number>)[] = [];
   lastPollAt?: Date;
 
   constructor(
@@ -50,6 +51,11 @@ export class JobExecutor {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.current?.catch(() => undefined);
+  }
+
+  /** Set-based work run at every poll (e.g. escalating overdue steps); returns rows handled. */
+  addSweep(sweep: () => Promise<number>): void {
+    this.sweeps.push(sweep);
   }
 
   /** Nudges the executor to poll now (e.g. after a command created a job due soon). */
@@ -82,6 +88,9 @@ export class JobExecutor {
   /** Acquires and runs one batch of due jobs; returns how many were acquired. */
   async pollOnce(): Promise<number> {
     this.lastPollAt = new Date();
+    for (const sweep of this.sweeps) {
+      await sweep().catch((error: Error) => this.options.log?.(`sweep failed: ${error.message}`));
+    }
     const now = this.commands.services.clock.now();
     const acquired = await this.db.query<{ id: string; instance_id: string | null; due_at: Date }>(
       `UPDATE job SET lock_owner = $1, lock_expires_at = now() + make_interval(secs => $2::double precision / 1000)

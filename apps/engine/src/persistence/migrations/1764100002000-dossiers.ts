@@ -106,6 +106,7 @@ export class Dossiers1764100002000 implements MigrationInterface {
 
       ALTER TABLE task ADD COLUMN suspended boolean NOT NULL DEFAULT false;
       ALTER TABLE task ADD COLUMN overdue_notified boolean NOT NULL DEFAULT false;
+      CREATE INDEX task_overdue_watch ON task (due_at) WHERE NOT overdue_notified;
       ALTER TABLE hist_task_instance ADD COLUMN allowance_days numeric;
       ALTER TABLE hist_task_instance ADD COLUMN counted boolean;
       ALTER TABLE hist_task_instance ADD COLUMN waited_ms bigint NOT NULL DEFAULT 0;
