@@ -1,32 +1,8 @@
-import { authSession } from '../shared/auth-session.js';
-import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import { createLanguageSwitch } from '../shared/language-switch.js';
+import { createPageHeader } from '../shared/page-header.js';
 
-/** The bar on top of the comparison: way home, the other manager pages, who is logged in, language. */
+/** The bar on top of the comparison, linking the other manager pages. */
 export function createCompareHeader(onLogout: () => void): { element: HTMLElement; refresh(): void } {
   const t = i18n.t;
-  const session = h('div', { className: 'od-session' });
-  const render = () => {
-    const user = authSession.user;
-    session.replaceChildren(
-      ...(user
-        ? [
-            h('span', { className: 'od-user', 'data-testid': 'current-user' }, user.fullName || user.username),
-            h('button', { type: 'button', className: 'od-button od-button-link', 'data-action': 'logout', onclick: () => { authSession.clear(); onLogout(); render(); } }, t('Log out')),
-          ]
-        : []),
-    );
-  };
-  render();
-  const element = h(
-    'header',
-    { className: 'od-page-header' },
-    h('a', { className: 'od-brand', href: '/', title: t('Home') }, 'OneDoor'),
-    h('h1', {}, t('Before and after simplification')),
-    h('nav', { className: 'od-page-nav' }, h('a', { href: '/modeler/' }, t('Procedure designer')), h('a', { href: '/reports/' }, t('Reports'))),
-    session,
-    createLanguageSwitch(),
-  );
-  return { element, refresh: render };
+  return createPageHeader(t('Before and after simplification'), [{ href: '/modeler/', label: t('Procedure designer') }, { href: '/reports/', label: t('Reports') }], onLogout);
 }
