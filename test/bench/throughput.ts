@@ -136,11 +136,10 @@ export async function peerThroughput(url: string, instances: number, workers: nu
   const waitFor = (execution: PeerExecution) => execution.getPostponed().find((a) => a.type === 'bpmn:UserTask');
   const ms = await runWorkers(Array.from({ length: instances }, (_, i) => i), workers, async () => {
     const engine = new PeerEngine({ name: 'linear-7', source: xml });
-    const execution = await engine.execute();
+    await engine.execute();
     const state = await engine.getState();
     const { rows } = await pool.query(`INSERT INTO peer_instance (state) VALUES ($1) RETURNING id`, [JSON.stringify(state)]);
     const id = rows[0].id as number;
-    void execution;
     for (let step = 0; step < STEPS; step++) {
       const client = await pool.connect();
       try {

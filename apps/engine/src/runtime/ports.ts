@@ -24,19 +24,13 @@ export interface InstanceLoader {
   calledInstanceOf(executionId: string): Promise<string | undefined>;
 }
 
-/** Turns allowances and timer durations into instants; the working-calendar issue plugs its calendar in here. */
+/** Turns allowances and timer durations into instants (the engine builds these from the working calendar). */
 export interface TimeRules {
   /** When a step with `allowanceDays` started at `start` is due. */
   stepDueAt(start: Date, allowanceDays: number): Date;
   /** Adds a working-time amount in ms (for `od:workingTime` timers). */
   addWorkingTime(start: Date, ms: number): Date;
 }
-
-/** Wall-clock rules: an allowance day is 24 hours. Used until a working calendar is configured. */
-export const wallClockTimeRules: TimeRules = {
-  stepDueAt: (start, days) => new Date(start.getTime() + days * 24 * 3600_000),
-  addWorkingTime: (start, ms) => new Date(start.getTime() + ms),
-};
 
 /** Code a service task runs (`od:handler`). Returns variables to set; throws BpmnError to raise a BPMN error. */
 export type ServiceHandler = (input: { variables: Record<string, unknown>; instanceId: string; businessKey: string | null; elementId: string }) =>
