@@ -52,3 +52,18 @@ export async function launchBrowser(options: { viewport?: { width: number; heigh
     },
   };
 }
+
+/**
+ * Records what went wrong in a page — uncaught errors and, with `console: true`, console errors
+ * other than failed resource loads — for an `expect(errors).toEqual([])` at the end of a spec.
+ */
+export function collectPageErrors(page: Page, options: { console?: boolean } = {}): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (options.console) {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
+    });
+  }
+  return errors;
+}

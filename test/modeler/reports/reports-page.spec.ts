@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
+import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
 import type { TestEngine } from '../../support/engine-server.js';
 import { ensureWebBuilt } from '../../support/web-build.js';
 import { logInOnPage, screenshotPath, startEngineWithHistory } from '../compare/engine-with-history.js';
@@ -28,11 +28,7 @@ describe('reports page', () => {
   beforeEach(async () => {
     page = await browser.newPage();
     page.setDefaultTimeout(15_000);
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) pageErrors.push(message.text());
-    });
+    pageErrors = collectPageErrors(page, { console: true });
   });
 
   afterEach(async () => {

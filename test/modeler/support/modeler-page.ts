@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { collectPageErrors } from '../../support/browser.js';
 
 /** Departments a spec serves as `GET /api/departments` when no engine runs. */
 export const TEST_DEPARTMENTS = [
@@ -18,13 +19,9 @@ export async function openModeler(
   baseUrl: string,
   options: { departments?: typeof TEST_DEPARTMENTS | false; language?: 'vi' | 'en' } = {},
 ): Promise<{ errors: string[] }> {
-  const errors: string[] = [];
   // fail in seconds, not in Playwright's 30 s per step times twenty files
   page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
-  });
+  const errors = collectPageErrors(page, { console: true });
   if (options.departments !== false) {
     const departments = options.departments ?? TEST_DEPARTMENTS;
     await page.route('**/api/departments', (route) => route.fulfill({ json: departments }));

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../../../support/browser.js';
+import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../../support/browser.js';
 import { startTestEngine, type TestEngine } from '../../../support/engine-server.js';
 import { ensureWebBuilt } from '../../../support/web-build.js';
 import { openBpmnFile } from '../../support/modeler-page.js';
@@ -33,8 +33,7 @@ describe('deploying from the modeler to the engine', () => {
   beforeEach(async () => {
     page = await browser.newPage();
     page.setDefaultTimeout(10_000);
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    pageErrors = collectPageErrors(page);
     page.on('dialog', (dialog) => dialog.accept());
     await page.goto(`${engine.baseUrl}/modeler/`);
     await page.waitForFunction(() => (window as any).onedoor?.modeler?.getDefinitions());

@@ -32,12 +32,7 @@ export async function openTab(page: Page, tab: 'mine' | 'candidate' | 'overdue')
   await page.waitForSelector(`.od-inbox-body[data-loaded][data-filter="${tab}"]`);
 }
 
-/** Records uncaught page errors, for an `expect(errors).toEqual([])` at the end. */
-export function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
+export { collectPageErrors } from '../../../support/browser.js';
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(path.join(repoRoot, 'test-results'), { recursive: true });
