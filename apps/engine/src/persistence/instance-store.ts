@@ -2,7 +2,7 @@ import type { HistoryBuffer, InstanceState, LoadedInstance } from '../runtime/in
 import type { InstanceLoader } from '../runtime/ports.js';
 import type { ExecutionRow, JobRow, ProcessInstanceRow, SubscriptionRow, TaskRow } from '../runtime/rows.js';
 import type { Sql } from './database.js';
-import { camelize, deleteRows, insertRows, updateRow } from './rows-sql.js';
+import { ChangeSet, camelize } from './change-set.js';
 
 /**
  * Loads an instance's runtime rows under a row lock on the instance (pessimistic: contention on
@@ -64,46 +64,40 @@ export class InstanceStore implements InstanceLoader {
     return row?.id;
   }
 
-  /** Writes every loaded instance's changes and the command's history, parents before children. */
+  /** Writes every loaded instance's changes and the command's history as one statement. */
   async flush(states: InstanceState[], history: HistoryBuffer): Promise<void> {
+    const changes = new ChangeSet();
     // The runtime creates a parent before its called children, so load order is insert order.
-    for (const state of states) if (state.isNew) await insertRows(this.sql, 'process_instance', [state.instance]);
+    changes.insert('process_instance', states.filter((s) => s.isNew).map((s) => s.instance));
     for (const state of states) {
       const c = state.changes();
       if (!c.instance.isNew && c.instance.changed) {
         const { id, state: status, endedAt } = c.instance.row;
-        await updateRow(this.sql, 'process_instance', id, { state: status, endedAt, revision: c.instance.row.revision + 1 });
+        changes.update('process_instance', [{ id, state: status, endedAt, revision: c.instance.row.revision + 1 }]);
       }
-      await deleteRows(this.sql, 'task', c.tasks.deleted.map((r) => r.id));
-      await deleteRows(this.sql, 'job', c.jobs.deleted.map((r) => r.id));
-      await deleteRows(this.sql, 'event_subscription', c.subscriptions.deleted.map((r) => r.id));
-      await deleteRows(this.sql, 'execution', c.executions.deleted.map((r) => r.id));
-      await insertRows(this.sql, 'execution', c.executions.inserted);
-      for (const e of c.executions.updated) {
-        await updateRow(this.sql, 'execution', e.id, { activityId: e.activityId, state: e.state, incomingFlowId: e.incomingFlowId, activityInstanceId: e.activityInstanceId, parentId: e.parentId });
-      }
-      await insertRows(this.sql, 'task', c.tasks.inserted);
-      for (const t of c.tasks.updated) await updateRow(this.sql, 'task', t.id, { assignee: t.assignee, dueAt: t.dueAt, revision: t.revision, suspended: t.suspended });
-      await insertRows(this.sql, 'job', c.jobs.inserted, ['payload']);
-      for (const j of c.jobs.updated) await updateRow(this.sql, 'job', j.id, { dueAt: j.dueAt, payload: j.payload, retries: j.retries }, ['payload']);
-      await insertRows(this.sql, 'event_subscription', c.subscriptions.inserted);
-      if (c.variables.upserted.length > 0) {
-        await this.sql.execute(
-          `INSERT INTO variable (instance_id, name, value)
-           SELECT $1, n, v FROM unnest($2::text[], $3::jsonb[]) AS u(n, v)
-           ON CONFLICT (instance_id, name) DO UPDATE SET value = excluded.value`,
-          [state.id, c.variables.upserted.map(([n]) => n), c.variables.upserted.map(([, v]) => JSON.stringify(v ?? null))],
-        );
-      }
-      if (c.variables.deleted.length > 0) {
-        await this.sql.execute(`DELETE FROM variable WHERE instance_id = $1 AND name = ANY($2::text[])`, [state.id, c.variables.deleted]);
-      }
+      changes
+        .delete('task', c.tasks.deleted.map((r) => r.id))
+        .delete('job', c.jobs.deleted.map((r) => r.id))
+        .delete('event_subscription', c.subscriptions.deleted.map((r) => r.id))
+        .delete('execution', c.executions.deleted.map((r) => r.id))
+        .insert('execution', c.executions.inserted)
+        .update('execution', c.executions.updated.map((e) => ({ id: e.id, activityId: e.activityId, state: e.state, incomingFlowId: e.incomingFlowId, activityInstanceId: e.activityInstanceId, parentId: e.parentId })))
+        .insert('task', c.tasks.inserted)
+        .update('task', c.tasks.updated.map((t) => ({ id: t.id, assignee: t.assignee, dueAt: t.dueAt, revision: t.revision, suspended: t.suspended })))
+        .insert('job', c.jobs.inserted)
+        .update('job', c.jobs.updated.map((j) => ({ id: j.id, dueAt: j.dueAt, payload: j.payload, retries: j.retries })))
+        .insert('event_subscription', c.subscriptions.inserted)
+        .upsertVariables(state.id, c.variables.upserted)
+        .deleteVariables(state.id, c.variables.deleted);
     }
-    await insertRows(this.sql, 'hist_activity_instance', [...history.activities.values()]);
-    for (const patch of history.activityUpdates.values()) await updateRow(this.sql, 'hist_activity_instance', patch.id, patch);
-    await insertRows(this.sql, 'hist_task_instance', [...history.tasks.values()]);
-    for (const patch of history.taskUpdates.values()) await updateRow(this.sql, 'hist_task_instance', patch.id, patch);
-    await insertRows(this.sql, 'hist_variable_update', history.variableUpdates, ['value']);
+    changes
+      .insert('hist_activity_instance', [...history.activities.values()])
+      .update('hist_activity_instance', [...history.activityUpdates.values()])
+      .insert('hist_task_instance', [...history.tasks.values()])
+      .update('hist_task_instance', [...history.taskUpdates.values()])
+      .insert('hist_variable_update', history.variableUpdates);
+    const statement = changes.toStatement();
+    if (statement) await this.sql.execute(statement.text, statement.params);
   }
 }
 

@@ -1,0 +1,109 @@
+/** `taskId` → `task_id`. */
+export const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export function camelize<T>(row: Record<string, unknown>): T {
+  const result: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) result[camel(k)] = v;
+  return result as T;
+}
+
+/** A row as PostgreSQL's `jsonb_populate_recordset` reads it: column names as keys. */
+function columnsOf(row: object): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) result[snake(k)] = v === undefined ? null : v;
+  return result;
+}
+
+/**
+ * Every row a command inserts, updates or deletes, written as ONE statement: a WITH query whose
+ * parts are data-modifying statements, each reading its rows from one jsonb parameter. One
+ * statement instead of one per table and operation saves PostgreSQL a protocol exchange, a
+ * portal and an executor start per part, and the text depends only on which parts are present,
+ * so a connection prepares and plans each shape once.
+ *
+ * All parts run on one snapshot, so a row must appear in one part only: the history buffer
+ * already folds an update of a row inserted by the same command into the insert, and the
+ * instance diff never both inserts and deletes a row. Foreign keys are checked when the whole
+ * statement ends, so a child may arrive in the same statement as its parent.
+ */
+export class ChangeSet {
+  private readonly parts: string[] = [];
+  private readonly params: unknown[] = [];
+
+  get isEmpty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  /** Inserts rows (camelCase keys; the first row's keys name the columns). */
+  insert(table: string, rows: object[]): this {
+    if (rows.length === 0) return this;
+    const columns = Object.keys(rows[0]).map(snake).join(', ');
+    return this.add(rows.map(columnsOf), (p) => `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, ${p}::jsonb)`);
+  }
+
+  /** Updates rows by id; patches with the same columns share one part. */
+  update(table: string, patches: ({ id: string } & Record<string, unknown>)[]): this {
+    const byColumns = new Map<string, Record<string, unknown>[]>();
+    for (const patch of patches) {
+      const row = columnsOf(patch);
+      const columns = Object.keys(row).filter((k) => k !== 'id').join(',');
+      if (columns === '') continue;
+      byColumns.set(columns, [...(byColumns.get(columns) ?? []), row]);
+    }
+    for (const [columns, rows] of byColumns) {
+      const set = columns.split(',').map((c) => `${c} = x.${c}`).join(', ');
+      // The ids come again as an array so the plan finds the rows through the primary key
+      // whatever the statistics say: a join on the jsonb rows alone (estimated at 100) becomes a
+      // hash join over the whole table.
+      const ids = this.param(rows.map((r) => r.id as string));
+      this.add(rows, (p) => `UPDATE ${table} t SET ${set} FROM jsonb_populate_recordset(NULL::${table}, ${p}::jsonb) x WHERE t.id = ANY(${ids}::uuid[]) AND t.id = x.id`);
+    }
+    return this;
+  }
+
+  /** Deletes rows by id. */
+  delete(table: string, ids: string[]): this {
+    if (ids.length === 0) return this;
+    return this.add(ids, (p) => `DELETE FROM ${table} WHERE id = ANY(${p}::uuid[])`, false);
+  }
+
+  /** Sets an instance's variables (values stored as jsonb, `null` included). */
+  upsertVariables(instanceId: string, entries: [string, unknown][]): this {
+    if (entries.length === 0) return this;
+    // Values travel as JSON texts inside the jsonb parameter so a null value is stored as the
+    // jsonb `null` it was, not as SQL NULL.
+    const rows = entries.map(([name, value]) => ({ instance_id: instanceId, name, value: JSON.stringify(value ?? null) }));
+    return this.add(
+      rows,
+      (p) => `INSERT INTO variable (instance_id, name, value)
+        SELECT (r->>'instance_id')::uuid, r->>'name', (r->>'value')::jsonb FROM jsonb_array_elements(${p}::jsonb) r
+        ON CONFLICT (instance_id, name) DO UPDATE SET value = excluded.value`,
+    );
+  }
+
+  deleteVariables(instanceId: string, names: string[]): this {
+    if (names.length === 0) return this;
+    const instance = this.param(instanceId);
+    return this.add(names, (p) => `DELETE FROM variable WHERE instance_id = ${instance}::uuid AND name = ANY(${p}::text[])`, false);
+  }
+
+  /** The whole change as one statement, or nothing when there is no change. */
+  toStatement(): { text: string; params: unknown[] } | undefined {
+    if (this.isEmpty) return undefined;
+    const ctes = this.parts.map((part, i) => `w${i + 1} AS (${part})`);
+    return { text: `WITH ${ctes.join(',\n')}\nSELECT 1`, params: this.params };
+  }
+
+  private add(value: unknown, part: (param: string) => string, json = true): this {
+    const param = this.param(json ? JSON.stringify(value) : value);
+    this.parts.push(part(param));
+    return this;
+  }
+
+  /** Adds a parameter; returns its placeholder. */
+  private param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+}

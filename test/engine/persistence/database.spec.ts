@@ -1,0 +1,110 @@
+import pg from 'pg';
+import { Database } from '../../../apps/engine/src/persistence/database.js';
+import { DomainError } from '../../../apps/engine/src/shared/domain-error.js';
+import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+
+/**
+ * A command's transaction is pipelined: statements go out without waiting for each answer.
+ * These specs pin down what that must not change: order, all-or-nothing, the first error, and
+ * how many round trips a command costs.
+ */
+describe('Database transactions (pipelined, prepared)', () => {
+  let testDb: TestDatabase;
+  let db: Database;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    db = new Database(testDb.dataSource);
+    await db.query(`CREATE TABLE note (id int PRIMARY KEY, body text NOT NULL)`);
+  });
+  afterAll(() => testDb.close());
+  beforeEach(() => db.query(`DELETE FROM note`));
+
+  it('given queued writes, when a read follows, then the read sees them (sent first, same transaction)', async () => {
+    const seen = await db.transaction(async (sql) => {
+      await sql.execute(`INSERT INTO note VALUES ($1, $2)`, [1, 'một']);
+      await sql.execute(`INSERT INTO note VALUES ($1, $2)`, [2, 'hai']);
+      return sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM note`);
+    });
+    expect(seen).toEqual([{ n: 2 }]);
+    expect(await db.query(`SELECT body FROM note ORDER BY id`)).toEqual([{ body: 'một' }, { body: 'hai' }]);
+  });
+
+  it('given a batch of statements, then each answers with its own rows, in order', async () => {
+    const [first, second] = await db.transaction((sql) =>
+      sql.queryBatch([
+        { text: `INSERT INTO note VALUES ($1, $2) RETURNING id`, params: [7, 'bảy'] },
+        { text: `SELECT body FROM note WHERE id = $1`, params: [7] },
+      ]),
+    );
+    expect(first).toEqual([{ id: 7 }]);
+    expect(second).toEqual([{ body: 'bảy' }]);
+  });
+
+  it('given a write that fails at commit, then the transaction is rolled back whole and the failure is the first error, not "transaction aborted"', async () => {
+    const attempt = db.transaction(async (sql) => {
+      await sql.execute(`INSERT INTO note VALUES ($1, $2)`, [1, 'một']);
+      await sql.execute(`INSERT INTO note VALUES ($1, $2)`, [1, 'trùng khoá']);
+      await sql.execute(`INSERT INTO note VALUES ($1, $2)`, [3, 'ba']);
+    });
+    await expect(attempt).rejects.toMatchObject({ code: '23505' });
+    expect(await db.query(`SELECT * FROM note`)).toEqual([]);
+  });
+
+  it('given a failed transaction, then its connection serves the next one normally', async () => {
+    for (let i = 0; i < 12; i++) {
+      await db.transaction((sql) => sql.execute(`INSERT INTO note VALUES ($1, $2)`, [1, null])).catch(() => undefined);
+    }
+    await db.transaction((sql) => sql.execute(`INSERT INTO note VALUES ($1, $2)`, [1, 'được']));
+    expect(await db.query(`SELECT body FROM note`)).toEqual([{ body: 'được' }]);
+  });
+
+  it('given two commands locking one row, when the second cannot wait, then it is a conflict (409), not a crash', async () => {
+    await db.query(`INSERT INTO note VALUES (1, 'một')`);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = db.transaction(async (sql) => {
+      await sql.query(`SELECT * FROM note WHERE id = $1 FOR UPDATE`, [1]);
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const second = db.transaction((sql) => sql.query(`SELECT * FROM note WHERE id = $1 FOR UPDATE NOWAIT`, [1]));
+    await expect(second).rejects.toBeInstanceOf(DomainError);
+    release();
+    await first;
+  });
+
+  it('given a command of three writes and a read, then it costs two round trips: BEGIN with the read, the writes with COMMIT', async () => {
+    const writes: string[][] = [];
+    const original = pg.Client.prototype.query;
+    let burst: string[] = [];
+    let flushScheduled = false;
+    pg.Client.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
+      burst.push(typeof config === 'string' ? config : (config as { text: string }).text);
+      if (!flushScheduled) {
+        flushScheduled = true;
+        // Statements written in one synchronous burst travel together.
+        queueMicrotask(() => {
+          writes.push(burst);
+          burst = [];
+          flushScheduled = false;
+        });
+      }
+      return (original as (...a: unknown[]) => unknown).call(this, config, ...rest);
+    } as typeof pg.Client.prototype.query;
+    try {
+      await db.transaction(async (sql) => {
+        await sql.query(`SELECT count(*) FROM note`);
+        await sql.execute(`INSERT INTO note VALUES ($1, $2)`, [1, 'a']);
+        await sql.execute(`INSERT INTO note VALUES ($1, $2)`, [2, 'b']);
+        await sql.execute(`UPDATE note SET body = $2 WHERE id = $1`, [1, 'c']);
+      });
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    expect(writes).toHaveLength(2);
+    expect(writes[0][0]).toMatch(/^BEGIN/);
+    expect(writes[1].at(-1)).toBe('COMMIT');
+    expect(writes[1]).toHaveLength(4);
+  });
+});
