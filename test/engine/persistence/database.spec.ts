@@ -74,22 +74,12 @@ describe('Database transactions (pipelined, prepared)', () => {
     await first;
   });
 
-  it('given a command of three writes and a read, then it costs two round trips: BEGIN with the read, the writes with COMMIT', async () => {
-    const writes: string[][] = [];
+  it('given a command of three writes and a read, then it costs two exchanges: BEGIN with the read, the writes with COMMIT', async () => {
+    const exchanges: string[][] = [];
     const original = pg.Client.prototype.query;
-    let burst: string[] = [];
-    let flushScheduled = false;
     pg.Client.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
-      burst.push(typeof config === 'string' ? config : (config as { text: string }).text);
-      if (!flushScheduled) {
-        flushScheduled = true;
-        // Statements written in one synchronous burst travel together.
-        queueMicrotask(() => {
-          writes.push(burst);
-          burst = [];
-          flushScheduled = false;
-        });
-      }
+      const batch = (config as { statements?: { text: string }[] }).statements;
+      exchanges.push(batch ? batch.map((s) => s.text) : [typeof config === 'string' ? config : (config as { text: string }).text]);
       return (original as (...a: unknown[]) => unknown).call(this, config, ...rest);
     } as typeof pg.Client.prototype.query;
     try {
@@ -102,9 +92,19 @@ describe('Database transactions (pipelined, prepared)', () => {
     } finally {
       pg.Client.prototype.query = original;
     }
-    expect(writes).toHaveLength(2);
-    expect(writes[0][0]).toMatch(/^BEGIN/);
-    expect(writes[1].at(-1)).toBe('COMMIT');
-    expect(writes[1]).toHaveLength(4);
+    expect(exchanges).toHaveLength(2);
+    expect(exchanges[0][0]).toBe('BEGIN');
+    expect(exchanges[0].at(-1)).toBe('SELECT count(*) FROM note');
+    expect(exchanges[1]).toHaveLength(4);
+    expect(exchanges[1].at(-1)).toBe('COMMIT');
+    expect(await db.query(`SELECT id, body FROM note ORDER BY id`)).toEqual([{ id: 1, body: 'c' }, { id: 2, body: 'b' }]);
+  });
+
+  it('given the same statement on many connections and after errors, then each connection prepares it once and keeps working', async () => {
+    const insert = (id: number) => db.transaction((sql) => sql.execute(`INSERT INTO note VALUES ($1, $2)`, [id, `ghi chú ${id}`]));
+    await Promise.all(Array.from({ length: 30 }, (_, i) => insert(i + 1)));
+    await expect(insert(1)).rejects.toMatchObject({ code: '23505' });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => insert(i + 31)));
+    expect(await db.query(`SELECT count(*)::int AS n FROM note`)).toEqual([{ n: 60 }]);
   });
 });

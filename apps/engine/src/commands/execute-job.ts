@@ -31,14 +31,20 @@ export class ExecuteJob implements Command<'done' | 'gone'> {
   ) {}
 
   async execute(ctx: CommandContext): Promise<'done' | 'gone'> {
+    let job: AcquiredJob | undefined;
     if (this.instanceId) {
+      // The instance's jobs came with it under the instance lock, which every command that
+      // touches them takes first: a job missing from them has already run.
       const state = await ctx.runtime.load(this.instanceId);
-      if (!state) return 'gone';
+      const row = state?.jobs.get(this.jobId);
+      if (!row) return 'gone';
+      job = { id: row.id, type: row.type, instance_id: row.instanceId, execution_id: row.executionId, element_id: row.elementId, definition_id: row.definitionId, payload: row.payload, due_at: row.dueAt };
+    } else {
+      [job] = await ctx.sql.query<AcquiredJob>(
+        `SELECT id, type, instance_id, execution_id, element_id, definition_id, payload, due_at FROM job WHERE id = $1 FOR UPDATE`,
+        [this.jobId],
+      );
     }
-    const [job] = await ctx.sql.query<AcquiredJob>(
-      `SELECT id, type, instance_id, execution_id, element_id, definition_id, payload, due_at FROM job WHERE id = $1 FOR UPDATE`,
-      [this.jobId],
-    );
     if (!job) return 'gone';
     const handler = this.handlers.get(job.type);
     if (!handler) throw new Error(`no handler for job type ${job.type}`);

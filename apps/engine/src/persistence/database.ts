@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type pg from 'pg';
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
+import { runBatch, type BatchStatement } from './statement-batch.js';
 
 /** Parameterised SQL inside one transaction. The engine core sees only this. */
 export interface Sql {
@@ -60,11 +61,11 @@ export class Database {
 }
 
 /**
- * A transaction on one connection, pipelined: statements are written to the socket without
- * waiting for the previous answer (PostgreSQL answers them in order), so BEGIN + lock + load is
- * one round trip and every queued write + COMMIT another. Each statement text is a named
- * prepared statement on the connection, so PostgreSQL parses and plans it once per connection
- * instead of once per command — parsing and planning were half of the server's time per command.
+ * A transaction on one connection, in batches: the statements of a round trip go out together
+ * and come back together (statement-batch.ts), so BEGIN + lock + load is one round trip and
+ * every queued write + COMMIT another. Each statement text is a named prepared statement on the
+ * connection, so PostgreSQL parses and plans it once per connection instead of once per
+ * command — parsing and planning were half of the server's time per command.
  */
 class TransactionSql implements Sql {
   private begun = false;
@@ -99,41 +100,26 @@ class TransactionSql implements Sql {
   }
 
   /**
-   * Writes the statements in one burst (BEGIN first when the transaction has not begun) and
-   * waits for every answer. After a failed statement PostgreSQL refuses the rest of the
-   * transaction, so the first failure is the one reported.
+   * Sends the statements as one batch (BEGIN first when the transaction has not begun) and
+   * waits for the one answer. After a failed statement PostgreSQL skips the rest of the batch,
+   * so the failure reported is the first one.
    */
   private async send(statements: Statement[]): Promise<pg.QueryResult[]> {
-    const client = this.client as pg.PoolClient & { pipeline: boolean; connection: { stream: { cork(): void; uncork(): void } } };
-    const stream = client.connection.stream;
-    const answers: Promise<pg.QueryResult>[] = [];
-    client.pipeline = true;
-    stream.cork();
-    try {
-      if (!this.begun) answers.push(client.query(BEGIN));
-      this.begun = true;
-      for (const s of statements) {
-        answers.push(s.params === undefined && !s.text.includes('$') ? client.query(s.text) : client.query({ name: preparedName(s.text), text: s.text, values: s.params ?? [] }));
-      }
-    } finally {
-      stream.uncork();
-    }
-    // The client stays in pipeline mode until every answer is in: it matches answers to the
-    // statements it sent in order.
-    const settled = await Promise.allSettled(answers);
-    client.pipeline = false;
-    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    return (settled as PromiseFulfilledResult<pg.QueryResult>[]).map((r) => r.value).slice(settled.length - statements.length);
+    const batch: BatchStatement[] = this.begun ? [] : [{ text: BEGIN }, { text: KEYED_PLANS, name: preparedName(KEYED_PLANS) }];
+    this.begun = true;
+    for (const s of statements) batch.push({ text: s.text, params: s.params, name: preparedName(s.text) });
+    const results = await runBatch(this.client, batch);
+    return results.slice(results.length - statements.length);
   }
 }
 
 /**
- * A command's statements look rows up by key, so the plan built once per connection is as good
- * as one built for each call's values; without this PostgreSQL keeps re-planning statements
- * such as `id = ANY($1)`, whose generic row estimate looks worse than the custom one.
+ * A command's statements find rows by key, so one plan per connection serves every call, and a
+ * plan made while a table was small must not scan it once it is big: the transaction asks for
+ * generic plans (no re-planning per call) and no sequential scans.
  */
-const BEGIN = 'BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off';
+const BEGIN = 'BEGIN';
+const KEYED_PLANS = `SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true)`;
 
 interface Statement {
   text: string;

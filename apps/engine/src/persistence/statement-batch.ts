@@ -1,0 +1,146 @@
+import { createRequire } from 'node:module';
+import type pg from 'pg';
+
+const require = createRequire(import.meta.url);
+// node-postgres' own row decoding and parameter encoding, so a batch reads and writes values
+// exactly as `client.query` does.
+const Result = require('pg/lib/result.js') as new (rowMode: undefined, types: unknown) => PgResult;
+const { prepareValue } = require('pg/lib/utils.js') as { prepareValue(value: unknown): unknown };
+
+export interface BatchStatement {
+  text: string;
+  params?: unknown[];
+  /** A prepared statement's name: parsed once per connection, then only bound and executed. */
+  name?: string;
+}
+
+interface PgResult extends pg.QueryResult {
+  addFields(fields: unknown[]): void;
+  parseRow(fields: unknown[]): Record<string, unknown>;
+  addRow(row: Record<string, unknown>): void;
+  addCommandComplete(msg: unknown): void;
+}
+
+interface Connection {
+  stream: { cork(): void; uncork(): void };
+  parsedStatements: Record<string, string>;
+  parse(m: { text: string; name?: string }): void;
+  bind(m: { portal: string; statement?: string; values: unknown[]; binary: boolean; valueMapper: (v: unknown) => unknown }): void;
+  describe(m: { type: 'P'; name: string }): void;
+  execute(m: { portal: string; rows?: number }): void;
+  sync(): void;
+  on(event: 'parseComplete', listener: () => void): void;
+  removeListener(event: 'parseComplete', listener: () => void): void;
+}
+
+/**
+ * Several statements in ONE exchange with PostgreSQL: every Parse/Bind/Execute is written in
+ * one burst, closed by a single Sync, so the server answers all of them with one flush and one
+ * ReadyForQuery. (node-postgres' pipeline mode puts a Sync after each statement, and each Sync
+ * costs the server a flush and the client a wake-up; on these virtual machines a system call
+ * is what a command pays most for.)
+ *
+ * With one Sync, an error stops the batch: PostgreSQL skips every later statement, and the
+ * batch fails with that first error. Inside a transaction the caller then rolls back.
+ *
+ * This is node-postgres' "submittable" interface (what pg-cursor uses); the client routes the
+ * server's messages for the batch here.
+ */
+export class StatementBatch {
+  readonly promise: Promise<pg.QueryResult[]>;
+  private resolve!: (results: pg.QueryResult[]) => void;
+  private reject!: (error: unknown) => void;
+  private readonly results: PgResult[] = [];
+  private current = 0;
+  /** Names whose Parse went out in this batch, in order; each ParseComplete confirms the next. */
+  private readonly parsing: { name: string; text: string }[] = [];
+  private connection?: Connection;
+  private readonly onParseComplete = () => {
+    const parsed = this.parsing.shift();
+    if (parsed && this.connection) this.connection.parsedStatements[parsed.name] = parsed.text;
+  };
+
+  constructor(
+    private readonly statements: BatchStatement[],
+    private readonly types?: unknown,
+  ) {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+
+  submit(connection: Connection): Error | null {
+    this.connection = connection;
+    connection.on('parseComplete', this.onParseComplete);
+    const inBatch = new Set<string>();
+    connection.stream.cork();
+    try {
+      for (const s of this.statements) {
+        this.results.push(new Result(undefined, this.types));
+        const name = s.name ?? '';
+        if (name === '' || (connection.parsedStatements[name] === undefined && !inBatch.has(name))) {
+          connection.parse({ text: s.text, name });
+          if (name !== '') {
+            inBatch.add(name);
+            this.parsing.push({ name, text: s.text });
+          }
+        }
+        connection.bind({ portal: '', statement: name, values: s.params ?? [], binary: false, valueMapper: prepareValue });
+        connection.describe({ type: 'P', name: '' });
+        connection.execute({ portal: '', rows: 0 });
+      }
+      connection.sync();
+    } finally {
+      connection.stream.uncork();
+    }
+    return null;
+  }
+
+  handleRowDescription(msg: { fields: unknown[] }): void {
+    this.results[this.current].addFields(msg.fields);
+  }
+
+  handleDataRow(msg: { fields: unknown[] }): void {
+    const result = this.results[this.current];
+    result.addRow(result.parseRow(msg.fields));
+  }
+
+  handleCommandComplete(msg: unknown): void {
+    this.results[this.current].addCommandComplete(msg);
+    this.current++;
+  }
+
+  handleEmptyQuery(): void {
+    this.current++;
+  }
+
+  /** The server refused a statement: the rest were skipped. (The client forgets the batch here.) */
+  handleError(error: unknown): void {
+    this.done();
+    this.reject(error);
+  }
+
+  handleReadyForQuery(): void {
+    this.done();
+    this.resolve(this.results);
+  }
+
+  handlePortalSuspended(): void {
+    // Every Execute asks for all rows: a portal is never suspended.
+  }
+
+  handleCopyInResponse(): void {}
+  handleCopyData(): void {}
+
+  private done(): void {
+    this.connection?.removeListener('parseComplete', this.onParseComplete);
+  }
+}
+
+/** Runs the statements as one batch on the client; resolves with each statement's result. */
+export function runBatch(client: pg.ClientBase, statements: BatchStatement[]): Promise<pg.QueryResult[]> {
+  const batch = new StatementBatch(statements, (client as unknown as { _types?: unknown })._types);
+  client.query(batch as unknown as pg.Submittable);
+  return batch.promise;
+}
