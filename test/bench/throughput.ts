@@ -15,6 +15,7 @@ import { Organisation } from '../../apps/engine/src/identity/organisation.js';
 import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
 import { migrate } from '../../apps/engine/src/persistence/migrate.js';
 import { percentile, runWorkers } from './bench-database.js';
+import { request } from './http-client.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = () => readFile(path.join(here, '..', '..', '..', 'test', 'bench', 'fixtures', 'linear-7.bpmn'), 'utf8').catch(() => readFile(path.join(here, 'fixtures', 'linear-7.bpmn'), 'utf8'));
@@ -59,16 +60,15 @@ export async function inProcessThroughput(engine: Engine, instances: number, wor
 export async function httpThroughput(baseUrl: string, token: string, instances: number, workers: number, latencies?: number[]): Promise<ThroughputResult> {
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const ms = await runWorkers(Array.from({ length: instances }, (_, i) => i), workers, async () => {
-    const started = await fetch(`${baseUrl}/api/process-definitions/key/linear-7/start`, { method: 'POST', headers, body: '{}' });
-    const { id } = (await started.json()) as { id: string };
+    const started = await request(`${baseUrl}/api/process-definitions/key/linear-7/start`, 'POST', headers, '{}');
+    const { id } = JSON.parse(started.body) as { id: string };
     for (let step = 0; step < STEPS; step++) {
-      const list = await fetch(`${baseUrl}/api/tasks?processInstanceId=${id}`, { headers });
-      const [task] = (await list.json()) as { id: string }[];
+      const list = await request(`${baseUrl}/api/tasks?processInstanceId=${id}`, 'GET', headers);
+      const [task] = JSON.parse(list.body) as { id: string }[];
       const t0 = performance.now();
-      const res = await fetch(`${baseUrl}/api/tasks/${task.id}/complete`, { method: 'POST', headers, body: `{"variables":{"step":${step}}}` });
+      const res = await request(`${baseUrl}/api/tasks/${task.id}/complete`, 'POST', headers, `{"variables":{"step":${step}}}`);
       latencies?.push(performance.now() - t0);
       if (res.status !== 204) throw new Error(`complete answered ${res.status}`);
-      await res.arrayBuffer();
     }
   });
   const completions = instances * STEPS;
@@ -100,10 +100,10 @@ export async function httpLatencyAtRate(baseUrl: string, token: string, completi
   const total = Math.ceil(completionsPerSecond * seconds);
   const taskIds: string[] = [];
   await runWorkers(Array.from({ length: total }, (_, i) => i), 16, async () => {
-    const res = await fetch(`${baseUrl}/api/process-definitions/key/linear-7/start`, { method: 'POST', headers, body: '{}' });
-    const { id } = (await res.json()) as { id: string };
-    const list = await fetch(`${baseUrl}/api/tasks?processInstanceId=${id}`, { headers });
-    taskIds.push(((await list.json()) as { id: string }[])[0].id);
+    const res = await request(`${baseUrl}/api/process-definitions/key/linear-7/start`, 'POST', headers, '{}');
+    const { id } = JSON.parse(res.body) as { id: string };
+    const list = await request(`${baseUrl}/api/tasks?processInstanceId=${id}`, 'GET', headers);
+    taskIds.push((JSON.parse(list.body) as { id: string }[])[0].id);
   });
   const latencies: number[] = [];
   const interval = 1000 / completionsPerSecond;
@@ -114,8 +114,7 @@ export async function httpLatencyAtRate(baseUrl: string, token: string, completi
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const t0 = performance.now();
-      const res = await fetch(`${baseUrl}/api/tasks/${taskId}/complete`, { method: 'POST', headers, body: '{}' });
-      await res.arrayBuffer();
+      await request(`${baseUrl}/api/tasks/${taskId}/complete`, 'POST', headers, '{}');
       latencies.push(performance.now() - t0);
     }),
   );

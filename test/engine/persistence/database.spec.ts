@@ -101,7 +101,7 @@ describe('Database transactions (pipelined, prepared)', () => {
   });
 
   it('given the same statement on many connections and after errors, then each connection prepares it once and keeps working', async () => {
-    const insert = (id: number) => db.transaction((sql) => sql.execute(`INSERT INTO note VALUES ($1, $2)`, [id, `ghi chú ${id}`]));
+    const insert = (id: number) => db.transaction((sql) => sql.execute(`INSERT INTO note VALUES ($1, $2)`, [id, `ghi chú ${id}`]), { keyed: true });
     await Promise.all(Array.from({ length: 30 }, (_, i) => insert(i + 1)));
     await expect(insert(1)).rejects.toMatchObject({ code: '23505' });
     await Promise.all(Array.from({ length: 30 }, (_, i) => insert(i + 31)));

@@ -22,6 +22,6 @@ export class CommandExecutor {
         for (const listener of this.services.listeners) await listener(ctx, runtime?.events ?? []);
       }
       return result;
-    });
+    }, { keyed: true });
   }
 }

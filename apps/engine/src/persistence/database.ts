@@ -34,10 +34,14 @@ export class Database {
     return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
   }
 
-  /** One command = one transaction: committed whole or rolled back whole. */
-  async transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  /**
+   * One command = one transaction: committed whole or rolled back whole. `keyed` marks a
+   * command's transaction, whose statements all find rows by key: they run as prepared
+   * statements with generic, index-only plans. Reports and sweeps plan each statement afresh.
+   */
+  async transaction<T>(work: (sql: Sql) => Promise<T>, options: { keyed?: boolean } = {}): Promise<T> {
     const client = await this.pool.connect();
-    const sql = new TransactionSql(client);
+    const sql = new TransactionSql(client, options.keyed ?? false);
     try {
       const result = await work(sql);
       await sql.commit();
@@ -71,7 +75,10 @@ class TransactionSql implements Sql {
   private begun = false;
   private readonly pending: Statement[] = [];
 
-  constructor(private readonly client: pg.PoolClient) {}
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly keyed: boolean,
+  ) {}
 
   async query<T>(text: string, params?: unknown[]): Promise<T[]> {
     const [rows] = await this.queryBatch([{ text, params }]);
@@ -105,9 +112,10 @@ class TransactionSql implements Sql {
    * so the failure reported is the first one.
    */
   private async send(statements: Statement[]): Promise<pg.QueryResult[]> {
-    const batch: BatchStatement[] = this.begun ? [] : [{ text: BEGIN }, { text: KEYED_PLANS, name: preparedName(KEYED_PLANS) }];
+    const batch: BatchStatement[] = [];
+    if (!this.begun) batch.push({ text: BEGIN }, ...(this.keyed ? [{ text: KEYED_PLANS, name: preparedName(KEYED_PLANS) }] : []));
     this.begun = true;
-    for (const s of statements) batch.push({ text: s.text, params: s.params, name: preparedName(s.text) });
+    for (const s of statements) batch.push({ text: s.text, params: s.params, name: this.keyed ? preparedName(s.text) : undefined });
     const results = await runBatch(this.client, batch);
     return results.slice(results.length - statements.length);
   }

@@ -1,3 +1,4 @@
+import { DOSSIER_LIFETIME } from '../persistence/migrations/1764100005000-dossier-lifetime-index.js';
 import { timelinessSql } from './timeliness-sql.js';
 
 /** Where a dossier of a period counts, decided once for every report (II.06a, Decision 766). */
@@ -16,19 +17,16 @@ export type PeriodOutcome = 'early' | 'on_time' | 'late' | 'withdrawn' | 'stoppe
  *   end), else overdue when the legal due instant is before the end, else within time.
  *
  * Dossiers never accepted (status 1 newly registered, 3 not received) count nowhere.
- * The set is read as two disjoint halves so each uses its own partial index (dossier_open,
- * dossier_finished) instead of scanning the whole history: open dossiers, and those finished
- * since the period start. `grp` is the caller's grouping expression over `dossier` columns.
+ * The set — received before the end, open or finished since the start — is the dossiers whose
+ * lifetime overlaps the period, found through the GiST index dossier_lifetime without reading
+ * the rest of the history. `grp` is the caller's grouping expression over `dossier` columns.
  */
 export function periodDossiersSql(groupExpression: string): string {
   const columns = `code, ${groupExpression} AS grp, channel, received_at, finished_at, legal_due_at, status, waiting_since`;
   return `
   relevant AS (
     SELECT ${columns} FROM dossier
-     WHERE finished_at IS NULL AND received_at < $2 AND status NOT IN (1, 3)
-    UNION ALL
-    SELECT ${columns} FROM dossier
-     WHERE finished_at >= $1 AND received_at < $2 AND status NOT IN (1, 3)
+     WHERE ${DOSSIER_LIFETIME} && tstzrange($1, $2, '[)') AND status NOT IN (1, 3)
   ),
   classified AS (
     SELECT code, grp, channel, received_at >= $1 AS received_in_period,
