@@ -3,6 +3,7 @@ import { DossierQueries } from '../../apps/engine/src/dossiers/dossier-queries.j
 import type { Engine } from '../../apps/engine/src/engine.js';
 import { ii06aReport } from '../../apps/engine/src/reports/ii06a.js';
 import { parsePeriod } from '../../apps/engine/src/reports/period.js';
+import { periodDossiersSql } from '../../apps/engine/src/reports/period-dossiers-sql.js';
 
 /**
  * The read side at a province's scale: 1,000,000 dossiers of history (with two steps each in
@@ -62,6 +63,11 @@ export async function scaleQueries(engine: Engine, dossiers: number, openTasks: 
   );
   const period = parsePeriod({ period: '2025-Q3' });
   const reportMs = await time(() => db.transaction((sql) => ii06aReport(sql, period, 'department')));
+  // The report's one read of the dossier table: the dossiers alive in the period.
+  const reportPlan = await db.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN WITH ${periodDossiersSql('agency_code')} SELECT grp, count(*) FROM classified GROUP BY grp`,
+    [period.startsAt, period.endsBefore],
+  );
   const queries = new DossierQueries(db, engine.services.calendar);
   const sheetMs = await time(() => queries.controlSheet(md5Uuid('pi123457')));
   const sheetPlan = await db.query<{ 'QUERY PLAN': string }>(
@@ -69,7 +75,7 @@ export async function scaleQueries(engine: Engine, dossiers: number, openTasks: 
     [md5Uuid('pi123457')],
   );
   const plan = (rows: { 'QUERY PLAN': string }[]) => rows.map((r) => r['QUERY PLAN']).join('\n');
-  return { generatedMs, overdueMs, reportMs, sheetMs, overduePlan: plan(overduePlan), sheetPlan: plan(sheetPlan) };
+  return { generatedMs, overdueMs, reportMs, sheetMs, overduePlan: plan(overduePlan), reportPlan: plan(reportPlan), sheetPlan: plan(sheetPlan) };
 }
 
 /** md5(text)::uuid, as the generator wrote the ids. */
