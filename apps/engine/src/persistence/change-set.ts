@@ -1,12 +1,4 @@
-/** `taskId` → `task_id`. */
-export const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-export function camelize<T>(row: Record<string, unknown>): T {
-  const result: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) result[camel(k)] = v;
-  return result as T;
-}
+import { snake } from './row-names.js';
 
 /** A row as PostgreSQL's `jsonb_populate_recordset` reads it: column names as keys. */
 function columnsOf(row: object): Record<string, unknown> {

@@ -2,7 +2,8 @@ import type { HistoryBuffer, InstanceState, LoadedInstance } from '../runtime/in
 import type { InstanceLoader } from '../runtime/ports.js';
 import type { ExecutionRow, JobRow, ProcessInstanceRow, SubscriptionRow, TaskRow } from '../runtime/rows.js';
 import type { Sql } from './database.js';
-import { ChangeSet, camelize } from './change-set.js';
+import { ChangeSet } from './change-set.js';
+import { camelize } from './row-names.js';
 
 /**
  * Loads an instance's runtime rows under a row lock on the instance (pessimistic: contention on
