@@ -6,6 +6,7 @@ import { fireStartTimer, fireTimer, type JobHandler } from './commands/execute-j
 import { JobExecutor } from './jobs/job-executor.js';
 import { Database } from './persistence/database.js';
 import { DefinitionCache } from './persistence/definition-store.js';
+import { InstanceCache } from './persistence/instance-cache.js';
 import { DefinitionQueries } from './queries/definition-queries.js';
 import { InstanceQueries } from './queries/instance-queries.js';
 import { TaskQueries } from './queries/task-queries.js';
@@ -26,6 +27,8 @@ export interface EngineOptions {
   jobPollIntervalMs?: number;
   jobRetryBackoffMs?: number;
   log?: (message: string) => void;
+  /** Active instances whose rows this node keeps between commands (0: read every instance under lock). */
+  instanceCacheSize?: number;
 }
 
 /**
@@ -60,6 +63,7 @@ export class Engine {
       clock: options.clock ?? systemClock,
       newId: randomUUID,
       listeners: [],
+      instanceCache: new InstanceCache(options.instanceCacheSize ?? 10_000),
     };
     this.commands = new CommandExecutor(this.db, this.services);
     this.jobs = new JobExecutor(this.db, this.commands, this.jobHandlers, {

@@ -123,7 +123,10 @@ describe('task list: working a step', () => {
     expect(await page.locator('.od-task-meta').textContent()).toContain('Người xử lý: chuyenvien.btxh');
     expect((await openTaskAt(engine, 'chuyenvien.btxh', dossier.processInstanceId, 'buoc-3-tham-dinh')).assignee).toBe('chuyenvien.btxh');
     await logIn(page, engine.baseUrl, 'chuyenvien.btxh');
-    expect(await page.locator(`.od-inbox-body[data-filter="mine"] tr[data-dossier-code="${dossier.code}"]`).count()).toBe(1);
+    // The inbox loads after the sign-in: wait for the row before counting.
+    const mine = `.od-inbox-body[data-filter="mine"] tr[data-dossier-code="${dossier.code}"]`;
+    await page.waitForSelector(mine);
+    expect(await page.locator(mine).count()).toBe(1);
     expect(await page.locator('[data-action="assign"], [data-action="receive-dossier"]').count()).toBe(0);
   });
 

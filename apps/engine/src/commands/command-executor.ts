@@ -1,4 +1,5 @@
 import type { Database } from '../persistence/database.js';
+import { isStaleInstance } from '../persistence/instance-store.js';
 import { CommandContext, type Actor, type Command, type EngineServices } from './command.js';
 
 /**
@@ -12,9 +13,26 @@ export class CommandExecutor {
     readonly services: EngineServices,
   ) {}
 
-  execute<T>(command: Command<T>, actor: Actor): Promise<T> {
+  /**
+   * A command that worked on cached rows of an instance someone changed since is refused by the
+   * database as a whole (instance-cache.ts); it runs once more, reading under lock. Commands are
+   * pure functions of the state they read, so running one again is safe.
+   */
+  async execute<T>(command: Command<T>, actor: Actor): Promise<T> {
+    let stale: Set<string> | undefined;
+    try {
+      return await this.attempt(command, actor, true, (ctx) => (stale = ctx.store.fromCache));
+    } catch (error) {
+      if (!isStaleInstance(error)) throw error;
+      for (const id of stale ?? []) this.services.instanceCache?.forget(id);
+      return this.attempt(command, actor, false);
+    }
+  }
+
+  private attempt<T>(command: Command<T>, actor: Actor, useCache: boolean, started?: (ctx: CommandContext) => void): Promise<T> {
     return this.db.transaction(async (sql) => {
-      const ctx = new CommandContext(sql, this.services, actor, this.services.clock.now());
+      const ctx = new CommandContext(sql, this.services, actor, this.services.clock.now(), useCache);
+      started?.(ctx);
       const result = await command.execute(ctx);
       const runtime = ctx.usedRuntime;
       if (runtime) await ctx.store.flush(runtime.loadedStates(), runtime.history);

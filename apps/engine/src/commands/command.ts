@@ -1,5 +1,6 @@
 import type { Sql } from '../persistence/database.js';
 import type { DefinitionCache } from '../persistence/definition-store.js';
+import type { InstanceCache } from '../persistence/instance-cache.js';
 import { InstanceStore } from '../persistence/instance-store.js';
 import type { RuntimePorts, ServiceHandler, TimeRules } from '../runtime/ports.js';
 import { Runtime } from '../runtime/runtime.js';
@@ -32,6 +33,8 @@ export interface EngineServices {
   newId(): string;
   /** Other modules' reactions inside the same transaction (dossier status, audit, outbox). */
   listeners: TransactionListener[];
+  /** The instances this node's commands committed last (none: every command reads under lock). */
+  instanceCache?: InstanceCache;
 }
 
 export type TransactionListener = (ctx: CommandContext, events: RuntimeEvent[]) => Promise<void>;
@@ -48,8 +51,9 @@ export class CommandContext {
     readonly services: EngineServices,
     readonly actor: Actor,
     readonly now: Date,
+    useCache = true,
   ) {
-    this.store = new InstanceStore(sql);
+    this.store = new InstanceStore(sql, useCache ? services.instanceCache : undefined);
   }
 
   get runtime(): Runtime {

@@ -16,12 +16,14 @@ async function insertJob(ctx: CommandContext, type: string, instanceId: string, 
      VALUES ($1, $2, $3, NULL, $2, $4, $5, 3, $6, $7)`,
     [ctx.services.newId(), type, instanceId, definitionId, dueAt, JSON.stringify(payload), ctx.now],
   );
+  await ctx.store.touch(instanceId);
 }
 
 /** Arms the dossier's deadline jobs (at receipt, and again when its due date moves). */
 export async function scheduleDossierDeadlines(ctx: CommandContext, dossier: Pick<DossierRecord, 'code' | 'instance_id' | 'definition_id' | 'due_at'>): Promise<void> {
   if (!dossier.due_at) return;
   await ctx.sql.execute(`DELETE FROM job WHERE instance_id = $1 AND type IN ('dossier-apology-due', 'dossier-deadline')`, [dossier.instance_id]);
+  await ctx.store.touch(dossier.instance_id);
   const calendar = ctx.services.calendar();
   const warnAt = subtractWorkingDay(calendar, dossier.due_at, ctx.now);
   await insertJob(ctx, 'dossier-apology-due', dossier.instance_id, dossier.definition_id, warnAt, { dossierCode: dossier.code });
@@ -38,10 +40,12 @@ function subtractWorkingDay(calendar: { workingTimeBetween(a: Date, b: Date): nu
 
 async function rearm(ctx: CommandContext, job: AcquiredJob, dueAt: Date): Promise<void> {
   await ctx.sql.execute(`UPDATE job SET due_at = $2, lock_owner = NULL, lock_expires_at = NULL WHERE id = $1`, [job.id, dueAt]);
+  if (job.instance_id) await ctx.store.touch(job.instance_id);
 }
 
 async function done(ctx: CommandContext, job: AcquiredJob): Promise<void> {
   await ctx.sql.execute(`DELETE FROM job WHERE id = $1`, [job.id]);
+  if (job.instance_id) await ctx.store.touch(job.instance_id);
 }
 
 export function dossierDeadlineHandlers(notifier: Notifier): Record<string, JobHandler> {

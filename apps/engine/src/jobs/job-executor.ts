@@ -1,3 +1,4 @@
+import { InstanceStore } from '../persistence/instance-store.js';
 import type { Database } from '../persistence/database.js';
 import { SYSTEM_ACTOR } from '../commands/command.js';
 import type { CommandExecutor } from '../commands/command-executor.js';
@@ -137,6 +138,8 @@ export class JobExecutor {
          WHERE id = $1 RETURNING retries, instance_id, element_id, definition_id`,
         [jobId, message, backoff, this.commands.services.clock.now()],
       );
+      // The retry count and due time are part of the instance's rows: no cache may keep the old ones.
+      if (job?.instance_id) await new InstanceStore(sql, this.commands.services.instanceCache).touch(job.instance_id);
       if (job && job.retries <= 0) {
         await sql.execute(
           `INSERT INTO incident (id, type, job_id, instance_id, element_id, definition_id, message, created_at)

@@ -17,6 +17,8 @@ export interface Sql {
    * before the next query or with the commit, so a command's unit of work costs one trip.
    */
   execute(text: string, params?: unknown[]): Promise<void>;
+  /** Runs once the transaction has committed (never after a rollback): caches learn only what is durable. */
+  afterCommit(action: () => void): void;
 }
 
 const CONFLICT_CODES = new Set(['40001', '40P01', '55P03']);
@@ -25,7 +27,7 @@ const CONFLICT_CODES = new Set(['40001', '40P01', '55P03']);
  * The engine's handle on PostgreSQL: the pool of TypeORM's DataSource (which also runs the
  * migrations) with plain SQL on the hot path — no entity hydration, no ORM round trips
  * (ENGINE.md, "Speed"). A command costs two round trips: BEGIN + lock + load, then every write
- * + COMMIT.
+ * + COMMIT — or one, when this node holds the instance's rows (instance-cache.ts).
  */
 export class Database {
   constructor(readonly dataSource: DataSource) {}
@@ -45,6 +47,7 @@ export class Database {
     try {
       const result = await work(sql);
       await sql.commit();
+      sql.committed();
       return result;
     } catch (error) {
       await sql.rollback().catch(() => undefined);
@@ -74,6 +77,7 @@ export class Database {
 class TransactionSql implements Sql {
   private begun = false;
   private readonly pending: Statement[] = [];
+  private readonly onCommit: (() => void)[] = [];
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -92,6 +96,14 @@ class TransactionSql implements Sql {
 
   async execute(text: string, params?: unknown[]): Promise<void> {
     this.pending.push({ text, params });
+  }
+
+  afterCommit(action: () => void): void {
+    this.onCommit.push(action);
+  }
+
+  committed(): void {
+    for (const action of this.onCommit.splice(0)) action();
   }
 
   async commit(): Promise<void> {

@@ -3,27 +3,67 @@ import type { InstanceLoader } from '../runtime/ports.js';
 import type { ExecutionRow, JobRow, ProcessInstanceRow, SubscriptionRow, TaskRow } from '../runtime/rows.js';
 import type { Sql } from './database.js';
 import { ChangeSet } from './change-set.js';
+import type { InstanceCache } from './instance-cache.js';
 import { camelize } from './row-names.js';
+
+/** SQLSTATE of od_stale_instance: the instance moved on since this node cached it. */
+export const STALE_INSTANCE = 'OD001';
+
+export const isStaleInstance = (error: unknown): boolean => (error as { code?: string } | null)?.code === STALE_INSTANCE;
 
 /**
  * Loads an instance's runtime rows under a row lock on the instance (pessimistic: contention on
  * one dossier is rare, and a lock makes concurrent commands queue instead of corrupting state),
- * and writes back exactly what the runtime changed.
+ * and writes back exactly what the runtime changed. Taking the lock moves the instance's
+ * revision on, so every command that could change an instance leaves a mark other nodes' caches
+ * can check (instance-cache.ts). With a cache, an instance this node holds is not read at all:
+ * its lock, guarded by the cached revision, goes out with the writes.
  */
 export class InstanceStore implements InstanceLoader {
-  constructor(private readonly sql: Sql) {}
+  /** Instances this command took from the cache (dropped there if the guard fails). */
+  readonly fromCache = new Set<string>();
+  private readonly touched = new Set<string>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly cache?: InstanceCache,
+  ) {}
 
   async lockAndLoad(instanceId: string): Promise<LoadedInstance | undefined> {
-    return this.lockThenLoad(`SELECT * FROM process_instance WHERE id = $1 FOR UPDATE`, `$1::uuid`, instanceId);
+    return this.fromCacheLocked(this.cache?.get(instanceId)) ?? this.lockThenLoad(`UPDATE process_instance SET revision = revision + 1 WHERE id = $1 RETURNING *`, `$1::uuid`, instanceId);
   }
 
   /** The instance a task belongs to (open or not: its history row keeps the instance id). */
   async lockAndLoadByTask(taskId: string): Promise<LoadedInstance | undefined> {
-    return this.lockThenLoad(
-      `SELECT * FROM process_instance WHERE id = (SELECT instance_id FROM hist_task_instance WHERE id = $1) FOR UPDATE`,
-      `(SELECT instance_id FROM hist_task_instance WHERE id = $1)`,
-      taskId,
+    return (
+      this.fromCacheLocked(this.cache?.byTask(taskId)) ??
+      this.lockThenLoad(
+        `UPDATE process_instance SET revision = revision + 1 WHERE id = (SELECT instance_id FROM hist_task_instance WHERE id = $1) RETURNING *`,
+        `(SELECT instance_id FROM hist_task_instance WHERE id = $1)`,
+        taskId,
+      )
     );
+  }
+
+  /**
+   * Writes to an instance's runtime rows made outside the runtime (a listener's deadline job, a
+   * failed job's retry count) move its revision on too, so no cache anywhere keeps the old rows.
+   */
+  async touch(instanceId: string): Promise<void> {
+    if (this.touched.has(instanceId)) return;
+    this.touched.add(instanceId);
+    await this.sql.execute(`UPDATE process_instance SET revision = revision + 1 WHERE id = $1`, [instanceId]);
+    this.sql.afterCommit(() => this.cache?.forget(instanceId));
+  }
+
+  /** Queues the guarded lock (sent with the next statement) and hands out the cached rows. */
+  private fromCacheLocked(cached: LoadedInstance | undefined): LoadedInstance | undefined {
+    if (!cached) return undefined;
+    const { id, revision } = cached.instance;
+    this.fromCache.add(id);
+    void this.sql.execute(GUARDED_LOCK, [id, revision]);
+    cached.instance.revision = revision + 1;
+    return cached;
   }
 
   /**
@@ -74,7 +114,7 @@ export class InstanceStore implements InstanceLoader {
       const c = state.changes();
       if (!c.instance.isNew && c.instance.changed) {
         const { id, state: status, endedAt } = c.instance.row;
-        changes.update('process_instance', [{ id, state: status, endedAt, revision: c.instance.row.revision + 1 }]);
+        changes.update('process_instance', [{ id, state: status, endedAt }]);
       }
       changes
         .delete('task', c.tasks.deleted.map((r) => r.id))
@@ -99,8 +139,24 @@ export class InstanceStore implements InstanceLoader {
       .insert('hist_variable_update', history.variableUpdates);
     const statement = changes.toStatement();
     if (statement) await this.sql.execute(statement.text, statement.params);
+    if (this.cache) this.rememberOnCommit(states, this.cache);
+  }
+
+  /** Once committed, the states are what the database holds at their revision — unless touched. */
+  private rememberOnCommit(states: InstanceState[], cache: InstanceCache): void {
+    const rows = structuredClone(states.map((state) => state.rows()));
+    this.sql.afterCommit(() => {
+      for (const loaded of rows) {
+        if (this.touched.has(loaded.instance.id)) cache.forget(loaded.instance.id);
+        else cache.remember(loaded);
+      }
+    });
   }
 }
+
+/** Locks the instance and moves its revision on — and fails the transaction if it was not at $2. */
+const GUARDED_LOCK = `UPDATE process_instance SET revision = revision + 1 WHERE id = $1
+  RETURNING CASE WHEN revision = $2 + 1 THEN 0 ELSE od_stale_instance(id, $2) END`;
 
 /** json_agg turns timestamps into strings; the runtime wants Dates. */
 function withDates<T>(row: T, keys: string[]): T {

@@ -89,6 +89,18 @@ export class InstanceState {
     return Object.fromEntries(this.variables);
   }
 
+  /** The rows as they stand now, in the shape they were loaded in. */
+  rows(): LoadedInstance {
+    return {
+      instance: this.instance,
+      executions: [...this.executions.values()],
+      tasks: [...this.tasks.values()],
+      jobs: [...this.jobs.values()],
+      subscriptions: [...this.subscriptions.values()],
+      variables: this.variablesObject(),
+    };
+  }
+
   changes(): InstanceChanges {
     return {
       instance: { row: this.instance, isNew: this.isNew, changed: this.isNew || JSON.stringify(this.instance) !== this.instanceSnapshot },

@@ -1,0 +1,181 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Actor } from '../../../apps/engine/src/commands/command.js';
+import { ClaimTask } from '../../../apps/engine/src/commands/claim-task.js';
+import { CompleteTask } from '../../../apps/engine/src/commands/complete-task.js';
+import { Engine } from '../../../apps/engine/src/engine.js';
+import { InstanceCache } from '../../../apps/engine/src/persistence/instance-cache.js';
+import { InstanceStore } from '../../../apps/engine/src/persistence/instance-store.js';
+import type { LoadedInstance } from '../../../apps/engine/src/runtime/instance-state.js';
+import { DomainError, ErrorCode } from '../../../apps/engine/src/shared/domain-error.js';
+import { EngineHarness } from '../support/engine-harness.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const minh: Actor = { username: 'minh', departmentCode: 'MC', roles: ['officer'] };
+const lan: Actor = { username: 'lan', departmentCode: 'MC', roles: ['officer'] };
+
+/** Every message batch the engine sends to PostgreSQL while `work` runs. */
+async function exchangesDuring(work: () => Promise<unknown>): Promise<string[][]> {
+  const exchanges: string[][] = [];
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
+    const batch = (config as { statements?: { text: string }[] }).statements;
+    exchanges.push(batch ? batch.map((s) => s.text) : [typeof config === 'string' ? config : (config as { text: string }).text]);
+    return (original as (...a: unknown[]) => unknown).call(this, config, ...rest);
+  } as typeof pg.Client.prototype.query;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return exchanges;
+}
+
+/**
+ * A node keeps the rows of the instances its commands just committed, so the next command on one
+ * of them is a single round trip — and a guard on the instance's revision makes sure it never
+ * acts on rows someone else has changed since.
+ */
+describe('instance cache (one round trip per command, guarded by the revision)', () => {
+  let h: EngineHarness;
+  let nodeB: Engine;
+
+  beforeAll(async () => {
+    h = await EngineHarness.create();
+    nodeB = new Engine({ dataSource: await h.db.connectAnother(), clock: h.clock, nodeId: 'node-b' });
+    await h.deploy(here, 'three-steps.bpmn');
+  });
+  afterAll(async () => {
+    await nodeB.jobs.stop();
+    await h.close();
+  });
+
+  const openTask = async (instanceId: string) => (await h.openTasks(instanceId))[0];
+  const completions = async (instanceId: string, elementId: string) =>
+    (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM hist_task_instance WHERE instance_id = $1 AND element_id = $2 AND outcome = 'completed'`, [instanceId, elementId]))[0].n as number;
+
+  it('given an instance this node just moved, when its next task is completed, then the command is one exchange and leaves what a fresh read sees', async () => {
+    const started = await h.start('three-steps', { amount: 1 });
+    const { openedTaskIds } = await h.engine.execute(new CompleteTask((await openTask(started.id)).id, { amount: 2 }), minh);
+
+    const exchanges = await exchangesDuring(() => h.engine.execute(new CompleteTask(openedTaskIds[0], { amount: 3 }), minh));
+
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0][0]).toBe('BEGIN');
+    expect(exchanges[0].at(-1)).toBe('COMMIT');
+    // Node B has never held this instance: it reads it from the database.
+    const fresh = await nodeB.instances.get(started.id);
+    expect(fresh.activeActivityIds).toEqual(['sign']);
+    expect(fresh.variables).toEqual({ amount: 3 });
+    expect(await completions(started.id, 'appraise')).toBe(1);
+  });
+
+  it('given another node completed the task since, when this node completes it from its cached rows, then the database refuses them and the answer is 409 — the step is done once', async () => {
+    const started = await h.start('three-steps');
+    const { openedTaskIds } = await h.engine.execute(new CompleteTask((await openTask(started.id)).id), minh);
+    await nodeB.execute(new CompleteTask(openedTaskIds[0]), lan);
+
+    const again = h.engine.execute(new CompleteTask(openedTaskIds[0]), minh);
+
+    await expect(again).rejects.toMatchObject({ code: ErrorCode.Conflict });
+    expect(await completions(started.id, 'appraise')).toBe(1);
+    expect((await h.instance(started.id)).activeActivityIds).toEqual(['sign']);
+  });
+
+  it('given another node claimed the task since, when this node completes it for someone else, then it sees the claim (403), not the cached unclaimed task', async () => {
+    const started = await h.start('three-steps');
+    const { openedTaskIds } = await h.engine.execute(new CompleteTask((await openTask(started.id)).id), minh);
+    await nodeB.execute(new ClaimTask(openedTaskIds[0]), lan);
+
+    const attempt = h.engine.execute(new CompleteTask(openedTaskIds[0]), minh);
+
+    await expect(attempt).rejects.toBeInstanceOf(DomainError);
+    await expect(attempt).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+    expect((await openTask(started.id)).assignee).toBe('lan');
+    // The refused command taught the cache nothing; lan's completion reads the instance afresh.
+    const exchanges = await exchangesDuring(() => h.engine.execute(new CompleteTask(openedTaskIds[0]), lan));
+    expect(exchanges).toHaveLength(2);
+    expect((await h.instance(started.id)).activeActivityIds).toEqual(['sign']);
+  });
+
+  it('given a command that fails before commit, then the cache does not keep its changes', async () => {
+    const started = await h.start('three-steps');
+    const { openedTaskIds } = await h.engine.execute(new CompleteTask((await openTask(started.id)).id), minh);
+    let failOnce = true;
+    h.engine.onTransaction(async () => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('listener failed');
+      }
+    });
+
+    await expect(h.engine.execute(new CompleteTask(openedTaskIds[0], { note: 'lost' }), minh)).rejects.toThrow('listener failed');
+    await h.engine.execute(new CompleteTask(openedTaskIds[0], { note: 'kept' }), minh);
+
+    expect(await completions(started.id, 'appraise')).toBe(1);
+    const instance = await h.instance(started.id);
+    expect(instance.activeActivityIds).toEqual(['sign']);
+    expect(instance.variables).toEqual({ note: 'kept' });
+  });
+
+  it('given a write to an instance outside the runtime (touch), then this node forgets it and the revision moves on for every other node', async () => {
+    const started = await h.start('three-steps');
+    await h.engine.execute(new CompleteTask((await openTask(started.id)).id), minh);
+    const revision = async () => (await h.db.dataSource.query(`SELECT revision FROM process_instance WHERE id = $1`, [started.id]))[0].revision as number;
+    const before = await revision();
+    const cache = h.engine.services.instanceCache!;
+    expect(cache.get(started.id)?.instance.revision).toBe(before);
+
+    await h.engine.db.transaction((sql) => new InstanceStore(sql, cache).touch(started.id));
+
+    expect(cache.get(started.id)).toBeUndefined();
+    expect(await revision()).toBe(before + 1);
+  });
+});
+
+describe('InstanceCache', () => {
+  const rows = (id: string, state: 'active' | 'completed' = 'active', taskIds: string[] = []): LoadedInstance => ({
+    instance: { id, definitionId: 'd:1', definitionKey: 'd', businessKey: null, state, parentInstanceId: null, parentExecutionId: null, rootInstanceId: id, startedAt: new Date(0), endedAt: null, startedBy: null, revision: 1 },
+    executions: [],
+    tasks: taskIds.map((taskId) => ({ id: taskId, instanceId: id, executionId: id, elementId: 'e', name: null, kind: 'user', definitionId: 'd:1', definitionKey: 'd', businessKey: null, departmentCode: 'MC', role: null, assignee: null, createdAt: new Date(0), dueAt: null, activityInstanceId: 'a', revision: 0, suspended: false })),
+    jobs: [],
+    subscriptions: [],
+    variables: { list: [1, 2] },
+  });
+
+  it('given more instances than it holds, then the least recently used leave first, with their tasks', () => {
+    const cache = new InstanceCache(2);
+    cache.remember(rows('a', 'active', ['ta']));
+    cache.remember(rows('b'));
+    cache.get('a');
+    cache.remember(rows('c'));
+    expect(cache.size).toBe(2);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.byTask('ta')?.instance.id).toBe('a');
+  });
+
+  it('given an ended instance, then it is not kept', () => {
+    const cache = new InstanceCache();
+    cache.remember(rows('a', 'active', ['ta']));
+    cache.remember(rows('a', 'completed'));
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.byTask('ta')).toBeUndefined();
+  });
+
+  it('given a copy handed out, when a command changes it, then the next command still gets the rows as committed', () => {
+    const cache = new InstanceCache();
+    cache.remember(rows('a'));
+    const copy = cache.get('a')!;
+    (copy.variables.list as number[]).push(3);
+    copy.instance.revision = 99;
+    expect(cache.get('a')!.variables).toEqual({ list: [1, 2] });
+    expect(cache.get('a')!.instance.revision).toBe(1);
+  });
+
+  it('given no room at all, then nothing is kept (every command reads under lock)', () => {
+    const cache = new InstanceCache(0);
+    cache.remember(rows('a'));
+    expect(cache.size).toBe(0);
+  });
+});
