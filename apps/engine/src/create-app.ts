@@ -23,6 +23,8 @@ export async function createApp(services: AppServices, options: HttpOptions = {}
   app.useBodyParser('json', { limit: '6mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.set('trust proxy', 'loopback');
+  // API answers change with every command; hashing each body for an ETag nobody sends back is waste.
+  app.set('etag', false);
   app.useGlobalPipes(createValidationPipe());
   const config = new DocumentBuilder()
     .setTitle('OneDoor API')

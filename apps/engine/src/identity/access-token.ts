@@ -19,6 +19,13 @@ const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url'
  * nodes agree on it. Tokens last one working day.
  */
 export class AccessTokens {
+  /**
+   * Tokens whose signature this node already checked: an officer sends the same token with every
+   * request of the day, and the HMAC was a visible share of a request's cost. Keyed by the whole
+   * token, so only the exact bytes that were verified hit; expiry is still checked every time.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
+
   constructor(
     private readonly key: Buffer,
     readonly lifetimeSeconds = 10 * 3600,
@@ -33,6 +40,19 @@ export class AccessTokens {
 
   /** The claims of a valid, unexpired token; undefined for anything else. */
   verify(token: string, now = Date.now()): TokenClaims | undefined {
+    const known = this.verified.get(token);
+    if (known) return known.exp * 1000 > now ? known : undefined;
+    const claims = this.check(token, now);
+    if (claims) {
+      if (this.verified.size >= 10_000) this.verified.clear();
+      // Shared by every request that carries the token: nobody may change it.
+      Object.freeze(claims.roles);
+      this.verified.set(token, Object.freeze(claims));
+    }
+    return claims;
+  }
+
+  private check(token: string, now: number): TokenClaims | undefined {
     const parts = token.split('.');
     if (parts.length !== 3) return undefined;
     const expected = Buffer.from(this.sign(`${parts[0]}.${parts[1]}`));

@@ -142,9 +142,13 @@ export class InstanceStore implements InstanceLoader {
     if (this.cache) this.rememberOnCommit(states, this.cache);
   }
 
-  /** Once committed, the states are what the database holds at their revision — unless touched. */
+  /**
+   * Once committed, the states are what the database holds at their revision — unless touched.
+   * The command is over by then and its states are dropped, so the cache takes their rows as
+   * they are (it copies them out, never in).
+   */
   private rememberOnCommit(states: InstanceState[], cache: InstanceCache): void {
-    const rows = structuredClone(states.map((state) => state.rows()));
+    const rows = states.map((state) => state.rows());
     this.sql.afterCommit(() => {
       for (const loaded of rows) {
         if (this.touched.has(loaded.instance.id)) cache.forget(loaded.instance.id);
