@@ -1,6 +1,7 @@
 import { benchDueDates } from './calendar-bench.js';
 import { startBenchDatabase } from './bench-database.js';
 import { pgbenchTps } from './pgbench.js';
+import { measureCpu } from './cpu-split.js';
 import { benchEngine, httpLatencyAtRate, httpThroughput, inProcessThroughput, peerThroughput, serveBench } from './throughput.js';
 import { timerLateness } from './timers.js';
 import { scaleQueries } from './scale-queries.js';
@@ -39,24 +40,29 @@ async function main(): Promise<void> {
     const engineUrl = await server.createDatabase('bench_engine');
     const { engine, dataSource, calendar } = await benchEngine(engineUrl);
     await inProcessThroughput(engine, Math.min(50, instances), workers); // warm-up: JIT, pools, caches
-    const a = await inProcessThroughput(engine, instances, workers);
+    const a = await measureCpu(() => inProcessThroughput(engine, instances, workers));
     line('(a) engine command API, in process', `${fmt(a.perSecond)} completions/s`);
 
     const { app, baseUrl, token } = await serveBench(engine, calendar);
     await httpThroughput(baseUrl, token, Math.min(30, instances), workers);
-    const b = await httpThroughput(baseUrl, token, instances, workers);
+    const b = await measureCpu(() => httpThroughput(baseUrl, token, instances, workers));
     line('(b) HTTP with authentication (list + complete)', `${fmt(b.perSecond)} completions/s`);
     // Measured here, before the peer runs in this same process and adds its own heap.
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
 
     const peerUrl = await server.createDatabase('bench_peer');
-    const c = await peerThroughput(peerUrl, instances, workers);
+    const c = await measureCpu(() => peerThroughput(peerUrl, instances, workers));
     line('(c) peer: bpmn-engine, state in jsonb per wait state', `${fmt(c.perSecond)} completions/s`, 'measured before: ≈155');
 
     const d = await pgbenchTps(await server.createDatabase('bench_pgbench'), workers, quick ? 5 : 15);
     if ('missing' in d) line('(d) pgbench -N', 'pgbench not found on this machine: not measured');
     else line('(d) pgbench -N (same server)', `${fmt(d.tps)} TPS`, 'measured before: ≈7,700');
 
+    const split = (r: { engineMsPer: number; postgresMsPer: number | undefined }) =>
+      `node process ${fmt(r.engineMsPer, 2)} ms + PostgreSQL ${r.postgresMsPer === undefined ? 'not measured (no /proc)' : `${fmt(r.postgresMsPer, 2)} ms`}`;
+    line('CPU per completion (a)', split(a));
+    line('CPU per completion (b), load generator in the same process', split(b));
+    line('CPU per completion (c)', split(c));
     line('ratio (a)/(c)', `${fmt(a.perSecond / c.perSecond, 1)}×`, 'target ≥ 10×');
     line('ratio (b)/(c)', `${fmt(b.perSecond / c.perSecond, 1)}×`, 'target ≥ 5×');
     if (!('missing' in d)) line('ratio (a)/(d)', `${fmt(a.perSecond / d.tps, 2)}`, 'target ≥ 0.2');

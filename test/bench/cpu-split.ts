@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** CPU time used so far by this process and by every PostgreSQL process, in ms. */
+interface CpuReading {
+  engineMs: number;
+  postgresMs: number | undefined;
+}
+
+// Linux reports process times in clock ticks; 100 per second on every kernel the bench runs on.
+const TICK_MS = 10;
+
+function postgresCpuMs(): number | undefined {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // the process ended meanwhile
+      }
+      // "pid (comm) state ppid …": utime, stime, cutime, cstime are fields 14–17. The children's
+      // times hold the backends that already ended (the postmaster reaped them), so a phase
+      // whose connections close still counts their work.
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    }
+    return ticks * TICK_MS;
+  } catch {
+    return undefined; // no /proc: not Linux
+  }
+}
+
+function read(): CpuReading {
+  const { user, system } = process.cpuUsage();
+  return { engineMs: (user + system) / 1000, postgresMs: postgresCpuMs() };
+}
+
+/**
+ * Runs `work` and says how much CPU this process (engine, and the load generator when it runs
+ * in process) and PostgreSQL spent per unit of work — where the two shared cores went.
+ */
+export async function measureCpu<T extends { completions: number }>(work: () => Promise<T>): Promise<T & { engineMsPer: number; postgresMsPer: number | undefined }> {
+  const before = read();
+  const result = await work();
+  const after = read();
+  const per = (a: number, b: number) => (b - a) / result.completions;
+  return {
+    ...result,
+    engineMsPer: per(before.engineMs, after.engineMs),
+    postgresMsPer: before.postgresMs === undefined || after.postgresMs === undefined ? undefined : per(before.postgresMs, after.postgresMs),
+  };
+}
