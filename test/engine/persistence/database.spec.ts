@@ -107,4 +107,12 @@ describe('Database transactions (pipelined, prepared)', () => {
     await Promise.all(Array.from({ length: 30 }, (_, i) => insert(i + 31)));
     expect(await db.query(`SELECT count(*)::int AS n FROM note`)).toEqual([{ n: 60 }]);
   });
+
+  it('given keyed reads outside a transaction, then they answer like plain ones and leave no setting behind on the connections', async () => {
+    await db.query(`INSERT INTO note SELECT g, 'ghi chú ' || g FROM generate_series(1, 40) g`);
+    const keyed = await Promise.all(Array.from({ length: 30 }, (_, i) => db.query<{ body: string }>(`SELECT body FROM note WHERE id = $1`, [i + 1], { keyed: true })));
+    expect(keyed.map(([row]) => row.body)).toEqual(Array.from({ length: 30 }, (_, i) => `ghi chú ${i + 1}`));
+    const settings = await Promise.all(Array.from({ length: 30 }, () => db.query<{ enable_seqscan: string }>(`SHOW enable_seqscan`)));
+    expect(new Set(settings.map(([row]) => row.enable_seqscan))).toEqual(new Set(['on']));
+  });
 });

@@ -57,10 +57,22 @@ export class Database {
     }
   }
 
-  /** A statement outside any command's transaction (reads, the job executor's lock step). */
-  async query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]> {
+  /**
+   * A statement outside any command's transaction (reads, the job executor's lock step). A
+   * `keyed` read finds rows by key the way commands do (the inbox): it runs prepared, with a
+   * generic plan and no sequential scan, in one exchange — planning it was most of its cost.
+   */
+  async query<T = Record<string, unknown>>(text: string, params?: unknown[], options: { keyed?: boolean } = {}): Promise<T[]> {
     try {
-      return (await this.pool.query(text, params)).rows as T[];
+      if (!options.keyed) return (await this.pool.query(text, params)).rows as T[];
+      const client = await this.pool.connect();
+      try {
+        // Before the Sync, both statements share one implicit transaction: the settings end with it.
+        const [, result] = await runBatch(client, [{ text: KEYED_PLANS, name: preparedName(KEYED_PLANS) }, { text, params, name: preparedName(text) }]);
+        return result.rows as T[];
+      } finally {
+        client.release();
+      }
     } catch (error) {
       throw translate(error);
     }

@@ -39,7 +39,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1'],
+    // The runtime tables churn like queues: the launcher looks for tables to vacuum every 10 s,
+    // not every minute (the tables' own thresholds are in migration 1764100007000).
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1', '-c', 'autovacuum_naptime=10s'],
     onLog: (m: string) => log(String(m).trim()),
     onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
   });

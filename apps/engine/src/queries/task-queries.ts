@@ -71,13 +71,14 @@ export class TaskQueries {
        ORDER BY t.due_at ASC NULLS LAST, t.created_at ASC, t.id
        LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
+      { keyed: true },
     );
     return { items: rows.map(({ total: _total, ...task }) => task), total: rows.length ? Number(rows[0].total) : 0 };
   }
 
   async get(id: string, now: Date): Promise<TaskView> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Task', id);
-    const [row] = await this.db.query<TaskView>(`SELECT ${TASK_COLUMNS}, (t.due_at IS NOT NULL AND t.due_at < $2) AS overdue FROM task t WHERE t.id = $1`, [id, now]);
+    const [row] = await this.db.query<TaskView>(`SELECT ${TASK_COLUMNS}, (t.due_at IS NOT NULL AND t.due_at < $2) AS overdue FROM task t WHERE t.id = $1`, [id, now], { keyed: true });
     if (!row) throw notFound('Task', id);
     return row;
   }
