@@ -115,4 +115,17 @@ describe('Database transactions (pipelined, prepared)', () => {
     const settings = await Promise.all(Array.from({ length: 30 }, () => db.query<{ enable_seqscan: string }>(`SHOW enable_seqscan`)));
     expect(new Set(settings.map(([row]) => row.enable_seqscan))).toEqual(new Set(['on']));
   });
+
+  it('given a keyed transaction that fails after its first statements were parsed, then the statements the server skipped are parsed when next used', async () => {
+    const attempt = (id: number, fail: boolean) =>
+      db.transaction(async (sql) => {
+        await sql.execute(`SELECT 1 / $1::int AS checked`, [fail ? 0 : 1]);
+        await sql.execute(`INSERT INTO note (id, body) VALUES ($1, $2)`, [id, `sau lần lỗi ${id}`]);
+      }, { keyed: true });
+    // Fail on every pooled connection first, then succeed on them.
+    const failures = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => attempt(100 + i, true)));
+    expect(failures.every((f) => f.status === 'rejected' && (f.reason as { code?: string }).code === '22012')).toBe(true);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(200 + i, false)));
+    expect(await db.query(`SELECT count(*)::int AS n FROM note WHERE id >= 200`)).toEqual([{ n: 12 }]);
+  });
 });

@@ -134,6 +134,42 @@ describe('instance cache (one round trip per command, guarded by the revision)',
   });
 });
 
+describe('instance cache under a race between two nodes', () => {
+  it('given two nodes that both hold every instance and complete each open task at the same moment, then each step is done exactly once and every loser gets a 409', async () => {
+    const h = await EngineHarness.create();
+    const nodeB = new Engine({ dataSource: await h.db.connectAnother(), clock: h.clock, nodeId: 'node-b' });
+    try {
+      await h.deploy(here, 'three-steps.bpmn');
+      const instances = await Promise.all(Array.from({ length: 12 }, () => h.start('three-steps')));
+      const refused: string[] = [];
+      for (let step = 0; step < 3; step++) {
+        const open = (await Promise.all(instances.map((i) => h.openTasks(i.id)))).flat();
+        await Promise.all(
+          open.flatMap((task) =>
+            [h.engine, nodeB].map((node) =>
+              node.execute(new CompleteTask(task.id), minh).catch((error: unknown) => {
+                if (!(error instanceof DomainError)) throw error;
+                refused.push(error.code);
+              }),
+            ),
+          ),
+        );
+      }
+      const [counts] = await h.db.dataSource.query(
+        `SELECT (SELECT count(*) FROM hist_task_instance WHERE outcome = 'completed')::int AS completed,
+                (SELECT count(*) FROM (SELECT instance_id, element_id FROM hist_task_instance GROUP BY 1, 2 HAVING count(*) > 1) d)::int AS duplicated,
+                (SELECT count(*) FROM process_instance WHERE state = 'completed')::int AS finished,
+                (SELECT count(*) FROM task)::int AS open`,
+      );
+      expect(counts).toEqual({ completed: 36, duplicated: 0, finished: 12, open: 0 });
+      expect(refused).toEqual(Array.from({ length: 36 }, () => ErrorCode.Conflict));
+    } finally {
+      await nodeB.jobs.stop();
+      await h.close();
+    }
+  });
+});
+
 describe('InstanceCache', () => {
   const rows = (id: string, state: 'active' | 'completed' = 'active', taskIds: string[] = []): LoadedInstance => ({
     instance: { id, definitionId: 'd:1', definitionKey: 'd', businessKey: null, state, parentInstanceId: null, parentExecutionId: null, rootInstanceId: id, startedAt: new Date(0), endedAt: null, startedBy: null, revision: 1 },

@@ -52,12 +52,17 @@ export class StatementBatch {
   private reject!: (error: unknown) => void;
   private readonly results: PgResult[] = [];
   private current = 0;
-  /** Names whose Parse went out in this batch, in order; each ParseComplete confirms the next. */
+  /**
+   * Every Parse that went out in this batch, in order — unnamed ones too, since the server
+   * confirms each with a ParseComplete. A named statement counts as prepared only when its own
+   * confirmation arrives: after an error the server skips the later Parses, and a name recorded
+   * too early would be bound on this connection without ever having been parsed.
+   */
   private readonly parsing: { name: string; text: string }[] = [];
   private connection?: Connection;
   private readonly onParseComplete = () => {
     const parsed = this.parsing.shift();
-    if (parsed && this.connection) this.connection.parsedStatements[parsed.name] = parsed.text;
+    if (parsed && parsed.name !== '' && this.connection) this.connection.parsedStatements[parsed.name] = parsed.text;
   };
 
   constructor(
@@ -81,10 +86,8 @@ export class StatementBatch {
         const name = s.name ?? '';
         if (name === '' || (connection.parsedStatements[name] === undefined && !inBatch.has(name))) {
           connection.parse({ text: s.text, name });
-          if (name !== '') {
-            inBatch.add(name);
-            this.parsing.push({ name, text: s.text });
-          }
+          this.parsing.push({ name, text: s.text });
+          if (name !== '') inBatch.add(name);
         }
         connection.bind({ portal: '', statement: name, values: s.params ?? [], binary: false, valueMapper: prepareValue });
         connection.describe({ type: 'P', name: '' });
