@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { Database } from '../../../apps/engine/src/persistence/database.js';
 import { DomainError } from '../../../apps/engine/src/shared/domain-error.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+import { exchangesDuring } from '../../support/exchanges.js';
 
 /**
  * A command's transaction is pipelined: statements go out without waiting for each answer.
@@ -75,23 +75,14 @@ describe('Database transactions (pipelined, prepared)', () => {
   });
 
   it('given a command of three writes and a read, then it costs two exchanges: BEGIN with the read, the writes with COMMIT', async () => {
-    const exchanges: string[][] = [];
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
-      const batch = (config as { statements?: { text: string }[] }).statements;
-      exchanges.push(batch ? batch.map((s) => s.text) : [typeof config === 'string' ? config : (config as { text: string }).text]);
-      return (original as (...a: unknown[]) => unknown).call(this, config, ...rest);
-    } as typeof pg.Client.prototype.query;
-    try {
-      await db.transaction(async (sql) => {
+    const exchanges = await exchangesDuring(() =>
+      db.transaction(async (sql) => {
         await sql.query(`SELECT count(*) FROM note`);
         await sql.execute(`INSERT INTO note VALUES ($1, $2)`, [1, 'a']);
         await sql.execute(`INSERT INTO note VALUES ($1, $2)`, [2, 'b']);
         await sql.execute(`UPDATE note SET body = $2 WHERE id = $1`, [1, 'c']);
-      });
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+      }),
+    );
     expect(exchanges).toHaveLength(2);
     expect(exchanges[0][0]).toBe('BEGIN');
     expect(exchanges[0].at(-1)).toBe('SELECT count(*) FROM note');

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import type { Actor } from '../../../apps/engine/src/commands/command.js';
 import { ClaimTask } from '../../../apps/engine/src/commands/claim-task.js';
 import { CompleteTask } from '../../../apps/engine/src/commands/complete-task.js';
@@ -9,28 +8,12 @@ import { InstanceCache } from '../../../apps/engine/src/persistence/instance-cac
 import { InstanceStore } from '../../../apps/engine/src/persistence/instance-store.js';
 import type { LoadedInstance } from '../../../apps/engine/src/runtime/instance-state.js';
 import { DomainError, ErrorCode } from '../../../apps/engine/src/shared/domain-error.js';
+import { exchangesDuring } from '../../support/exchanges.js';
 import { EngineHarness } from '../support/engine-harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const minh: Actor = { username: 'minh', departmentCode: 'MC', roles: ['officer'] };
 const lan: Actor = { username: 'lan', departmentCode: 'MC', roles: ['officer'] };
-
-/** Every message batch the engine sends to PostgreSQL while `work` runs. */
-async function exchangesDuring(work: () => Promise<unknown>): Promise<string[][]> {
-  const exchanges: string[][] = [];
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
-    const batch = (config as { statements?: { text: string }[] }).statements;
-    exchanges.push(batch ? batch.map((s) => s.text) : [typeof config === 'string' ? config : (config as { text: string }).text]);
-    return (original as (...a: unknown[]) => unknown).call(this, config, ...rest);
-  } as typeof pg.Client.prototype.query;
-  try {
-    await work();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return exchanges;
-}
 
 /**
  * A node keeps the rows of the instances its commands just committed, so the next command on one
