@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     dataSource,
     calendar: () => calendar!.current(),
     jobPollIntervalMs: config.jobPollIntervalMs,
+    instanceCacheSize: config.instanceCacheSize,
     log: (m) => console.warn(m),
   });
   calendar = new CalendarService(engine.db);

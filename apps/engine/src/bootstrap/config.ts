@@ -12,6 +12,8 @@ export interface EngineConfig {
   processesDir: string;
   webRoot: string;
   jobPollIntervalMs: number;
+  /** Active instances a node keeps between commands (0: every command reads under lock). */
+  instanceCacheSize: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): EngineConfig {
@@ -26,5 +28,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     processesDir: path.resolve(root, env.ONEDOOR_PROCESSES_DIR ?? 'processes'),
     webRoot: path.resolve(root, env.ONEDOOR_WEB_ROOT ?? 'dist/web'),
     jobPollIntervalMs: Number(env.ONEDOOR_JOB_POLL_MS ?? 500),
+    instanceCacheSize: count(env.ONEDOOR_INSTANCE_CACHE, 10_000),
   };
+}
+
+/** A non-negative whole number from the environment; anything else falls back to the default. */
+function count(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
 }

@@ -1,0 +1,15 @@
+import { readConfig } from '../../../apps/engine/src/bootstrap/config.js';
+
+describe('configuration from the environment', () => {
+  it('given nothing set, then a node keeps up to 10,000 active instances between commands', () => {
+    expect(readConfig({}, '/srv/onedoor').instanceCacheSize).toBe(10_000);
+  });
+
+  it('given ONEDOOR_INSTANCE_CACHE=0 (requests spread over nodes), then the cache is off', () => {
+    expect(readConfig({ ONEDOOR_INSTANCE_CACHE: '0' }, '/srv/onedoor').instanceCacheSize).toBe(0);
+  });
+
+  it('given a value that is not a whole number, then the default holds rather than an unbounded cache', () => {
+    for (const value of ['nhiều', '-5', '2.5', ' ']) expect(readConfig({ ONEDOOR_INSTANCE_CACHE: value }, '/srv/onedoor').instanceCacheSize).toBe(10_000);
+  });
+});
