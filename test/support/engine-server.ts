@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { seedDemoOrganisation } from '../../apps/engine/src/bootstrap/demo-organisation.js';
 import { deployProcessFolder } from '../../apps/engine/src/bootstrap/process-folder.js';
@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestEngine {
   baseUrl: string;
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   engine: Engine;
   organisation: Organisation;
   calendar: CalendarService;

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   // National-portal sync: delivery runs when ONEDOOR_PORTAL_URL is set; records queue meanwhile.
   const portal = new PortalOutboxDelivery(engine.db, { ...portalSyncConfig(), nodeId: engine.nodeId, log: (m: string) => console.warn(m) });
   portal.start();
-  await app.listen(config.port);
+  await app.listen(config.port, config.host);
   console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
   if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
 

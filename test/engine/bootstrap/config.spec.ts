@@ -12,4 +12,9 @@ describe('configuration from the environment', () => {
   it('given a value that is not a whole number, then the default holds rather than an unbounded cache', () => {
     for (const value of ['nhiều', '-5', '2.5', ' ']) expect(readConfig({ ONEDOOR_INSTANCE_CACHE: value }, '/srv/onedoor').instanceCacheSize).toBe(10_000);
   });
+
+  it('given nothing set, then the HTTP server listens on every interface; HOST narrows it', () => {
+    expect(readConfig({}, '/srv/onedoor').host).toBe('0.0.0.0');
+    expect(readConfig({ HOST: '127.0.0.1' }, '/srv/onedoor').host).toBe('127.0.0.1');
+  });
 });

@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { AuthController } from '../../../apps/engine/src/api/auth/auth.controller.js';
 import { AuthGuard } from '../../../apps/engine/src/api/auth/auth.guard.js';
 import { documentControllers } from '../../../apps/engine/src/api/documents/index.js';
 import { DomainExceptionFilter } from '../../../apps/engine/src/api/errors/domain-exception.filter.js';
 import { publicControllers } from '../../../apps/engine/src/api/public/index.js';
-import { createValidationPipe } from '../../../apps/engine/src/api/validation.js';
+import { configureHttp, createHttpAdapter } from '../../../apps/engine/src/create-app.js';
 import { Engine } from '../../../apps/engine/src/engine.js';
 import { AccessTokens } from '../../../apps/engine/src/identity/access-token.js';
 import { LoginThrottle } from '../../../apps/engine/src/identity/login-throttle.js';
@@ -52,9 +52,8 @@ export async function startDocumentsTestApp(now: Date): Promise<DocumentsTestApp
   const engine = new Engine({ dataSource: db.dataSource, clock: { now: () => new Date(now) }, nodeId: 'test-documents' });
   const organisation = new Organisation(engine.db);
   const tokens = new AccessTokens(await organisation.signingKey());
-  const app = await NestFactory.create<NestExpressApplication>(DocumentsTestModule.register(engine, organisation, tokens), { logger: false });
-  app.set('trust proxy', 'loopback');
-  app.useGlobalPipes(createValidationPipe());
+  const app = await NestFactory.create<NestFastifyApplication>(DocumentsTestModule.register(engine, organisation, tokens), createHttpAdapter(), { logger: false });
+  await configureHttp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   const http = request(app.getHttpServer());

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuthGuard } from '../../../apps/engine/src/api/auth/auth.guard.js';
 import { DomainExceptionFilter } from '../../../apps/engine/src/api/errors/domain-exception.filter.js';
 import { REPORT_CONFIG, reportControllers } from '../../../apps/engine/src/api/reports/index.js';
-import { createValidationPipe } from '../../../apps/engine/src/api/validation.js';
+import { configureHttp, createHttpAdapter } from '../../../apps/engine/src/create-app.js';
 import { Engine } from '../../../apps/engine/src/engine.js';
 import { AccessTokens } from '../../../apps/engine/src/identity/access-token.js';
 import { XLSX_MIME } from '../../../apps/engine/src/reports/ii06a-xlsx.js';
@@ -18,7 +18,7 @@ import { DEPARTMENTS, Q3_2026_DOSSIERS, SYT_Q3, TOTAL_Q3 } from './q3-2026-dossi
 import { at, seedDossiers } from './seed-dossiers.js';
 
 /** The report controllers in a Nest app with the real guard, filter and validation pipe. */
-async function reportsApp(engine: Engine, tokens: AccessTokens, config?: ReportConfig): Promise<INestApplication> {
+async function reportsApp(engine: Engine, tokens: AccessTokens, config?: ReportConfig): Promise<NestFastifyApplication> {
   const module = await Test.createTestingModule({
     controllers: reportControllers,
     providers: [
@@ -29,9 +29,10 @@ async function reportsApp(engine: Engine, tokens: AccessTokens, config?: ReportC
       ...(config ? [{ provide: REPORT_CONFIG, useValue: config }] : []),
     ],
   }).compile();
-  const app = module.createNestApplication({ logger: false });
-  app.useGlobalPipes(createValidationPipe());
+  const app = module.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: false });
+  await configureHttp(app);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }
 
@@ -45,7 +46,7 @@ const binary = (res: unknown, done: (error: Error | null, body: Buffer) => void)
 
 describe('reports over HTTP', () => {
   let t: TestDatabase;
-  let app: INestApplication;
+  let app: NestFastifyApplication;
   let tokens: AccessTokens;
   const bearer = (roles: string[]) => `Bearer ${tokens.issue({ sub: 'u', username: 'u', fullName: 'U', departmentCode: null, roles })}`;
   let manager: string;

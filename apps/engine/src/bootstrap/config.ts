@@ -3,6 +3,8 @@ import path from 'node:path';
 /** Configuration from the environment (API.md "Configuration"), read once at start. */
 export interface EngineConfig {
   port: number;
+  /** Address the HTTP server binds: every interface unless told otherwise (Fastify's own default is loopback only). */
+  host: string;
   databaseUrl?: string;
   /** Demo mode: seed the demo organisation and procedures. On by default with the embedded database. */
   demo: boolean;
@@ -20,6 +22,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const databaseUrl = env.DATABASE_URL || undefined;
   return {
     port: Number(env.PORT ?? 3000),
+    host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
     demo: env.ONEDOOR_DEMO === '1' || (!databaseUrl && env.ONEDOOR_DEMO !== '0'),
     adminPassword: env.ONEDOOR_ADMIN_PASSWORD || undefined,

@@ -1,20 +1,20 @@
-import { Body, Controller, Headers, HttpCode, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { IsOptional, IsString, MaxLength, MinLength, validateSync } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../commands/command.js';
 import { DeployProcedures } from '../../commands/deploy-procedures.js';
 import { Engine } from '../../engine.js';
 import { badInput } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { readUploadedDeployment } from './uploaded-files.js';
 
 export class DeploymentDto {
   @IsOptional() @IsString() @MaxLength(200) name?: string;
   @IsOptional() @IsString() @MinLength(1) @MaxLength(5_000_000) bpmnXml?: string;
 }
-
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 @ApiTags('procedures')
 @Controller('api/deployments')
@@ -26,21 +26,18 @@ export class DeploymentsController {
   @HttpCode(201)
   @Roles('designer')
   @ApiConsumes('multipart/form-data', 'application/json')
-  @UseInterceptors(FilesInterceptor('file', 20, { limits: { fileSize: MAX_FILE_BYTES } }))
-  async deploy(
-    @UploadedFiles() files: { originalname: string; buffer: Buffer }[] | undefined,
-    @Body() body: DeploymentDto,
-    @Headers('content-type') contentType: string | undefined,
-    @CurrentActor() actor: Actor,
-  ) {
-    const resources = (files ?? []).map((f) => ({ name: f.originalname, xml: f.buffer.toString('utf8') }));
+  async deploy(@Req() request: FastifyRequest, @Body() json: DeploymentDto, @CurrentActor() actor: Actor) {
+    const upload = await readUploadedDeployment(request);
+    // A multipart request's text fields obey the same rules as the JSON body's.
+    const body = upload ? multipartFields(upload.fields) : json;
+    const resources = [...(upload?.files ?? [])];
     if (body.bpmnXml) resources.push({ name: `${body.name ?? 'diagram'}.bpmn`, xml: body.bpmnXml });
     if (resources.length === 0) {
-      const field = contentType?.startsWith('multipart/') ? 'file' : 'bpmnXml';
+      const field = upload ? 'file' : 'bpmnXml';
       throw badInput(`${field} is required`, [{ field, message: 'give a BPMN file (multipart field "file") or JSON { name, bpmnXml }' }]);
     }
     const name = body.name ?? resources[0].name.replace(/\.bpmn$/i, '');
-    const result = await this.engine.execute(new DeployProcedures(name, resources, files?.length ? 'upload' : 'json'), actor);
+    const result = await this.engine.execute(new DeployProcedures(name, resources, upload?.files.length ? 'upload' : 'json'), actor);
     return {
       id: result.id,
       name: result.name,
@@ -49,4 +46,14 @@ export class DeploymentsController {
       warnings: result.warnings,
     };
   }
+}
+
+function multipartFields(fields: Record<string, string>): DeploymentDto {
+  const dto = plainToInstance(DeploymentDto, fields);
+  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    const details = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message })));
+    throw badInput(details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
+  }
+  return dto;
 }

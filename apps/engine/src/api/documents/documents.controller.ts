@@ -98,7 +98,7 @@ export class DocumentsController {
 
 /** The part of the HTTP response a handler touches. */
 interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
+  header(name: string, value: string): unknown;
 }
 
 /**
@@ -106,9 +106,9 @@ interface HeaderSink {
  * also go out on the JSON error responses and mislabel them as HTML.
  */
 function asHtml(res: HeaderSink, html: string): string {
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Content-Security-Policy', DOCUMENT_CSP);
+  res.header('Content-Type', 'text/html; charset=utf-8');
+  res.header('Cache-Control', 'no-store');
+  res.header('Content-Security-Policy', DOCUMENT_CSP);
   return html;
 }
 

@@ -1,5 +1,7 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { DomainError, ErrorCode } from '../../shared/domain-error.js';
+import { describeTransportError, reasonPhrase as reason } from './transport-errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.BadInput]: 400,
@@ -22,14 +24,17 @@ const STATUS: Record<ErrorCode, number> = {
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    const http = this.adapterHost.httpAdapter;
     const response = host.switchToHttp().getResponse();
     const { status, body } = this.describe(exception);
     if (status >= 500) this.logger.error((exception as Error)?.stack ?? String(exception));
     if (status === 429 && (exception as DomainError).details?.[0]?.field === 'retryAfter') {
-      response.setHeader('Retry-After', (exception as DomainError).details![0].message);
+      http.setHeader(response, 'Retry-After', (exception as DomainError).details![0].message);
     }
-    response.status(status).json(body);
+    http.reply(response, body, status);
   }
 
   private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
@@ -37,6 +42,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
       const status = STATUS[exception.code];
       return { status, body: { statusCode: status, error: reason(status), code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } };
     }
+    const transport = describeTransportError(exception instanceof HttpException ? exception.cause : exception);
+    if (transport) return transport;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
@@ -44,17 +51,6 @@ export class DomainExceptionFilter implements ExceptionFilter {
       const message = Array.isArray(payload.message) ? payload.message.join('; ') : String(payload.message ?? exception.message);
       return { status, body: { statusCode: status, error: reason(status), message, ...(payload.details ? { details: payload.details } : {}) } };
     }
-    // Body-parser errors (malformed JSON, too large) carry a status of their own.
-    const err = exception as { status?: number; statusCode?: number; type?: string; message?: string };
-    const status = err?.status ?? err?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = err.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : err.type === 'entity.too.large' ? 'the request body is too large' : String(err.message);
-      return { status, body: { statusCode: status, error: reason(status), message } };
-    }
     return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; it has been logged' } };
   }
-}
-
-function reason(status: number): string {
-  return (HttpStatus as unknown as Record<number, string>)[status]?.toLowerCase().replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error';
 }
