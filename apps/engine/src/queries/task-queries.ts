@@ -59,15 +59,23 @@ export class TaskQueries {
     if (filter.assignee) add('t.assignee = ?', filter.assignee);
     if (filter.unassigned) where.push('t.assignee IS NULL');
     if (filter.overdue) add('t.due_at < ?', filter.now);
-    if (filter.processInstanceId) add('t.instance_id = ?::uuid', filter.processInstanceId);
     if (filter.departmentCode) add('t.department_code = ?', filter.departmentCode);
+    let source = 'task t';
+    if (filter.processInstanceId) {
+      // One instance's tasks are a handful: find them through task_instance first, fenced
+      // (OFFSET 0) so the plan cannot AND in the department's inbox index as well — that index
+      // walks every entry of the department, dead ones too until vacuum, and the plan is generic
+      // (keyed), made once for every instance.
+      params.push(filter.processInstanceId);
+      source = `(SELECT * FROM task WHERE instance_id = $${params.length}::uuid OFFSET 0) t`;
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     params.push(filter.now);
     const nowParam = `$${params.length}`;
     params.push(filter.limit ?? 50, filter.offset ?? 0);
     const rows = await this.db.query<TaskView & { total: string }>(
       `SELECT ${TASK_COLUMNS}, (t.due_at IS NOT NULL AND t.due_at < ${nowParam}) AS overdue, count(*) OVER () AS total
-       FROM task t ${clause}
+       FROM ${source} ${clause}
        ORDER BY t.due_at ASC NULLS LAST, t.created_at ASC, t.id
        LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
