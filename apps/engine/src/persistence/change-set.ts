@@ -7,9 +7,19 @@ function columnsOf(row: object): Record<string, unknown> {
   return result;
 }
 
+/** The jsonb columns among the tables a command writes: their values travel as JSON text. */
+const JSONB_COLUMNS = new Set(['job.payload', 'hist_variable_update.value', 'variable.value', 'user_operation.from_state', 'user_operation.details']);
+
+/** A value as a typed parameter: JSON text for a jsonb column (SQL NULL for null, as jsonb_populate_recordset reads it). */
+function columnValue(table: string, column: string, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return JSONB_COLUMNS.has(`${table}.${column}`) ? JSON.stringify(value) : value;
+}
+
 /**
  * Every row a command inserts, updates or deletes, written as ONE statement: a WITH query whose
- * parts are data-modifying statements, each reading its rows from one jsonb parameter. One
+ * parts are data-modifying statements — a single row with a parameter per column, several rows
+ * from one jsonb parameter (one part whatever their number). One
  * statement instead of one per table and operation saves PostgreSQL a protocol exchange, a
  * portal and an executor start per part, and the text depends only on which parts are present,
  * so a connection prepares and plans each shape once.
@@ -30,8 +40,18 @@ export class ChangeSet {
   /** Inserts rows (camelCase keys; the first row's keys name the columns). */
   insert(table: string, rows: object[]): this {
     if (rows.length === 0) return this;
-    const columns = Object.keys(rows[0]).map(snake).join(', ');
-    return this.add(rows.map(columnsOf), (p) => `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, ${p}::jsonb)`);
+    const keys = Object.keys(rows[0]);
+    const columns = keys.map(snake);
+    if (rows.length === 1) {
+      // One row, the usual case: a parameter per column, typed by its column. PostgreSQL reads
+      // each with the column's input function, not through a jsonb document first.
+      const row = rows[0] as Record<string, unknown>;
+      const values = keys.map((k, i) => this.param(columnValue(table, columns[i], row[k])));
+      this.parts.push(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values.join(', ')})`);
+      return this;
+    }
+    const list = columns.join(', ');
+    return this.add(rows.map(columnsOf), (p) => `INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, ${p}::jsonb)`);
   }
 
   /** Updates rows by id; patches with the same columns share one part. */
@@ -44,6 +64,12 @@ export class ChangeSet {
       byColumns.set(columns, [...(byColumns.get(columns) ?? []), row]);
     }
     for (const [columns, rows] of byColumns) {
+      if (rows.length === 1) {
+        const [row] = rows;
+        const set = columns.split(',').map((c) => `${c} = ${this.param(columnValue(table, c, row[c]))}`).join(', ');
+        this.parts.push(`UPDATE ${table} SET ${set} WHERE id = ${this.param(row.id)}`);
+        continue;
+      }
       const set = columns.split(',').map((c) => `${c} = x.${c}`).join(', ');
       // The ids come again as an array so the plan finds the rows through the primary key
       // whatever the statistics say: a join on the jsonb rows alone (estimated at 100) becomes a
@@ -65,6 +91,14 @@ export class ChangeSet {
     if (entries.length === 0) return this;
     // Values travel as JSON texts inside the jsonb parameter so a null value is stored as the
     // jsonb `null` it was, not as SQL NULL.
+    if (entries.length === 1) {
+      const [[name, value]] = entries;
+      this.parts.push(
+        `INSERT INTO variable (instance_id, name, value) VALUES (${this.param(instanceId)}, ${this.param(name)}, ${this.param(JSON.stringify(value ?? null))})
+        ON CONFLICT (instance_id, name) DO UPDATE SET value = excluded.value`,
+      );
+      return this;
+    }
     const rows = entries.map(([name, value]) => ({ instance_id: instanceId, name, value: JSON.stringify(value ?? null) }));
     return this.add(
       rows,
