@@ -133,12 +133,14 @@ export async function peerThroughput(url: string, instances: number, workers: nu
   const pool = new pg.Pool({ connectionString: url, max: workers + 2 });
   await pool.query(`CREATE TABLE IF NOT EXISTS peer_instance (id serial PRIMARY KEY, state jsonb NOT NULL, done boolean NOT NULL DEFAULT false)`);
   const waitFor = (execution: PeerExecution) => execution.getPostponed().find((a) => a.type === 'bpmn:UserTask');
+  const ids: number[] = [];
   const ms = await runWorkers(Array.from({ length: instances }, (_, i) => i), workers, async () => {
     const engine = new PeerEngine({ name: 'linear-7', source: xml });
     await engine.execute();
     const state = await engine.getState();
     const { rows } = await pool.query(`INSERT INTO peer_instance (state) VALUES ($1) RETURNING id`, [JSON.stringify(state)]);
     const id = rows[0].id as number;
+    ids.push(id);
     for (let step = 0; step < STEPS; step++) {
       const client = await pool.connect();
       try {
@@ -160,7 +162,7 @@ export async function peerThroughput(url: string, instances: number, workers: nu
       }
     }
   });
-  const [{ done }] = (await pool.query(`SELECT count(*)::int AS done FROM peer_instance WHERE done`)).rows;
+  const [{ done }] = (await pool.query(`SELECT count(*)::int AS done FROM peer_instance WHERE done AND id = ANY($1)`, [ids])).rows;
   await pool.end();
   if (done !== instances) throw new Error(`peer finished ${done} of ${instances}`);
   const completions = instances * STEPS;
