@@ -2,6 +2,7 @@ import { benchDueDates } from './calendar-bench.js';
 import { startBenchDatabase } from './bench-database.js';
 import { pgbenchTps } from './pgbench.js';
 import { measureCpu } from './cpu-split.js';
+import { closeClients } from './http-client.js';
 import { benchEngine, httpLatencyAtRate, httpThroughput, inProcessThroughput, peerThroughput, serveBench } from './throughput.js';
 import { timerLateness } from './timers.js';
 import { scaleQueries } from './scale-queries.js';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
     const latency = await httpLatencyAtRate(baseUrl, token, Math.max(10, Math.round(b / 2)), quick ? 3 : 10);
     line(`complete-task latency over HTTP at ${fmt(latency.rate)}/s (50% of max)`, `p50 ${fmt(latency.p50, 1)} ms, p95 ${fmt(latency.p95, 1)} ms, p99 ${fmt(latency.p99, 1)} ms`);
     line('engine RSS after the throughput runs (a)+(b), round 1', `${fmt(rssMb)} MB`, 'target < 300 MB');
+    await closeClients();
     await app.close();
 
     const nodes = opt('nodes', 2);
