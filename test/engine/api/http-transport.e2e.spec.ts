@@ -1,4 +1,5 @@
 import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
+import { ensureWebBuilt } from '../../support/web-build.js';
 
 /**
  * The HTTP layer itself (NestJS on Fastify): what a client gets for bodies the API cannot read,
@@ -11,6 +12,7 @@ describe('the HTTP layer', () => {
   const deployedCount = async () => Number((await t.engine.db.query<{ n: string }>(`SELECT count(*) AS n FROM deployment`))[0].n);
 
   beforeAll(async () => {
+    await ensureWebBuilt(); // the engine serves dist/web only if it exists when the app starts
     t = await startTestEngine();
     designer = await t.login('admin');
   });
