@@ -96,6 +96,21 @@ describe('ChangeSet', () => {
     ]);
   });
 
+  it('given one row or several, then jsonb columns keep their JSON type either way (a single row travels as typed parameters)', async () => {
+    const i = instance();
+    const update = (name: string, value: unknown) => ({ instanceId: i.id, name, value, at: new Date('2027-03-01T02:00:00Z'), byUser: 'tester', activityId: null });
+    await write(new ChangeSet().insert('process_instance', [i]).insert('hist_variable_update', [update('alone', ['giấy phép', 2])]));
+    await write(new ChangeSet().insert('hist_variable_update', [update('first', 'Nguyễn Văn A'), update('second', { amount: 50000 })]));
+    await write(new ChangeSet().insert('hist_variable_update', [update('text', 'một chuỗi')]));
+    const rows = await db.query<{ name: string; value: unknown; kind: string }>(`SELECT name, value, jsonb_typeof(value) AS kind FROM hist_variable_update WHERE instance_id = $1 ORDER BY seq`, [i.id]);
+    expect(rows).toEqual([
+      { name: 'alone', value: ['giấy phép', 2], kind: 'array' },
+      { name: 'first', value: 'Nguyễn Văn A', kind: 'string' },
+      { name: 'second', value: { amount: 50000 }, kind: 'object' },
+      { name: 'text', value: 'một chuỗi', kind: 'string' },
+    ]);
+  });
+
   it('given deletes, then only the named rows go', async () => {
     const i = instance();
     const [a, b] = [execution(i.id, 'a'), execution(i.id, 'b')];
