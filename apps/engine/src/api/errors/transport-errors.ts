@@ -20,7 +20,7 @@ export function describeTransportError(error: unknown): ErrorAnswer | undefined 
 }
 
 function messageFor(status: number, code: string | undefined, message: string | undefined): string {
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (status === 400 && /JSON/i.test(message ?? ''))) return 'the request body is not valid JSON';
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'the request body is not valid JSON';
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'the request body is too large';
   if (code === 'FST_REQ_FILE_TOO_LARGE') return 'a file is too large';
   if (code === 'FST_FILES_LIMIT') return 'too many files in one request';
