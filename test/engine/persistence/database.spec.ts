@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import { Database } from '../../../apps/engine/src/persistence/database.js';
+import { StatementBatch } from '../../../apps/engine/src/persistence/statement-batch.js';
 import { DomainError } from '../../../apps/engine/src/shared/domain-error.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { exchangesDuring } from '../../support/exchanges.js';
@@ -105,6 +107,27 @@ describe('Database transactions (pipelined, prepared)', () => {
     expect(keyed.map(([row]) => row.body)).toEqual(Array.from({ length: 30 }, (_, i) => `ghi chú ${i + 1}`));
     const settings = await Promise.all(Array.from({ length: 30 }, () => db.query<{ enable_seqscan: string }>(`SHOW enable_seqscan`)));
     expect(new Set(settings.map(([row]) => row.enable_seqscan))).toEqual(new Set(['on']));
+  });
+
+  it('given a keyed read run again and again, then the server describes its rows once per connection and every run decodes them alike', async () => {
+    await db.query(`INSERT INTO note VALUES (1, 'một')`);
+    const read = () =>
+      db.query(`SELECT id, body, timestamptz '2026-11-27 09:30:00.123+07' AS at, jsonb_build_object('bước', id) AS doc, NULL::text AS nothing FROM note WHERE id = $1`, [1], { keyed: true });
+    const described = jest.spyOn(StatementBatch.prototype, 'handleRowDescription');
+    try {
+      const first = await read();
+      const runs = [];
+      for (let i = 0; i < 40; i++) runs.push(await read());
+
+      expect(first).toEqual([{ id: 1, body: 'một', at: new Date('2026-11-27T02:30:00.123Z'), doc: { bước: 1 }, nothing: null }]);
+      for (const rows of runs) expect(rows).toEqual(first);
+      // 41 runs, two statements each (the plan settings and the read), on a pool of connections.
+      const connections = (testDb.dataSource.driver as unknown as { master: { totalCount: number } }).master.totalCount;
+      expect(described.mock.calls.length).toBeLessThanOrEqual(2 * connections);
+      expect(described.mock.calls.length).toBeLessThan(41);
+    } finally {
+      described.mockRestore();
+    }
   });
 
   it('given a keyed transaction that fails after its first statements were parsed, then the statements the server skipped are parsed when next used', async () => {

@@ -108,11 +108,13 @@ describe('instance cache (one round trip per command, guarded by the revision)',
     const revision = async () => (await h.db.dataSource.query(`SELECT revision FROM process_instance WHERE id = $1`, [started.id]))[0].revision as number;
     const before = await revision();
     const cache = h.engine.services.instanceCache!;
-    expect(cache.get(started.id)?.instance.revision).toBe(before);
+    const held = cache.take(started.id)!;
+    expect(held.instance.revision).toBe(before);
+    cache.remember(held);
 
     await h.engine.db.transaction((sql) => new InstanceStore(sql, cache).touch(started.id));
 
-    expect(cache.get(started.id)).toBeUndefined();
+    expect(cache.has(started.id)).toBe(false);
     expect(await revision()).toBe(before + 1);
   });
 });
@@ -167,29 +169,32 @@ describe('InstanceCache', () => {
     const cache = new InstanceCache(2);
     cache.remember(rows('a', 'active', ['ta']));
     cache.remember(rows('b'));
-    cache.get('a');
+    cache.remember(cache.take('a')!); // a command on a committed again
     cache.remember(rows('c'));
     expect(cache.size).toBe(2);
-    expect(cache.get('b')).toBeUndefined();
-    expect(cache.byTask('ta')?.instance.id).toBe('a');
+    expect(cache.has('b')).toBe(false);
+    expect(cache.takeByTask('ta')?.instance.id).toBe('a');
   });
 
   it('given an ended instance, then it is not kept', () => {
     const cache = new InstanceCache();
     cache.remember(rows('a', 'active', ['ta']));
     cache.remember(rows('a', 'completed'));
-    expect(cache.get('a')).toBeUndefined();
-    expect(cache.byTask('ta')).toBeUndefined();
+    expect(cache.take('a')).toBeUndefined();
+    expect(cache.takeByTask('ta')).toBeUndefined();
   });
 
-  it('given a copy handed out, when a command changes it, then the next command still gets the rows as committed', () => {
+  it('given rows taken by a command, then no other command gets them (it reads under lock) until rows are remembered again', () => {
     const cache = new InstanceCache();
-    cache.remember(rows('a'));
-    const copy = cache.get('a')!;
-    (copy.variables.list as number[]).push(3);
-    copy.instance.revision = 99;
-    expect(cache.get('a')!.variables).toEqual({ list: [1, 2] });
-    expect(cache.get('a')!.instance.revision).toBe(1);
+    cache.remember(rows('a', 'active', ['ta']));
+    const taken = cache.take('a')!;
+    (taken.variables.list as number[]).push(3);
+
+    expect(cache.take('a')).toBeUndefined();
+    expect(cache.takeByTask('ta')).toBeUndefined();
+
+    cache.remember(taken);
+    expect(cache.take('a')!.variables).toEqual({ list: [1, 2, 3] });
   });
 
   it('given no room at all, then nothing is kept (every command reads under lock)', () => {

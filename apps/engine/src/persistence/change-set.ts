@@ -10,9 +10,14 @@ function columnsOf(row: object): Record<string, unknown> {
 /** The jsonb columns among the tables a command writes: their values travel as JSON text. */
 const JSONB_COLUMNS = new Set(['job.payload', 'hist_variable_update.value', 'variable.value', 'user_operation.from_state', 'user_operation.details']);
 
-/** A value as a typed parameter: JSON text for a jsonb column (SQL NULL for null, as jsonb_populate_recordset reads it). */
+/**
+ * A value as a typed parameter: JSON text for a jsonb column (SQL NULL for null, as
+ * jsonb_populate_recordset reads it), a Date as its ISO text — every timestamp a command writes
+ * is a timestamptz, and toISOString is native where node-postgres formats local time by hand.
+ */
 function columnValue(table: string, column: string, value: unknown): unknown {
   if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
   return JSONB_COLUMNS.has(`${table}.${column}`) ? JSON.stringify(value) : value;
 }
 

@@ -9,8 +9,12 @@ import type { LoadedInstance } from '../runtime/instance-state.js';
  * read. That holds because every write to an instance's runtime rows moves its revision: the
  * lock of every command does, and writes outside the runtime go through InstanceStore.touch.
  *
- * Only active instances are kept, the least recently used leave first, and rows are copied in
- * and out so no command can change what another will read.
+ * Only active instances are kept and the least recently used leave first. A command takes an
+ * instance's rows out of the cache and owns them: it changes them freely, and only its commit
+ * puts rows back. So nothing is copied, no command can change what another will read, and a
+ * command that fails leaves nothing behind (the next one reads under lock). Two commands on one
+ * instance at once on this node: the second finds nothing here and reads from the database, where
+ * the first one's row lock makes it wait.
  */
 export class InstanceCache {
   private readonly entries = new Map<string, LoadedInstance>();
@@ -23,22 +27,25 @@ export class InstanceCache {
     return this.entries.size;
   }
 
-  /** A private copy of the instance's rows, or undefined when this node does not hold them. */
-  get(instanceId: string): LoadedInstance | undefined {
+  /** Whether this node holds the instance's rows. */
+  has(instanceId: string): boolean {
+    return this.entries.has(instanceId);
+  }
+
+  /** Hands the instance's rows over to a command (they leave the cache), or undefined when this node does not hold them. */
+  take(instanceId: string): LoadedInstance | undefined {
     const entry = this.entries.get(instanceId);
-    if (!entry) return undefined;
-    this.entries.delete(instanceId); // most recently used goes last
-    this.entries.set(instanceId, entry);
-    return structuredClone(entry);
+    if (entry) this.forget(instanceId);
+    return entry;
   }
 
-  /** The cached instance that has this task open. */
-  byTask(taskId: string): LoadedInstance | undefined {
+  /** Takes the cached instance that has this task open. */
+  takeByTask(taskId: string): LoadedInstance | undefined {
     const instanceId = this.instanceOfTask.get(taskId);
-    return instanceId === undefined ? undefined : this.get(instanceId);
+    return instanceId === undefined ? undefined : this.take(instanceId);
   }
 
-  /** Keeps the rows as committed (an ended instance is dropped instead); the caller hands them over. */
+  /** Keeps the rows as committed, as the most recently used (an ended instance is dropped instead); the caller hands them over. */
   remember(loaded: LoadedInstance): void {
     const id = loaded.instance.id;
     this.forget(id);

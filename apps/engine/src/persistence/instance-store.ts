@@ -30,13 +30,13 @@ export class InstanceStore implements InstanceLoader {
   ) {}
 
   async lockAndLoad(instanceId: string): Promise<LoadedInstance | undefined> {
-    return this.fromCacheLocked(this.cache?.get(instanceId)) ?? this.lockThenLoad(`UPDATE process_instance SET revision = revision + 1 WHERE id = $1 RETURNING *`, `$1::uuid`, instanceId);
+    return this.fromCacheLocked(this.cache?.take(instanceId)) ?? this.lockThenLoad(`UPDATE process_instance SET revision = revision + 1 WHERE id = $1 RETURNING *`, `$1::uuid`, instanceId);
   }
 
   /** The instance a task belongs to (open or not: its history row keeps the instance id). */
   async lockAndLoadByTask(taskId: string): Promise<LoadedInstance | undefined> {
     return (
-      this.fromCacheLocked(this.cache?.byTask(taskId)) ??
+      this.fromCacheLocked(this.cache?.takeByTask(taskId)) ??
       this.lockThenLoad(
         `UPDATE process_instance SET revision = revision + 1 WHERE id = (SELECT instance_id FROM hist_task_instance WHERE id = $1) RETURNING *`,
         `(SELECT instance_id FROM hist_task_instance WHERE id = $1)`,
@@ -145,7 +145,7 @@ export class InstanceStore implements InstanceLoader {
   /**
    * Once committed, the states are what the database holds at their revision — unless touched.
    * The command is over by then and its states are dropped, so the cache takes their rows as
-   * they are (it copies them out, never in).
+   * they are, and hands them to the next command the same way.
    */
   private rememberOnCommit(states: InstanceState[], cache: InstanceCache): void {
     const rows = states.map((state) => state.rows());

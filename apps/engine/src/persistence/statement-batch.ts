@@ -15,6 +15,8 @@ export interface BatchStatement {
 }
 
 interface PgResult extends pg.QueryResult {
+  _parsers?: unknown[];
+  _prebuiltEmptyResultObject: object | null;
   addFields(fields: unknown[]): void;
   parseRow(fields: unknown[]): Record<string, unknown>;
   addRow(row: Record<string, unknown>): void;
@@ -32,6 +34,22 @@ interface Connection {
   on(event: 'parseComplete', listener: () => void): void;
   removeListener(event: 'parseComplete', listener: () => void): void;
 }
+
+/** How a prepared statement's rows look (its RowDescription, decoded once): names, formats, parsers. */
+interface RowShape {
+  fields: pg.FieldDef[];
+  parsers?: unknown[];
+  empty: object | null;
+}
+
+/**
+ * Row shapes of the statements each connection has prepared. A prepared statement's result
+ * columns are fixed (PostgreSQL refuses a plan that would change them), so once the server has
+ * described a statement on a connection, later executions skip the Describe: the server sends
+ * no RowDescription and the client decodes rows with the shape it kept. Statements that return
+ * no rows are kept too, with no fields.
+ */
+const shapes = new WeakMap<object, Map<string, RowShape>>();
 
 /**
  * Several statements in ONE exchange with PostgreSQL: every Parse/Bind/Execute is written in
@@ -60,6 +78,9 @@ export class StatementBatch {
    */
   private readonly parsing: { name: string; text: string }[] = [];
   private connection?: Connection;
+  /** Per statement: its name when it went out with a Describe (its shape is learnt from the answer). */
+  private readonly described: (string | undefined)[] = [];
+  private known?: Map<string, RowShape>;
   private readonly onParseComplete = () => {
     const parsed = this.parsing.shift();
     if (parsed && parsed.name !== '' && this.connection) this.connection.parsedStatements[parsed.name] = parsed.text;
@@ -78,11 +99,15 @@ export class StatementBatch {
   submit(connection: Connection): Error | null {
     this.connection = connection;
     connection.on('parseComplete', this.onParseComplete);
+    let known = shapes.get(connection);
+    if (!known) shapes.set(connection, (known = new Map()));
+    this.known = known;
     const inBatch = new Set<string>();
     connection.stream.cork();
     try {
       for (const s of this.statements) {
-        this.results.push(new Result(undefined, this.types));
+        const result = new Result(undefined, this.types);
+        this.results.push(result);
         const name = s.name ?? '';
         if (name === '' || (connection.parsedStatements[name] === undefined && !inBatch.has(name))) {
           connection.parse({ text: s.text, name });
@@ -90,7 +115,15 @@ export class StatementBatch {
           if (name !== '') inBatch.add(name);
         }
         connection.bind({ portal: '', statement: name, values: s.params ?? [], binary: false, valueMapper: prepareValue });
-        connection.describe({ type: 'P', name: '' });
+        const shape = name === '' || connection.parsedStatements[name] !== s.text ? undefined : known.get(name);
+        if (shape) {
+          result.fields = shape.fields;
+          result._parsers = shape.parsers;
+          result._prebuiltEmptyResultObject = shape.empty;
+        } else {
+          connection.describe({ type: 'P', name: '' });
+        }
+        this.described.push(shape ? undefined : name);
         connection.execute({ portal: '', rows: 0 });
       }
       connection.sync();
@@ -110,7 +143,11 @@ export class StatementBatch {
   }
 
   handleCommandComplete(msg: unknown): void {
-    this.results[this.current].addCommandComplete(msg);
+    const result = this.results[this.current];
+    result.addCommandComplete(msg);
+    // A named statement the server just described: keep its shape for this connection.
+    const name = this.described[this.current];
+    if (name) this.known?.set(name, { fields: result.fields, parsers: result._parsers, empty: result._prebuiltEmptyResultObject });
     this.current++;
   }
 
