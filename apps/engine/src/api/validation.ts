@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { rememberValidationRules } from './validation-rules.js';
 
 /** Flattens class-validator errors into API.md details: one entry per offending field path. */
 function details(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
@@ -11,6 +12,7 @@ function details(errors: ValidationError[], prefix = ''): { field: string; messa
 
 /** Whitelist + forbid unknown fields + transform, with field-level details on 400. */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

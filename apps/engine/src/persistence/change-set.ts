@@ -8,7 +8,12 @@ function columnsOf(row: object): Record<string, unknown> {
 }
 
 /** The jsonb columns among the tables a command writes: their values travel as JSON text. */
-const JSONB_COLUMNS = new Set(['job.payload', 'hist_variable_update.value', 'variable.value', 'user_operation.from_state', 'user_operation.details']);
+const JSONB_COLUMNS = new Map<string, Set<string>>([
+  ['job', new Set(['payload'])],
+  ['hist_variable_update', new Set(['value'])],
+  ['variable', new Set(['value'])],
+  ['user_operation', new Set(['from_state', 'details'])],
+]);
 
 /**
  * A value as a typed parameter: JSON text for a jsonb column (SQL NULL for null, as
@@ -18,7 +23,7 @@ const JSONB_COLUMNS = new Set(['job.payload', 'hist_variable_update.value', 'var
 function columnValue(table: string, column: string, value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
-  return JSONB_COLUMNS.has(`${table}.${column}`) ? JSON.stringify(value) : value;
+  return JSONB_COLUMNS.get(table)?.has(column) ? JSON.stringify(value) : value;
 }
 
 /**

@@ -46,10 +46,10 @@ export class InstanceState {
   readonly jobs = new Map<string, JobRow>();
   readonly subscriptions = new Map<string, SubscriptionRow>();
   readonly variables = new Map<string, unknown>();
-  /** Serialized rows as loaded, per map, to tell inserts, updates and deletes apart. */
-  private readonly snapshots = new Map<Map<string, unknown>, Map<string, string>>();
+  /** Rows as loaded, per map, to tell inserts, updates and deletes apart. */
+  private readonly snapshots = new Map<Map<string, unknown>, Map<string, Snapshot>>();
   private readonly originalVariables: Map<string, string>;
-  private readonly instanceSnapshot: string;
+  private readonly instanceSnapshot: Snapshot;
 
   constructor(
     loaded: LoadedInstance,
@@ -67,11 +67,12 @@ export class InstanceState {
       [this.jobs, loaded.jobs],
       [this.subscriptions, loaded.subscriptions],
     ];
+    // The maps hold copies, so the loaded rows themselves stay as they were loaded.
     for (const [map, rows] of pairs) {
-      this.snapshots.set(map, new Map(isNew ? [] : rows.map((row) => [row.id, JSON.stringify(row)])));
+      this.snapshots.set(map, new Map(isNew ? [] : rows.map((row) => [row.id, snapshotOf(row)])));
     }
     this.originalVariables = new Map(isNew ? [] : Object.entries(loaded.variables).map(([k, v]) => [k, JSON.stringify(v)]));
-    this.instanceSnapshot = JSON.stringify(loaded.instance);
+    this.instanceSnapshot = snapshotOf(loaded.instance);
   }
 
   get id(): string {
@@ -103,7 +104,7 @@ export class InstanceState {
 
   changes(): InstanceChanges {
     return {
-      instance: { row: this.instance, isNew: this.isNew, changed: this.isNew || JSON.stringify(this.instance) !== this.instanceSnapshot },
+      instance: { row: this.instance, isNew: this.isNew, changed: this.isNew || changedSince(this.instance, this.instanceSnapshot) },
       executions: this.diff(this.executions),
       tasks: this.diff(this.tasks),
       jobs: this.diff(this.jobs),
@@ -118,10 +119,10 @@ export class InstanceState {
     for (const row of current.values()) {
       const before = snapshot.get(row.id);
       if (before === undefined) changes.inserted.push(row);
-      else if (before !== JSON.stringify(row)) changes.updated.push(row);
+      else if (changedSince(row, before)) changes.updated.push(row);
     }
     for (const [id, before] of snapshot) {
-      if (!current.has(id)) changes.deleted.push(JSON.parse(before) as T);
+      if (!current.has(id)) changes.deleted.push(before.row as unknown as T);
     }
     return changes;
   }
@@ -134,6 +135,46 @@ export class InstanceState {
     const deleted = [...this.originalVariables.keys()].filter((name) => !this.variables.has(name));
     return { upserted, deleted };
   }
+}
+
+/**
+ * A row as loaded. Its own fields are compared as they are (a Date by its time); a nested value
+ * (a job's payload) is kept as JSON, since the runtime may change it in place and the copy in
+ * the map shares it. Cheaper than serialising every row twice per command, and it tells the
+ * same rows apart as comparing their JSON would.
+ */
+interface Snapshot {
+  row: object;
+  nested?: Map<string, string>;
+}
+
+function snapshotOf(row: object): Snapshot {
+  let nested: Map<string, string> | undefined;
+  for (const [key, value] of Object.entries(row)) {
+    if (value !== null && typeof value === 'object' && !(value instanceof Date)) (nested ??= new Map()).set(key, JSON.stringify(value));
+  }
+  return { row, nested };
+}
+
+function changedSince(row: object, before: Snapshot): boolean {
+  const now = row as Record<string, unknown>;
+  const then = before.row as Record<string, unknown>;
+  for (const key in now) {
+    const value = now[key];
+    const nested = before.nested?.get(key);
+    if (nested !== undefined) {
+      if (value === null || typeof value !== 'object' || value instanceof Date || JSON.stringify(value) !== nested) return true;
+    } else if (value !== then[key]) {
+      const old = then[key];
+      if (value instanceof Date && old instanceof Date) {
+        if (value.getTime() !== old.getTime()) return true;
+      } else if (!(value === undefined && !(key in then))) {
+        return true; // (a field set to undefined is as absent as it was, as in JSON)
+      }
+    }
+  }
+  for (const key in then) if (!(key in now) && then[key] !== undefined) return true;
+  return false;
 }
 
 /** History written by one command: appended rows, plus the closing of rows opened earlier. */
