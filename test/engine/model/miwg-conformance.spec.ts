@@ -4,7 +4,7 @@ import { parseBpmn } from '../../../apps/engine/src/model/bpmn-parser.js';
 import { DomainError } from '../../../apps/engine/src/shared/domain-error.js';
 import { EngineHarness } from '../support/engine-harness.js';
 
-const MIWG = path.resolve(process.cwd(), '..', 'shared', 'conformance', 'miwg');
+const MIWG = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'fixtures', 'miwg');
 
 /**
  * Every MIWG reference model either deploys or is refused with element-level details. They are

@@ -11,7 +11,7 @@ import { serveWeb, type StaticWebServer } from '../../support/static-web-server.
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../../..');
-const miwgFolder = path.resolve(repoRoot, '../shared/conformance/miwg');
+const miwgFolder = path.resolve(repoRoot, 'test/fixtures/miwg');
 
 /**
  * The 21 MIWG reference diagrams go through the real UI: "Mở tệp…" then "Tải .bpmn". The file

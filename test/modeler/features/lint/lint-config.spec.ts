@@ -6,7 +6,7 @@ import { bpmnlintRecommended, lintWith } from './lint-with.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../../..');
-const miwgFolder = path.resolve(repoRoot, '../shared/conformance/miwg');
+const miwgFolder = path.resolve(repoRoot, 'test/fixtures/miwg');
 const processesFolder = path.join(repoRoot, 'processes');
 
 describe('lint config', () => {
