@@ -42,7 +42,7 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv', XLSX_MIME)
   async ii06a(@Query() query: Ii06aQuery, @Headers('accept') accept?: string) {
     const period = this.period(query);
-    const report = await ii06aReport(this.engine.db, period, query.groupBy ?? 'department');
+    const report = await ii06aReport(this.engine.db, period, query.groupBy ?? 'department', this.engine.now());
     const format = query.format ?? formatFromAccept(accept);
     const name = `bao-cao-ii06a-${period.from}-${period.to}`;
     if (format === 'csv') {
@@ -56,7 +56,7 @@ export class ReportsController {
 
   @Get('dashboard')
   dashboard(@Query() query: PeriodQuery) {
-    return dashboardIndices(this.engine.db, this.period(query), this.config.weights);
+    return dashboardIndices(this.engine.db, this.period(query), this.config.weights, this.engine.now());
   }
 
   private period(query: PeriodQuery): ReportPeriod {
