@@ -4,10 +4,14 @@ import { notFound } from '../shared/domain-error.js';
 import { PORTAL_STATUS_TEXT } from './portal-status.js';
 
 export interface ControlSheetRow {
+  taskId: string;
   elementId: string;
   name: string | null;
   departmentCode: string | null;
+  departmentName: string | null;
   assignee: string | null;
+  /** The assignee's full name (what pages print; `assignee` is the username). */
+  assigneeName: string | null;
   fromDepartmentCode: string | null;
   fromAssignee: string | null;
   startedAt: Date;
@@ -19,6 +23,10 @@ export interface ControlSheetRow {
   usedWorkingHours: number | null;
   waitedWorkingHours: number;
   result: 'early' | 'on_time' | 'late' | null;
+  /** What the officer wrote: the opinion on completion, the reason on a return. */
+  opinion: string | null;
+  /** Supplements asked at this step (form 02): when, what was missing. */
+  supplementRequests: { at: Date; missing: string[]; note: string | null }[];
 }
 
 const HOUR = 3600_000;
@@ -76,12 +84,20 @@ export class DossierQueries {
    * allowance, the working time it used (minus any wait for the applicant), early/on time/late.
    */
   async controlSheet(rootInstanceId: string): Promise<ControlSheetRow[]> {
-    const rows = await this.db.query<{ element_id: string; name: string | null; department_code: string | null; assignee: string | null; ended_by: string | null; created_at: Date; ended_at: Date | null; due_at: Date | null; allowance_days: string | null; counted: boolean | null; outcome: string | null; waited_ms: string }>(
-      `SELECT h.element_id, h.name, h.department_code, h.assignee, h.ended_by, h.created_at, h.ended_at, h.due_at,
-              h.allowance_days, h.counted, h.outcome, h.waited_ms
+    const rows = await this.db.query<{ id: string; element_id: string; name: string | null; department_code: string | null; department_name: string | null; assignee: string | null; assignee_name: string | null; ended_by: string | null; created_at: Date; ended_at: Date | null; due_at: Date | null; allowance_days: string | null; counted: boolean | null; outcome: string | null; waited_ms: string; opinion: string | null }>(
+      `SELECT h.id, h.element_id, h.name, h.department_code, dep.name AS department_name, coalesce(h.assignee, h.ended_by) AS assignee,
+              u.full_name AS assignee_name, h.ended_by, h.created_at, h.ended_at, h.due_at,
+              h.allowance_days, h.counted, h.outcome, h.waited_ms, h.opinion
        FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id
+       LEFT JOIN department dep ON dep.code = h.department_code
+       LEFT JOIN app_user u ON u.username = coalesce(h.assignee, h.ended_by)
        WHERE p.root_instance_id = $1 AND (h.outcome IS NULL OR h.outcome <> 'canceled')
        ORDER BY h.created_at, h.id`,
+      [rootInstanceId],
+    );
+    const supplements = await this.db.query<{ at: Date; data: { taskId?: string; missing?: string[]; note?: string | null } }>(
+      `SELECT e.at, e.data FROM dossier_event e JOIN dossier d ON d.code = e.dossier_code
+       WHERE d.instance_id = $1 AND e.kind = 'supplement_requested' ORDER BY e.seq`,
       [rootInstanceId],
     );
     const calendar = this.calendar();
@@ -90,10 +106,13 @@ export class DossierQueries {
       const waited = Number(r.waited_ms);
       const used = r.ended_at ? Math.max(0, calendar.workingTimeBetween(r.created_at, r.ended_at) - waited) : null;
       const row: ControlSheetRow = {
+        taskId: r.id,
         elementId: r.element_id,
         name: r.name,
         departmentCode: r.department_code,
-        assignee: r.assignee ?? r.ended_by,
+        departmentName: r.department_name,
+        assignee: r.assignee,
+        assigneeName: r.assignee_name,
         fromDepartmentCode: previous?.department_code ?? null,
         fromAssignee: previous ? previous.ended_by ?? previous.assignee : null,
         startedAt: r.created_at,
@@ -105,6 +124,10 @@ export class DossierQueries {
         usedWorkingHours: used === null ? null : Math.round((used / HOUR) * 100) / 100,
         waitedWorkingHours: Math.round((waited / HOUR) * 100) / 100,
         result: r.ended_at && r.due_at ? calendar.classify(r.ended_at, r.due_at) : null,
+        opinion: r.opinion,
+        supplementRequests: supplements
+          .filter((e) => e.data?.taskId === r.id)
+          .map((e) => ({ at: e.at, missing: Array.isArray(e.data.missing) ? e.data.missing.map(String) : [], note: e.data.note ?? null })),
       };
       if (r.ended_at) previous = r;
       return row;

@@ -52,6 +52,11 @@ export class Organisation {
     );
   }
 
+  /** Everyone's display name and department (no roles, no state): the directory pages print names from. */
+  people(): Promise<{ username: string; fullName: string; departmentCode: string | null }[]> {
+    return this.db.query(`SELECT username, full_name AS "fullName", department_code AS "departmentCode" FROM app_user ORDER BY username`);
+  }
+
   async user(username: string): Promise<UserView> {
     const [row] = await this.db.query<UserView>(`SELECT id, username, full_name AS "fullName", department_code AS "departmentCode", roles, active FROM app_user WHERE username = $1`, [username]);
     if (!row) throw notFound('User', username);

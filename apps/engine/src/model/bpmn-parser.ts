@@ -5,6 +5,7 @@ import type { EventKind, FlowNode, NodeType, ProcedureGraph, SequenceFlow, Timer
 import { parseCycle, parseDate, parseDuration } from './timer-expression.js';
 import { computeInclusiveUpstream } from './reachability.js';
 import { validateGraph } from './graph-validation.js';
+import { assigneeVariableOf, linkStepForms, readDossierComponents, readFormFields } from './step-forms.js';
 
 export interface ParsedDeploymentResource {
   graphs: ProcedureGraph[];
@@ -164,6 +165,7 @@ function buildGraph(process: ModdleElement, details: ErrorDetail[], calledKeys: 
       field: process.field,
       agencyCode: process.agencyCode,
       supplementPolicy: process.supplementPolicy === 'pause' ? 'pause' : 'restart',
+      components: readDossierComponents(process, refuse),
     },
     nodes,
     flows,
@@ -174,6 +176,7 @@ function buildGraph(process: ModdleElement, details: ErrorDetail[], calledKeys: 
     refuse(process, `od:supplementPolicy must be "restart" or "pause", not "${process.supplementPolicy}"`);
   }
   validateGraph(graph, details, { skipReachability: unsupported });
+  linkStepForms(graph, details);
   (graph as { upstreamOf: ReadonlyMap<string, ReadonlySet<string>> }).upstreamOf = computeInclusiveUpstream(graph);
   return graph;
 }
@@ -255,8 +258,10 @@ function readNode(
       removalReason: element.removalReason || undefined,
       legalBasis: element.legalBasis || undefined,
       complianceCost: numberOrUndefined(element.complianceCost),
-      assignee: element.assignee || undefined,
+      assignee: element.assignee && !assigneeVariableOf(element.assignee) ? element.assignee : undefined,
+      assigneeVariable: assigneeVariableOf(element.assignee),
     },
+    form: readFormFields(element, refuse),
   };
   if (type === 'boundaryEvent') {
     built.attachedToId = element.attachedToRef?.id;

@@ -403,7 +403,7 @@ export class Runtime {
       businessKey: state.instance.businessKey,
       departmentCode: node.step.departmentCode ?? null,
       role: node.step.role ?? null,
-      assignee: node.step.assignee ?? null,
+      assignee: node.step.assignee ?? pickedAssignee(state, node.step.assigneeVariable),
       createdAt: this.now,
       dueAt: allowance !== undefined && allowance > 0 ? this.ports.time.stepDueAt(this.now, allowance) : null,
       activityInstanceId: token.activityInstanceId!,
@@ -432,11 +432,12 @@ export class Runtime {
     return task;
   }
 
-  endTask(state: InstanceState, task: TaskRow, outcome: 'completed' | 'canceled' | 'returned', by: string | null): void {
+  /** `opinion`: what the officer wrote (ý kiến on completion, the reason of a return), kept in history. */
+  endTask(state: InstanceState, task: TaskRow, outcome: 'completed' | 'canceled' | 'returned', by: string | null, opinion?: string | null): void {
     state.tasks.delete(task.id);
-    this.history.updateTask(task.id, { endedAt: this.now, outcome, endedBy: by, assignee: task.assignee });
+    this.history.updateTask(task.id, { endedAt: this.now, outcome, endedBy: by, assignee: task.assignee, ...(opinion ? { opinion } : {}) });
     this.history.updateActivity(task.activityInstanceId, { assignee: task.assignee ?? by });
-    this.events.push({ type: 'task.ended', task, outcome, by });
+    this.events.push({ type: 'task.ended', task, outcome, by, ...(opinion ? { opinion } : {}) });
   }
 
   /** Arms an event for a token: a timer job or a message subscription, keyed by the event's node. */
@@ -560,4 +561,11 @@ export class Runtime {
     const outgoing = kind === 'parallel' ? node.outgoing : this.chooseFlows({ state, token: survivor, node }, 'all');
     this.leave({ state, token: survivor, node }, outgoing);
   }
+}
+
+/** The officer an earlier step picked for this one (a form's `officer` field), if it holds a name. */
+function pickedAssignee(state: InstanceState, variable: string | undefined): string | null {
+  if (!variable) return null;
+  const value = state.variables.get(variable);
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
 }

@@ -40,6 +40,12 @@ export class OrganisationController {
     return this.organisation.createDepartment({ code: body.code, name: body.name, parentCode: body.parentCode ?? null });
   }
 
+  /** Names for the usernames every page shows (who holds a step, who received a dossier): any signed-in user. */
+  @Get('people')
+  people() {
+    return this.organisation.people();
+  }
+
   @Get('users')
   @Roles('admin', 'leader')
   users(@Query() q: UserListQuery) {

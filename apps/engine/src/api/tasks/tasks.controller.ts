@@ -8,6 +8,7 @@ import type { Actor } from '../../commands/command.js';
 import { CompleteTask } from '../../commands/complete-task.js';
 import { ReturnTask } from '../../commands/return-task.js';
 import { Engine } from '../../engine.js';
+import { TaskFormQuery } from '../../forms/task-form-query.js';
 import { taskAccess } from '../../identity/task-access.js';
 import { forbidden, notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -26,6 +27,8 @@ export class TaskListQuery {
 
 export class CompleteDto {
   @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  /** The officer's opinion on the step (ý kiến), kept in the control sheet. */
+  @IsOptional() @IsString() @MaxLength(4000) opinion?: string;
 }
 
 export class AssignDto {
@@ -39,7 +42,11 @@ export class ReturnDto {
 @ApiTags('tasks')
 @Controller('api/tasks')
 export class TasksController {
-  constructor(private readonly engine: Engine) {}
+  private readonly forms: TaskFormQuery;
+
+  constructor(private readonly engine: Engine) {
+    this.forms = new TaskFormQuery(engine.db, engine.services.definitions);
+  }
 
   /**
    * The inbox: an officer sees their department's tasks for the roles they hold, a leader the
@@ -72,6 +79,14 @@ export class TasksController {
     return task;
   }
 
+  /** The step's form: fields (with current values and the officers a pick may name), the decision, and where a return would go. */
+  @Get(':id/form')
+  async form(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    const task = await this.engine.tasks.get(id, this.engine.now());
+    if (!taskAccess.canSee(actor, task)) throw notFound('Task', id);
+    return this.forms.load(task);
+  }
+
   @Post(':id/claim')
   @HttpCode(204)
   async claim(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
@@ -93,7 +108,7 @@ export class TasksController {
   @Post(':id/complete')
   @HttpCode(204)
   async complete(@Param('id') id: string, @Body() body: CompleteDto, @CurrentActor() actor: Actor): Promise<void> {
-    await this.engine.execute(new CompleteTask(id, body.variables ?? {}), actor);
+    await this.engine.execute(new CompleteTask(id, body.variables ?? {}, { opinion: body.opinion }), actor);
   }
 
   @Post(':id/return')
