@@ -65,7 +65,7 @@ export const odModdleDescriptor = {
         { name: 'required', isAttr: true, type: 'Boolean', default: false },
         { name: 'options', isAttr: true, type: 'String' },
         { name: 'variable', isAttr: true, type: 'String' },
-        // type="officer": the user task whose assignee this pick becomes.
+        // type="officer": the user task(s) whose assignee this pick becomes (ids separated by spaces).
         { name: 'assigns', isAttr: true, type: 'String' },
         { name: 'description', isAttr: true, type: 'String' },
       ],

@@ -2,6 +2,7 @@ import type { WorkingCalendar } from '../../../../libs/working-calendar/src/inde
 import type { Database } from '../persistence/database.js';
 import { notFound } from '../shared/domain-error.js';
 import { PORTAL_STATUS_TEXT } from './portal-status.js';
+import { foldedSql, foldVietnamese } from './vietnamese-fold.js';
 
 export interface ControlSheetRow {
   taskId: string;
@@ -51,6 +52,7 @@ export class DossierQueries {
     return {
       code: d.code,
       processInstanceId: d.instance_id,
+      definitionId: d.definition_id,
       procedureKey: d.procedure_key,
       procedureCode: d.procedure_code,
       procedureName: d.procedure_name,
@@ -59,6 +61,7 @@ export class DossierQueries {
       applicant: { name: d.applicant_name, idNumber: d.applicant_id_number, phone: d.applicant_phone, email: d.applicant_email, type: d.applicant_type },
       channel: d.channel,
       receivedAt: d.received_at,
+      receivedBy: d.received_by,
       clockStartedAt: d.clock_started_at,
       statutoryDays: d.statutory_days === null ? null : Number(d.statutory_days),
       legalDueAt: d.legal_due_at,
@@ -134,29 +137,116 @@ export class DossierQueries {
     });
   }
 
-  async list(filter: { status?: number; overdue?: boolean; departmentCode?: string; agencyCodes?: string[]; from?: Date; to?: Date; now: Date; limit?: number; offset?: number }) {
+  /**
+   * The dossier search (issue #18): every key an officer finds a dossier again by — code,
+   * applicant (diacritics optional), identity number, phone, procedure, status, received and due
+   * ranges, overdue — within the agencies the caller may see (its own, and a partner agency's
+   * dossiers it has worked a step of). Newest first; `total` counts every match.
+   */
+  async list(filter: DossierSearch): Promise<{ items: DossierListItem[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
+    const param = (v: unknown) => {
       params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
+      return `$${params.length}`;
     };
+    const add = (sql: string, v: unknown) => where.push(sql.replace('?', param(v)));
     if (filter.status) add('d.status = ?', filter.status);
     if (filter.overdue) add('d.finished_at IS NULL AND d.due_at < ?', filter.now);
-    if (filter.agencyCodes) add('d.agency_code = ANY(?::text[])', filter.agencyCodes);
+    if (filter.agencyCodes) {
+      const agencies = param(filter.agencyCodes);
+      where.push(`(d.agency_code = ANY(${agencies}::text[]) OR EXISTS (
+        SELECT 1 FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id JOIN department dep ON dep.code = h.department_code
+        WHERE p.root_instance_id = d.instance_id AND (dep.code = ANY(${agencies}::text[]) OR dep.parent_code = ANY(${agencies}::text[]))))`);
+    }
     if (filter.departmentCode) add('EXISTS (SELECT 1 FROM task t JOIN process_instance p ON p.id = t.instance_id WHERE p.root_instance_id = d.instance_id AND t.department_code = ?)', filter.departmentCode);
     if (filter.from) add('d.received_at >= ?', filter.from);
     if (filter.to) add('d.received_at < ?', filter.to);
-    params.push(filter.now, filter.limit ?? 100, filter.offset ?? 0);
-    const n = params.length;
-    return this.db.query(
-      `SELECT d.code, d.instance_id AS "processInstanceId", d.procedure_key AS "procedureKey", d.procedure_name AS "procedureName",
-              d.agency_code AS "agencyCode", d.applicant_name AS "applicantName", d.channel, d.received_at AS "receivedAt",
-              d.legal_due_at AS "legalDueAt", d.due_at AS "dueAt", d.status, d.finished_at AS "finishedAt",
-              (d.finished_at IS NULL AND d.due_at < $${n - 2}) AS overdue, d.violation
+    if (filter.dueFrom) add('d.due_at >= ?', filter.dueFrom);
+    if (filter.dueTo) add('d.due_at < ?', filter.dueTo);
+    if (filter.code) add('d.code ILIKE ?', `%${escapeLike(filter.code.trim())}%`);
+    if (filter.applicant) add(`${foldedSql('d.applicant_name')} LIKE ?`, `%${escapeLike(foldVietnamese(filter.applicant.trim()))}%`);
+    if (filter.idNumber) add('d.applicant_id_number = ?', filter.idNumber.trim());
+    if (filter.phone) add(`regexp_replace(d.applicant_phone, '[^0-9]', '', 'g') = ?`, filter.phone.replace(/\D/g, ''));
+    if (filter.procedureKey) add('d.procedure_key = ?', filter.procedureKey);
+    if (filter.procedureCode) add('d.procedure_code = ?', filter.procedureCode);
+    if (filter.q) {
+      const text = filter.q.trim();
+      const like = param(`%${escapeLike(text)}%`);
+      const folded = param(`%${escapeLike(foldVietnamese(text))}%`);
+      const digits = text.replace(/\D/g, '');
+      where.push(`(d.code ILIKE ${like} OR ${foldedSql('d.applicant_name')} LIKE ${folded} OR d.applicant_id_number = ${param(text)}${
+        digits.length >= 8 ? ` OR regexp_replace(d.applicant_phone, '[^0-9]', '', 'g') = ${param(digits)}` : ''
+      })`);
+    }
+    const now = param(filter.now);
+    const limit = param(filter.limit ?? 100);
+    const offset = param(filter.offset ?? 0);
+    const rows = await this.db.query<DossierListItem & { total: string }>(
+      `SELECT d.code, d.instance_id AS "processInstanceId", d.definition_id AS "definitionId", d.procedure_key AS "procedureKey",
+              d.procedure_code AS "procedureCode", d.procedure_name AS "procedureName",
+              d.agency_code AS "agencyCode", d.applicant_name AS "applicantName", d.applicant_id_number AS "applicantIdNumber",
+              d.channel, d.received_at AS "receivedAt", d.received_by AS "receivedBy",
+              d.legal_due_at AS "legalDueAt", d.due_at AS "dueAt", d.status, d.finished_at AS "finishedAt", d.returned_at AS "returnedAt",
+              (d.finished_at IS NULL AND d.due_at < ${now}) AS overdue, d.violation,
+              (SELECT coalesce(json_agg(json_build_object('name', t.name, 'departmentCode', t.department_code, 'assignee', t.assignee) ORDER BY t.created_at), '[]'::json)
+                 FROM task t JOIN process_instance p ON p.id = t.instance_id WHERE p.root_instance_id = d.instance_id) AS "currentSteps",
+              count(*) OVER () AS total
        FROM dossier d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY d.received_at DESC LIMIT $${n - 1} OFFSET $${n}`,
+       ORDER BY d.received_at DESC, d.code DESC LIMIT ${limit} OFFSET ${offset}`,
       params,
     );
+    return { items: rows.map(({ total: _t, ...row }) => row), total: rows.length ? Number(rows[0].total) : 0 };
   }
 }
+
+/** The keys a dossier can be found by (GET /api/dossiers). */
+export interface DossierSearch {
+  status?: number;
+  overdue?: boolean;
+  departmentCode?: string;
+  /** undefined: every agency (admins, managers). */
+  agencyCodes?: string[];
+  /** Received in [from, to). */
+  from?: Date;
+  to?: Date;
+  /** Appointment (current due date) in [dueFrom, dueTo). */
+  dueFrom?: Date;
+  dueTo?: Date;
+  code?: string;
+  applicant?: string;
+  idNumber?: string;
+  phone?: string;
+  procedureKey?: string;
+  procedureCode?: string;
+  /** One box for code, applicant, identity number or phone. */
+  q?: string;
+  now: Date;
+  limit?: number;
+  offset?: number;
+}
+
+export interface DossierListItem {
+  code: string;
+  processInstanceId: string;
+  definitionId: string;
+  procedureKey: string;
+  procedureCode: string | null;
+  procedureName: string | null;
+  agencyCode: string;
+  applicantName: string;
+  applicantIdNumber: string | null;
+  channel: string;
+  receivedAt: Date;
+  receivedBy: string | null;
+  legalDueAt: Date | null;
+  dueAt: Date | null;
+  status: number;
+  finishedAt: Date | null;
+  returnedAt: Date | null;
+  overdue: boolean;
+  violation: boolean;
+  currentSteps: { name: string | null; departmentCode: string | null; assignee: string | null }[];
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,5 +1,6 @@
 import type { FlowNode, FormFieldDefinition, FormValue, ProcedureGraph } from '../model/procedure-graph.js';
 import { decisionAfter } from '../model/step-decision.js';
+import { assignedIds } from '../model/step-forms.js';
 
 /** The decision of a step as its form offers it: one button per choice, bound to the gateway's variable. */
 export interface FormDecision {
@@ -50,6 +51,6 @@ export function stepForm(graph: ProcedureGraph, node: FlowNode): StepForm {
 /** The step an officer field picks the assignee for, as the form needs it to list candidates. */
 export function assignedStep(graph: ProcedureGraph, field: FormFieldDefinition): FlowNode | undefined {
   if (field.type !== 'officer') return undefined;
-  if (field.assigns) return graph.nodes.get(field.assigns);
+  if (field.assigns) return graph.nodes.get(assignedIds(field.assigns)[0]);
   return [...graph.nodes.values()].find((n) => n.step.assigneeVariable === field.variable);
 }

@@ -122,17 +122,19 @@ export function linkStepForms(graph: ProcedureGraph, details: ErrorDetail[]): vo
     for (const field of node.form ?? []) {
       if (field.type === 'officer') {
         if (field.assigns) {
-          const target = graph.nodes.get(field.assigns);
-          if (!target || (target.type !== 'userTask' && target.type !== 'manualTask')) {
-            refuse(node, `form field "${field.id}": assigns "${field.assigns}", which is not a user task of this process`);
-            continue;
+          for (const targetId of assignedIds(field.assigns)) {
+            const target = graph.nodes.get(targetId);
+            if (!target || (target.type !== 'userTask' && target.type !== 'manualTask')) {
+              refuse(node, `form field "${field.id}": assigns "${targetId}", which is not a user task of this process`);
+              continue;
+            }
+            const existing = target.step.assigneeVariable;
+            if (existing && existing !== field.variable) {
+              refuse(node, `form field "${field.id}": ${target.id} already takes its assignee from "${existing}"`);
+              continue;
+            }
+            target.step.assigneeVariable = field.variable;
           }
-          const existing = target.step.assigneeVariable;
-          if (existing && existing !== field.variable) {
-            refuse(node, `form field "${field.id}": ${target.id} already takes its assignee from "${existing}"`);
-            continue;
-          }
-          target.step.assigneeVariable = field.variable;
         } else if (![...graph.nodes.values()].some((n) => n.step.assigneeVariable === field.variable)) {
           refuse(node, `form field "${field.id}": an officer pick must name the step it assigns (assigns="<user task id>")`);
         }
@@ -142,4 +144,9 @@ export function linkStepForms(graph: ProcedureGraph, details: ErrorDetail[]): vo
       }
     }
   }
+}
+
+/** `assigns="buoc-3 buoc-4"`: the steps one pick assigns (the specialist who examines also inspects). */
+export function assignedIds(assigns: string): string[] {
+  return assigns.split(/[\s,]+/).filter(Boolean);
 }

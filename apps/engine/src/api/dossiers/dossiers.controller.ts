@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
@@ -36,8 +36,24 @@ export class DossierListQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10) status?: number;
   @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() overdue?: boolean;
   @IsOptional() @IsString() @MaxLength(50) departmentCode?: string;
+  /** Received on or after this instant. */
   @IsOptional() @Type(() => Date) @IsDate() from?: Date;
+  /** Received before this instant. */
   @IsOptional() @Type(() => Date) @IsDate() to?: Date;
+  /** Appointment (current due date) on or after / before these instants. */
+  @IsOptional() @Type(() => Date) @IsDate() dueFrom?: Date;
+  @IsOptional() @Type(() => Date) @IsDate() dueTo?: Date;
+  /** Part of the dossier code. */
+  @IsOptional() @IsString() @MaxLength(50) code?: string;
+  /** Part of the applicant's name; diacritics optional. */
+  @IsOptional() @IsString() @MaxLength(200) applicant?: string;
+  /** The applicant's identity number or tax code, exactly. */
+  @IsOptional() @IsString() @MaxLength(20) idNumber?: string;
+  @IsOptional() @IsString() @MaxLength(20) phone?: string;
+  @IsOptional() @IsString() @MaxLength(200) procedureKey?: string;
+  @IsOptional() @IsString() @MaxLength(30) procedureCode?: string;
+  /** One search box: code, applicant, identity number or phone. */
+  @IsOptional() @IsString() @MaxLength(200) q?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) size?: number;
 }
@@ -83,10 +99,14 @@ export class DossiersController {
     return this.engine.execute(new ReceiveDossier(body), actor);
   }
 
+  /** The dossier search; the body is the page of results (API.md), the number of matches is in X-Total-Count. */
   @Get('dossiers')
-  async list(@Query() q: DossierListQuery, @CurrentActor() actor: Actor) {
+  async list(@Query() q: DossierListQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: { header(name: string, value: string): unknown }) {
     const size = q.size ?? 100;
-    return this.queries.list({ ...q, agencyCodes: await agencyScope(this.organisation, actor), now: this.engine.now(), limit: size, offset: ((q.page ?? 1) - 1) * size });
+    const { page: _page, size: _size, ...keys } = q;
+    const { items, total } = await this.queries.list({ ...keys, agencyCodes: await agencyScope(this.organisation, actor), now: this.engine.now(), limit: size, offset: ((q.page ?? 1) - 1) * size });
+    res.header('X-Total-Count', String(total));
+    return items;
   }
 
   @Get('dossiers/:code')
