@@ -41,7 +41,7 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     // given: the one-stop desk officer of the Department of Health at `/`
     await logIn(page, engine.baseUrl, 'motcua.syt');
     expect(await page.locator('[data-testid="current-user"]').textContent()).toContain('Nông Thị Lan');
-    expect(await page.locator('.od-app-nav a').allTextContents()).toEqual(['Công việc', 'Lịch làm việc']);
+    expect(await page.locator('.od-app-nav a').allTextContents()).toEqual(['Công việc', 'Tra cứu hồ sơ', 'Sổ theo dõi', 'Lịch làm việc']);
 
     // when: she receives a dossier at the desk
     await page.click('[data-action="receive-dossier"]');
@@ -67,7 +67,6 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     await page.click('[data-action="open-first-step"]');
     await page.waitForSelector('.od-task-view[data-element-id="buoc-1-tiep-nhan"]');
     expect(await page.locator('.od-dossier-card [data-field="applicant"]').textContent()).toBe('Công ty TNHH Hoa Mai');
-    await page.click('[data-action="complete"]');
     await page.click('[data-action="confirm-complete"]');
 
     // then: back in her list with a confirmation
@@ -103,7 +102,8 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     const reception = page.locator('.od-control-sheet tr[data-element-id="buoc-1-tiep-nhan"]');
     expect(['early', 'on_time']).toContain(await reception.getAttribute('data-result'));
     expect(await page.locator('.od-control-sheet tr[data-element-id="buoc-2-phan-cong"] .od-badge').textContent()).toBe('Đang xử lý');
-    expect(await page.locator('.od-variables tr[data-variable="applicantName"] td').nth(1).textContent()).toBe('Công ty TNHH Hoa Mai');
+    // an officer never sees the process variables
+    expect(await page.locator('.od-variables').count()).toBe(0);
 
     // when: he claims it
     await page.click('[data-action="claim"]');
@@ -112,19 +112,21 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     await page.waitForSelector('.od-diagram[data-loaded]');
     await screenshot(page, 'task-detail.png');
 
-    // and: completes it
-    await page.click('[data-action="complete"]');
+    // and: picks the specialist on the step's form and completes it
+    expect(await page.locator('.od-field[data-field="chuyenVienThuLy"] label').textContent()).toBe('Chuyên viên thụ lý');
+    expect(await page.locator('select[name="chuyenVienThuLy"] option').allTextContents()).toEqual(['— để trong danh sách việc của phòng —', 'Hà Thị Thu Trang']);
+    await page.selectOption('select[name="chuyenVienThuLy"]', 'chuyenvien.btxh');
     await page.click('[data-action="confirm-complete"]');
     await page.waitForSelector('.od-flash[data-kind="success"]');
 
-    // then: the dossier waits at the specialist's step
+    // then: the dossier is in the specialist's own hands
     const next = await openTaskAt(engine, 'truongphong.btxh', dossier.processInstanceId, 'buoc-3-tham-dinh');
-    expect(next.assignee).toBeNull();
+    expect(next.assignee).toBe('chuyenvien.btxh');
     const history = (await engine.http.get(`/api/dossiers/${code}`).set('Authorization', admin)).body.steps;
     expect(history.map((s: { elementId: string; assignee: string | null }) => `${s.elementId}:${s.assignee}`)).toEqual([
       'buoc-1-tiep-nhan:motcua.syt',
       'buoc-2-phan-cong:truongphong.btxh',
-      'buoc-3-tham-dinh:null',
+      'buoc-3-tham-dinh:chuyenvien.btxh',
     ]);
   });
 

@@ -10,6 +10,10 @@ import { createLoginView } from '../login/login-view.js';
 import { createNotificationBell } from '../notifications/notification-bell.js';
 import { renderReceiveView } from '../reception/receive-dossier-view.js';
 import { renderWaitingDossiers } from '../supplement/waiting-dossiers-view.js';
+import { renderDossierView } from '../dossier/dossier-view.js';
+import { renderPrintView } from '../print/print-view.js';
+import { renderDossierSearch } from '../search/dossier-search-view.js';
+import { renderTrackingBook } from '../search/tracking-book-view.js';
 import { renderTaskView } from '../task/task-view.js';
 import { createAppHeader } from './app-header.js';
 import { Directory } from './directory.js';
@@ -92,17 +96,36 @@ export class TasklistApp {
     else this.flashBox.hidden = true;
     const route = parseRoute(location.hash);
     window.scrollTo(0, 0);
-    if (route.view === 'inbox') {
-      this.lastList = route.filter;
-      void renderInbox(ctx, this.main, route.filter);
-    } else if (route.view === 'waiting') {
-      this.lastList = 'waiting';
-      void renderWaitingDossiers(ctx, this.main);
-    } else if (route.view === 'task') {
-      void renderTaskView(ctx, this.main, route.taskId);
-    } else {
-      void renderReceiveView(ctx, this.main);
+    this.markNavigation(route);
+    switch (route.view) {
+      case 'inbox':
+        this.lastList = route.filter;
+        return void renderInbox(ctx, this.main, route.filter);
+      case 'waiting':
+        this.lastList = 'waiting';
+        return void renderWaitingDossiers(ctx, this.main);
+      case 'task':
+        return void renderTaskView(ctx, this.main, route.taskId);
+      case 'dossiers':
+        return void renderDossierSearch(ctx, this.main, route.query);
+      case 'dossier':
+        return void renderDossierView(ctx, this.main, route.code);
+      case 'book':
+        return void renderTrackingBook(ctx, this.main, route.query);
+      case 'print':
+        return void renderPrintView(ctx, this.main, route.code, route.form, route.query);
+      default:
+        return void renderReceiveView(ctx, this.main);
     }
+  }
+
+  /** The header's link for the part of the app shown (tasks, dossiers, the book). */
+  private markNavigation(route: Route): void {
+    const href = route.view === 'dossiers' || route.view === 'dossier' ? '/#/dossiers' : route.view === 'book' ? '/#/book' : '/';
+    this.root.querySelectorAll<HTMLAnchorElement>('.od-app-nav a').forEach((a) => {
+      if (a.getAttribute('data-nav') === href) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    });
   }
 
   private flash(message: string, kind: FlashKind = 'info'): void {

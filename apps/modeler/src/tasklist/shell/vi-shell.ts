@@ -4,6 +4,8 @@ import type { TranslationTable } from '../../shared/i18n.js';
 export const viShell: TranslationTable = {
   Pages: 'Các trang',
   Tasks: 'Công việc',
+  Dossiers: 'Tra cứu hồ sơ',
+  'Tracking book': 'Sổ theo dõi',
   'Procedure designer': 'Thiết kế quy trình',
   'Compare versions': 'So sánh phiên bản',
   Reports: 'Báo cáo',
