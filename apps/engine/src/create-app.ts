@@ -38,7 +38,6 @@ export async function createApp(services: AppServices, options: HttpOptions = {}
     // `/modeler` redirects to `/modeler/`, whose index.html is the page.
     app.useStaticAssets({ root: options.webRoot, prefix: '/', index: ['index.html'], redirect: true });
   }
-  app.enableShutdownHooks();
   return app;
 }
 

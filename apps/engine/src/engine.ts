@@ -25,6 +25,8 @@ export interface EngineOptions {
   handlers?: Map<string, ServiceHandler>;
   nodeId?: string;
   jobPollIntervalMs?: number;
+  /** How long a job this node acquired stays locked to it (default 60 s). */
+  jobLockMs?: number;
   jobRetryBackoffMs?: number;
   log?: (message: string) => void;
   /** Active instances whose rows this node keeps between commands (0: read every instance under lock). */
@@ -49,6 +51,8 @@ export class Engine {
   readonly instances: InstanceQueries;
   readonly tasks: TaskQueries;
   readonly nodeId: string;
+  /** Set when the node is shutting down: /health answers 503 so load balancers stop sending work. */
+  draining = false;
 
   constructor(options: EngineOptions) {
     this.db = new Database(options.dataSource);
@@ -69,6 +73,7 @@ export class Engine {
     this.jobs = new JobExecutor(this.db, this.commands, this.jobHandlers, {
       nodeId: this.nodeId,
       pollIntervalMs: options.jobPollIntervalMs,
+      lockMs: options.jobLockMs,
       retryBackoffMs: options.jobRetryBackoffMs,
       log: options.log,
     });
