@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyBodyParser, FastifyInstance } from 'fastify';
 import { MAX_DEPLOYMENT_FILE_BYTES, MAX_DEPLOYMENT_FILES } from './api/deployments/uploaded-files.js';
 import { createValidationPipe } from './api/validation.js';
+import { redirectDocumentLinksToLogin } from './api/documents/document-login-redirect.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './api/errors/json-depth.js';
 import { AppModule, type AppServices } from './app.module.js';
 
@@ -28,6 +29,7 @@ export async function createApp(services: AppServices, options: HttpOptions = {}
     logger: options.logger === false ? false : ['error', 'warn'],
   });
   await configureHttp(app);
+  redirectDocumentLinksToLogin(app.getHttpAdapter().getInstance());
   const config = new DocumentBuilder()
     .setTitle('OneDoor API')
     .setDescription('BPMN engine for one-stop-shop administrative procedures (see API.md)')

@@ -74,6 +74,7 @@ const ROWS: Row[] = [
   { method: 'post', route: '/api/messages', request: () => ({ path: '/api/messages', body: { messageName: 'nobody-waits' } }), expect: only({ admin: 404, reception: 404, specialist: 404, head: 404, otherAgency: 404 }) },
   { method: 'get', route: '/api/incidents', request: () => ({ path: '/api/incidents' }), expect: only({ admin: 200, designer: 200, manager: 200 }) },
   { method: 'post', route: '/api/dossiers', request: () => ({ path: '/api/dossiers', body: { procedureKey: 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat', applicant: { name: 'Nguyễn Văn A' }, channel: 'online' } }), expect: only({ admin: 201, reception: 201, head: 201 }) },
+  { method: 'get', route: '/api/reception/procedures', request: () => ({ path: '/api/reception/procedures' }), expect: only({ admin: 200, reception: 200, head: 200 }) },
   { method: 'get', route: '/api/dossiers', request: () => ({ path: '/api/dossiers' }), expect: all(200) },
   { method: 'get', route: '/api/dossiers/{code}', request: (f) => ({ path: `/api/dossiers/${f.dossierCode}` }), expect: only({ admin: 200, manager: 200, reception: 200, specialist: 200, head: 200 }, 404) },
   { method: 'post', route: '/api/dossiers/{code}/supplement-received', mutates: true, request: (f) => ({ path: `/api/dossiers/${f.dossierCode}/supplement-received` }), expect: only({ admin: 409, reception: 409, specialist: 409, head: 409, otherAgency: 404 }) },

@@ -46,10 +46,23 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     // when: she receives a dossier at the desk
     await page.click('[data-action="receive-dossier"]');
     await page.waitForSelector(`select[name="procedureKey"] option[value="${PROCEDURE_1_001806}"]`, { state: 'attached' });
+    // (only her agency's procedures are offered: 1.001806 and the inter-agency 1.013814 it is the entry of)
+    expect(await page.locator('select[name="procedureKey"] option').allTextContents()).toEqual([
+      '— chọn thủ tục —',
+      expect.stringMatching(/^1\.001806 — /),
+      expect.stringMatching(/^1\.013814 — /),
+    ]);
     await page.selectOption('select[name="procedureKey"]', PROCEDURE_1_001806);
     await page.fill('input[name="name"]', 'Công ty TNHH Hoa Mai');
     await page.fill('input[name="idNumber"]', '0801234567');
     await page.fill('input[name="phone"]', '0912 345 678');
+    // the procedure's documents to check off; a missing required one stops the reception
+    const components = page.locator('[data-testid="components"] input[name="components"]');
+    expect(await components.count()).toBe(4);
+    await components.nth(0).check();
+    await page.click('[data-action="confirm-receive"]');
+    expect(await page.locator('.od-receive-form .od-form-error').textContent()).toContain('Còn thiếu thành phần bắt buộc: Danh sách lao động là người khuyết tật của cơ sở');
+    for (let i = 1; i < 4; i++) await components.nth(i).check();
     await page.click('[data-action="confirm-receive"]');
 
     // then: the code, the appointment and the receipt link
@@ -58,7 +71,7 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     const code = (await receipt.locator('[data-field="code"]').textContent())!;
     expect(code).toMatch(/^SYT-\d{6}-\d{7}$/);
     expect(await receipt.locator('[data-field="appointment"]').textContent()).toMatch(/^Thứ .+, \d{2}\/\d{2}\/\d{4} lúc \d{2}:\d{2}$/);
-    expect(await receipt.locator('a[data-document]').getAttribute('href')).toBe(`/api/documents/${code}/01`);
+    expect(await receipt.locator('a[data-form="01"]').getAttribute('href')).toBe(`/#/print/${code}/01`);
     const admin = await engine.login('admin');
     const dossier = (await engine.http.get(`/api/dossiers/${code}`).set('Authorization', admin)).body;
     expect(dossier.applicant).toEqual(expect.objectContaining({ name: 'Công ty TNHH Hoa Mai', idNumber: '0801234567', phone: '0912 345 678' }));

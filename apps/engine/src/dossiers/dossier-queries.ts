@@ -3,6 +3,7 @@ import type { Database } from '../persistence/database.js';
 import { notFound } from '../shared/domain-error.js';
 import { PORTAL_STATUS_TEXT } from './portal-status.js';
 import { foldedSql, foldVietnamese } from './vietnamese-fold.js';
+import { DOCUMENT_VARIABLES, receivedDocumentsOf } from '../documents/received-documents.js';
 
 export interface ControlSheetRow {
   taskId: string;
@@ -44,6 +45,11 @@ export class DossierQueries {
     if (!d) throw notFound('Dossier', code);
     const steps = await this.controlSheet(d.instance_id);
     const events = await this.db.query(`SELECT at, kind, actor, data FROM dossier_event WHERE dossier_code = $1 ORDER BY seq`, [code]);
+    const handedIn = await this.db.query<{ name: string; value: unknown }>(
+      `SELECT DISTINCT ON (name) name, value FROM hist_variable_update WHERE instance_id = $1 AND name = ANY($2::text[]) ORDER BY name, seq DESC`,
+      [d.instance_id, [...DOCUMENT_VARIABLES]],
+    );
+    const documents = DOCUMENT_VARIABLES.map((name) => receivedDocumentsOf(handedIn.find((r) => r.name === name)?.value)).find((list) => list.length > 0) ?? [];
     const current = await this.db.query<{ id: string; name: string; elementId: string; departmentCode: string; assignee: string | null; dueAt: Date | null; suspended: boolean }>(
       `SELECT t.id, t.name, t.element_id AS "elementId", t.department_code AS "departmentCode", t.assignee, t.due_at AS "dueAt", t.suspended
        FROM task t JOIN process_instance p ON p.id = t.instance_id WHERE p.root_instance_id = $1 ORDER BY t.created_at`,
@@ -77,6 +83,7 @@ export class DossierQueries {
       violation: d.violation,
       formVersion: d.form_version,
       currentSteps: current,
+      documents,
       steps,
       events,
     };

@@ -8,6 +8,7 @@ import { ReceiveDossier } from '../../dossiers/receive-dossier.js';
 import { idempotent } from '../../commands/idempotent.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../idempotency-key.decorator.js';
 import { RecordApology } from '../../dossiers/record-apology.js';
+import { receivableProcedures } from '../../dossiers/receivable-procedures.js';
 import { EndDossier, type DossierEnding } from '../../dossiers/end-dossier.js';
 import { RequestSupplement, SupplementReceived } from '../../dossiers/supplement.js';
 import { Engine } from '../../engine.js';
@@ -32,6 +33,8 @@ export class ReceiveDossierDto {
   @IsIn(['direct', 'online', 'postal']) channel!: 'direct' | 'online' | 'postal';
   @IsOptional() @Type(() => Date) @IsDate() receivedAt?: Date;
   @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  /** Ids of the procedure's dossier components the desk checked off (GET /api/reception/procedures lists them). */
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true }) components?: string[];
 }
 
 export class DossierListQuery {
@@ -100,6 +103,13 @@ export class DossiersController {
   @Roles('reception', 'leader', 'admin')
   receive(@Body() body: ReceiveDossierDto, @CurrentActor() actor: Actor, @IdempotencyKey() idempotencyKey?: string) {
     return this.engine.execute(idempotent(idempotencyKey, { receive: body }, new ReceiveDossier(body)), actor);
+  }
+
+  /** The procedures this desk may receive (its agency's, and inter-agency ones it is the entry of), with their components. */
+  @Get('reception/procedures')
+  @Roles('reception', 'leader', 'admin')
+  receivable(@CurrentActor() actor: Actor) {
+    return receivableProcedures(this.engine, actor);
   }
 
   /** The dossier search; the body is the page of results (API.md), the number of matches is in X-Total-Count. */

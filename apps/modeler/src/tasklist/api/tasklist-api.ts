@@ -10,6 +10,7 @@ import type {
   InboxFilter,
   ProcessDefinition,
   ProcessInstance,
+  ReceivableProcedure,
   ReceivedDossier,
   Person,
   Task,
@@ -142,7 +143,11 @@ export class TasklistApi {
     return typeof body === 'string' ? body : JSON.stringify(body);
   }
 
-  receiveDossier(input: { procedureKey: string; applicant: Applicant; channel: string }): Promise<ReceivedDossier> {
+  receivableProcedures(): Promise<ReceivableProcedure[]> {
+    return this.api.get('/api/reception/procedures');
+  }
+
+  receiveDossier(input: { procedureKey: string; applicant: Applicant; channel: string; components?: string[] }): Promise<ReceivedDossier> {
     return this.api.post('/api/dossiers', input);
   }
 }

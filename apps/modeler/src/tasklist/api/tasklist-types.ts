@@ -198,3 +198,14 @@ export interface Person {
   fullName: string;
   departmentCode: string | null;
 }
+
+/** A procedure this desk may receive (GET /api/reception/procedures). */
+export interface ReceivableProcedure {
+  key: string;
+  definitionId: string;
+  name: string | null;
+  procedureCode: string;
+  statutoryDays: number | null;
+  agencyCode: string | null;
+  components: { id: string; name: string; required: boolean; copies?: string }[];
+}

@@ -290,6 +290,10 @@ export const viTasklist: TranslationTable = {
   'Showing the first {count}; print the book for all.': 'Đang hiển thị {count} hồ sơ đầu tiên; in sổ để xem đầy đủ.',
   'No dossier was received in this period.': 'Không có hồ sơ nào được tiếp nhận trong thời gian này.',
   'Returned at': 'Ngày trả kết quả',
+  'Tick what the applicant handed in. A dossier missing a required document is not received: ask for it or refuse.':
+    'Đánh dấu các giấy tờ người nộp đã nộp. Hồ sơ thiếu thành phần bắt buộc thì không tiếp nhận: hướng dẫn bổ sung hoặc từ chối.',
+  'Missing required documents: {names}. Ask the applicant for them, or refuse the dossier.': 'Còn thiếu thành phần bắt buộc: {names}. Hướng dẫn người nộp bổ sung hoặc từ chối tiếp nhận.',
+  'Your desk receives no procedure.': 'Bộ phận của bạn không tiếp nhận thủ tục nào.',
   'Opinion and notes': 'Ý kiến, ghi chú',
   'Supplement requested {date}: {items}': 'Yêu cầu bổ sung lúc {date}: {items}',
   'Reason for returning: {text}': 'Lý do trả lại: {text}',
