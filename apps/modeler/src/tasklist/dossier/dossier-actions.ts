@@ -38,7 +38,7 @@ const ENDINGS: Record<Ending, { label: string; title: string; hint: string; succ
  * applicant brought. Only what applies to the state and the user's roles is offered; the
  * engine checks again.
  */
-export function createDossierActions(ctx: TasklistContext, dossier: Dossier, run: ActionRunner): HTMLElement | null {
+export function createDossierActions(ctx: TasklistContext, dossier: Dossier, run: ActionRunner, openAction?: string): HTMLElement | null {
   const t = i18n.t;
   const open = !dossier.finishedAt;
   const panel = h('div', { className: 'od-action-panel' });
@@ -67,6 +67,8 @@ export function createDossierActions(ctx: TasklistContext, dossier: Dossier, run
     if (open && hasRole(ctx.user, ...spec.roles)) bar.append(toggle(ending, t(spec.label), () => endingForm(ctx, dossier, run, ending)));
   }
   if (!bar.childElementCount) return null;
+  // A notification that asks for an action (the apology letter) opens straight on its form.
+  if (openAction) bar.querySelector<HTMLButtonElement>(`[data-action="${CSS.escape(openAction)}"][aria-expanded]`)?.click();
   return h('section', { className: 'od-task-actions od-dossier-actions' }, bar, error, panel);
 }
 

@@ -19,7 +19,7 @@ import { createDossierHistory } from './dossier-history.js';
  * One dossier, found again any time (issue #18): where it stands, what can be done to it now,
  * its documents to print, the diagram with its path, its history and the control sheet.
  */
-export async function renderDossierView(ctx: TasklistContext, container: HTMLElement, code: string): Promise<void> {
+export async function renderDossierView(ctx: TasklistContext, container: HTMLElement, code: string, action?: string): Promise<void> {
   const t = i18n.t;
   const current = claimRender(container);
   container.replaceChildren(h('p', { className: 'od-muted', 'aria-busy': 'true' }, t('Loading…')));
@@ -54,7 +54,7 @@ export async function renderDossierView(ctx: TasklistContext, container: HTMLEle
           h('span', {}, dossier.applicant.name),
         ),
       ),
-      createDossierActions(ctx, dossier, run),
+      createDossierActions(ctx, dossier, run, action),
       currentSteps(ctx, dossier, openTask),
       h('div', { className: 'od-task-columns' }, createDossierCard(dossier, ctx.directory), createDocumentList(dossier.code, dossier.agencyCode, dossier.receivedAt)),
       dossier.definitionId

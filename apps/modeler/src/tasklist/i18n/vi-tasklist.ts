@@ -9,6 +9,9 @@ export const viTasklist: TranslationTable = {
   'Open the task': 'Mở công việc',
   'Step overdue': 'Bước quá hạn',
   'Apology letter due': 'Cần văn bản xin lỗi',
+  'Dossier returned': 'Hồ sơ bị trả lại',
+  'Write the apology letter': 'Lập văn bản xin lỗi',
+  'Open the dossier': 'Mở hồ sơ',
   Close: 'Đóng',
 
   // login

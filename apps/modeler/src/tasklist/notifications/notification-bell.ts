@@ -2,7 +2,7 @@ import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { AppNotification } from '../api/tasklist-types.js';
 import { formatDateTime } from '../format/date-time.js';
-import { routeHash } from '../shell/router.js';
+import { notificationLink } from './notification-link.js';
 import type { TasklistContext } from '../shell/tasklist-context.js';
 
 const POLL_MS = 60_000;
@@ -40,12 +40,17 @@ export function createNotificationBell(ctx: TasklistContext): { element: HTMLEle
                 { className: n.readAt ? 'od-read' : 'od-unread', 'data-notification-id': n.id, 'data-kind': n.kind },
                 h('div', { className: 'od-bell-time' }, formatDateTime(n.createdAt), ' · ', kindLabel(n.kind)),
                 h('div', {}, n.message),
-                n.taskId ? h('a', { href: routeHash({ view: 'task', taskId: n.taskId }), onclick: () => void markRead(n) }, t('Open the task')) : null,
+                link(n),
               ),
             ),
           )
         : h('p', { className: 'od-muted' }, t('No notifications.')),
     );
+  };
+
+  const link = (n: AppNotification) => {
+    const target = notificationLink(n);
+    return target ? h('a', { href: target.href, 'data-action': 'follow-notification', onclick: () => void markRead(n) }, target.label) : null;
   };
 
   const markRead = async (n: AppNotification) => {
@@ -103,5 +108,7 @@ function kindLabel(kind: string): string {
   const t = i18n.t;
   if (kind === 'task-overdue') return t('Step overdue');
   if (kind === 'apology-due') return t('Apology letter due');
+  if (kind === 'task-returned') return t('Dossier returned');
+  if (kind === 'supplement-requested') return t('Supplement requested');
   return kind;
 }

@@ -7,7 +7,7 @@ export type Route =
   | { view: 'task'; taskId: string }
   | { view: 'receive' }
   | { view: 'dossiers'; query: Record<string, string> }
-  | { view: 'dossier'; code: string }
+  | { view: 'dossier'; code: string; action?: string }
   | { view: 'book'; query: Record<string, string> }
   | { view: 'print'; code: string; form: string; query: Record<string, string> };
 
@@ -19,7 +19,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'receive') return { view: 'receive' };
   if (view === 'waiting') return { view: 'waiting' };
   if (view === 'dossiers') return { view: 'dossiers', query };
-  if (view === 'dossier' && arg) return { view: 'dossier', code: decodeURIComponent(arg) };
+  if (view === 'dossier' && arg) return { view: 'dossier', code: decodeURIComponent(arg), ...(query.action ? { action: query.action } : {}) };
   if (view === 'book') return { view: 'book', query };
   if (view === 'print' && arg && arg2) return { view: 'print', code: decodeURIComponent(arg), form: decodeURIComponent(arg2), query };
   if (view === 'inbox' && (arg === 'candidate' || arg === 'overdue' || arg === 'mine')) return { view: 'inbox', filter: arg };
@@ -37,7 +37,7 @@ export function routeHash(route: Route): string {
     case 'task':
       return `#/task/${encodeURIComponent(route.taskId)}`;
     case 'dossier':
-      return `#/dossier/${encodeURIComponent(route.code)}`;
+      return withQuery(`#/dossier/${encodeURIComponent(route.code)}`, route.action ? { action: route.action } : {});
     case 'dossiers':
     case 'book':
       return withQuery(`#/${route.view}`, route.query);

@@ -109,7 +109,7 @@ export class TasklistApp {
       case 'dossiers':
         return void renderDossierSearch(ctx, this.main, route.query);
       case 'dossier':
-        return void renderDossierView(ctx, this.main, route.code);
+        return void renderDossierView(ctx, this.main, route.code, route.action);
       case 'book':
         return void renderTrackingBook(ctx, this.main, route.query);
       case 'print':
