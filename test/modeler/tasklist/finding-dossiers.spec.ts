@@ -4,7 +4,7 @@ import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
 import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
 import { ensureWebBuilt } from '../../support/web-build.js';
 import { Desk } from './support/desk.js';
-import { collectPageErrors, completeOverHttp } from './support/tasklist-page.js';
+import { collectPageErrors, completeOverHttp, screenshot } from './support/tasklist-page.js';
 
 const DISABILITY = 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat';
 const COMPONENTS = ['van-ban-de-nghi', 'danh-sach-lao-dong', 'xac-nhan-khuyet-tat', 'hop-dong-lao-dong'];
@@ -64,7 +64,7 @@ describe('finding a dossier again', () => {
   });
 
   /** Submits the search form with `fill` applied and returns the codes found. */
-  const search = async (fill: () => Promise<void>): Promise<string[]> => {
+  const search = async (fill: () => Promise<unknown>): Promise<string[]> => {
     await desk.open('motcua.syt', '#/dossiers');
     await page.waitForSelector('.od-search-results[data-loaded]');
     if (!(await page.locator('.od-search-more').evaluate((d) => (d as HTMLDetailsElement).open))) await page.click('.od-search-more summary');
@@ -77,7 +77,7 @@ describe('finding a dossier again', () => {
   };
 
   it('given the desk three weeks later, when she searches by each key she may have, then the dossier is found every time', async () => {
-    const keys: [string, () => Promise<void>][] = [
+    const keys: [string, () => Promise<unknown>][] = [
       ['the code', () => page.fill('input[name="q"]', codes.sought)],
       ['the name without diacritics', () => page.fill('input[name="q"]', 'nguyen thi hong nhung')],
       ['the identity number', () => page.fill('input[name="q"]', '012345678901')],
@@ -211,5 +211,34 @@ describe('finding a dossier again', () => {
       codes.other,
     ]);
     expect(await page.locator('a[data-form="07"]').getAttribute('href')).toBe('/#/print/SYT/07?from=2027-03-01&to=2027-03-31');
+  });
+
+  it('given every page of the app, then it has the one header — the same links for the same user, names not codes, the favicon — and no ISO timestamp anywhere', async () => {
+    // given: an administrator (designer and manager too), then the desk officer
+    await desk.open('admin', '#/inbox/mine');
+    const seen: { path: string; links: string[]; user: string }[] = [];
+    for (const path of ['/', '/#/dossiers', '/#/book', '/modeler/', '/compare/', '/reports/', '/calendar/']) {
+      // when
+      await page.goto(`${engine.baseUrl}${path}`);
+      await page.waitForSelector('[data-testid="app-header"] [data-testid="current-user"]');
+
+      // then
+      expect({ path, icon: await page.locator('link[rel="icon"]').getAttribute('href') }).toEqual({ path, icon: '/favicon.svg' });
+      seen.push({ path, links: await page.locator('[data-testid="app-header"] .od-app-nav a').allTextContents(), user: (await page.locator('[data-testid="current-user"]').textContent())! });
+      if (path === '/modeler/' || path === '/reports/') await screenshot(page, `shell-${path.replace(/\//g, "")}.png`);
+      const current = await page.locator('[data-testid="app-header"] .od-app-nav a[aria-current="page"]').getAttribute('href');
+      expect({ path, current }).toEqual({ path, current: path === '/#/book' || path === '/#/dossiers' ? path : path.replace(/#.*/, '') });
+    }
+    for (const page of seen) expect(page.links).toEqual(['Công việc', 'Tra cứu hồ sơ', 'Sổ theo dõi', 'Thiết kế quy trình', 'So sánh phiên bản', 'Báo cáo', 'Lịch làm việc']);
+    expect(new Set(seen.map((s) => s.user)).size).toBe(1);
+
+    // and: the desk officer by name and department name, her pages without a raw timestamp
+    await desk.open('motcua.syt', `#/dossier/${codes.sought}`);
+    await page.waitForSelector('.od-diagram[data-loaded]');
+    await page.waitForFunction(() => (document.querySelector('[data-field="department"]')?.textContent ?? '') !== '');
+    expect(await page.locator('[data-testid="current-user"]').textContent()).toBe('Nông Thị Lan · Bộ phận Tiếp nhận và Trả kết quả (Sở Y tế)');
+    expect(await page.locator('body').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}|SYT_MOTCUA|motcua\.syt/);
+    await page.click('[data-action="notifications"]');
+    expect(await page.locator('.od-bell-panel').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
   });
 });

@@ -1,7 +1,7 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { Dossier, DossierEvent } from '../api/tasklist-types.js';
-import { formatDateTime } from '../format/date-time.js';
+import { formatDateTime } from '../../shared/date-time.js';
 import { dossierStatusText } from '../format/dossier-status.js';
 import type { Directory } from '../shell/directory.js';
 

@@ -2,7 +2,7 @@ import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { Dossier, Task } from '../api/tasklist-types.js';
 import { describeApiError } from '../format/api-message.js';
-import { formatDateTime } from '../format/date-time.js';
+import { formatDateTime } from '../../shared/date-time.js';
 import { dossierStatusText } from '../format/dossier-status.js';
 import { claimRender } from '../shell/render-guard.js';
 import { routeHash } from '../shell/router.js';

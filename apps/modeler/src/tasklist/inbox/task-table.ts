@@ -1,7 +1,7 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { Task } from '../api/tasklist-types.js';
-import { formatDateTime } from '../format/date-time.js';
+import { formatDateTime } from '../../shared/date-time.js';
 import { dueState } from '../format/due-state.js';
 import type { Directory } from '../shell/directory.js';
 import { routeHash } from '../shell/router.js';

@@ -2,7 +2,7 @@ import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { ReceivableProcedure, ReceivedDossier } from '../api/tasklist-types.js';
 import { describeApiError } from '../format/api-message.js';
-import { formatAppointment } from '../format/date-time.js';
+import { formatAppointment } from '../../shared/date-time.js';
 import { CHANNELS, channelText } from '../format/dossier-status.js';
 import { printHref, routeHash } from '../shell/router.js';
 import type { TasklistContext } from '../shell/tasklist-context.js';

@@ -7,7 +7,6 @@ import { TasklistApi } from '../api/tasklist-api.js';
 import type { InboxFilter } from '../api/tasklist-types.js';
 import { renderInbox } from '../inbox/inbox-view.js';
 import { createLoginView } from '../login/login-view.js';
-import { createNotificationBell } from '../notifications/notification-bell.js';
 import { renderReceiveView } from '../reception/receive-dossier-view.js';
 import { renderWaitingDossiers } from '../supplement/waiting-dossiers-view.js';
 import { renderDossierView } from '../dossier/dossier-view.js';
@@ -15,7 +14,7 @@ import { renderPrintView } from '../print/print-view.js';
 import { renderDossierSearch } from '../search/dossier-search-view.js';
 import { renderTrackingBook } from '../search/tracking-book-view.js';
 import { renderTaskView } from '../task/task-view.js';
-import { createAppHeader } from './app-header.js';
+import { createAppHeader, type AppHeader } from '../../shared/app-shell/app-header.js';
 import { Directory } from './directory.js';
 import { parseRoute, routeHash, type Route } from './router.js';
 import type { FlashKind, TasklistContext } from './tasklist-context.js';
@@ -27,7 +26,7 @@ export class TasklistApp {
   private readonly flashBox = h('div', { className: 'od-flash', role: 'status', 'aria-live': 'polite', hidden: true });
   private flashSurvivesNavigation = false;
   private lastList: InboxFilter | 'waiting' = 'mine';
-  private stopBell?: () => void;
+  private header?: AppHeader;
   private ctx?: TasklistContext;
 
   constructor(
@@ -45,23 +44,21 @@ export class TasklistApp {
   }
 
   private showLogin(notice?: string): void {
-    this.stopBell?.();
+    this.header?.stop();
+    this.header = undefined;
     this.ctx = undefined;
     document.title = i18n.t('OneDoor — electronic one-stop shop');
-    this.root.replaceChildren(createLoginView(this.http, (user) => this.showApp(user), notice));
+    const header = createAppHeader({ api: this.http, currentPath: '/', onLogout: () => undefined });
+    this.root.replaceChildren(header.element, createLoginView(this.http, (user) => this.showApp(user), notice));
   }
 
   private showApp(user: SessionUser): void {
     const ctx = this.createContext(user);
     this.ctx = ctx;
-    const bell = createNotificationBell(ctx);
-    this.stopBell = bell.stop;
+    this.header?.stop();
+    this.header = createAppHeader({ api: this.http, currentPath: '/', onLogout: () => this.logout(), onExpired: () => ctx.handleCommonError(new ApiError(401, {})) });
     document.title = i18n.t('Tasks — OneDoor');
-    this.root.replaceChildren(
-      createAppHeader({ user, currentPath: '/', tools: [bell.element], onLogout: () => this.logout() }),
-      this.flashBox,
-      this.main,
-    );
+    this.root.replaceChildren(this.header.element, this.flashBox, this.main);
     this.renderRoute();
   }
 
@@ -121,11 +118,7 @@ export class TasklistApp {
 
   /** The header's link for the part of the app shown (tasks, dossiers, the book). */
   private markNavigation(route: Route): void {
-    const href = route.view === 'dossiers' || route.view === 'dossier' ? '/#/dossiers' : route.view === 'book' ? '/#/book' : '/';
-    this.root.querySelectorAll<HTMLAnchorElement>('.od-app-nav a').forEach((a) => {
-      if (a.getAttribute('data-nav') === href) a.setAttribute('aria-current', 'page');
-      else a.removeAttribute('aria-current');
-    });
+    this.header?.markCurrent(route.view === 'dossiers' || route.view === 'dossier' ? '/#/dossiers' : route.view === 'book' ? '/#/book' : '/');
   }
 
   private flash(message: string, kind: FlashKind = 'info'): void {

@@ -1,7 +1,7 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { ControlSheetRow } from '../api/tasklist-types.js';
-import { formatDateTime } from '../format/date-time.js';
+import { formatDateTime } from '../../shared/date-time.js';
 import type { Directory } from '../shell/directory.js';
 
 const RESULT: Record<string, string> = { early: 'Early', on_time: 'On time', late: 'Late' };

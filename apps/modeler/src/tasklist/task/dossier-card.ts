@@ -2,7 +2,7 @@ import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { Dossier } from '../api/tasklist-types.js';
 import { channelText, dossierStatusText } from '../format/dossier-status.js';
-import { formatAppointment, formatDateTime } from '../format/date-time.js';
+import { formatAppointment, formatDateTime } from '../../shared/date-time.js';
 import { openSupplementRequest } from '../format/supplement-request.js';
 import type { Directory } from '../shell/directory.js';
 import { routeHash } from '../shell/router.js';

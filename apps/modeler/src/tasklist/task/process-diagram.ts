@@ -4,7 +4,7 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { odModdleDescriptor } from '../../../../../libs/bpmn-schema/src/od-moddle-descriptor.js';
-import { formatDateTime } from '../format/date-time.js';
+import { formatDateTime } from '../../shared/date-time.js';
 
 /** One activity the instance went through (GET /api/process-instances/{id}/history). */
 export interface ActivityVisit {

@@ -2,7 +2,7 @@ import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { Dossier, ProcessInstance, Task, TaskForm } from '../api/tasklist-types.js';
 import { describeApiError } from '../format/api-message.js';
-import { formatDateTime } from '../format/date-time.js';
+import { formatDateTime } from '../../shared/date-time.js';
 import { dueState } from '../format/due-state.js';
 import { claimRender } from '../shell/render-guard.js';
 import { routeHash } from '../shell/router.js';

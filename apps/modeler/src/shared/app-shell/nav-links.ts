@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../shared/auth-session.js';
+import type { SessionUser } from '../auth-session.js';
 
 export interface NavLink {
   href: string;
