@@ -10,7 +10,8 @@ import { MAX_DEPLOYMENT_FILE_BYTES, MAX_DEPLOYMENT_FILES } from './api/deploymen
 import { createValidationPipe } from './api/validation.js';
 import { redirectDocumentLinksToLogin } from './api/documents/document-login-redirect.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './api/errors/json-depth.js';
-import { AppModule, type AppServices } from './app.module.js';
+import { APP_CONTROLLERS, AppModule, type AppServices } from './app.module.js';
+import { documentControllerInputs } from './api/openapi/validated-schemas.js';
 
 export interface HttpOptions {
   /** Folder of the built browser app (dist/web), served at `/`. */
@@ -30,6 +31,7 @@ export async function createApp(services: AppServices, options: HttpOptions = {}
   });
   await configureHttp(app);
   redirectDocumentLinksToLogin(app.getHttpAdapter().getInstance());
+  documentControllerInputs(APP_CONTROLLERS);
   const config = new DocumentBuilder()
     .setTitle('OneDoor API')
     .setDescription('BPMN engine for one-stop-shop administrative procedures (see API.md)')

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ActorDoc, LoginResponseDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { AccessTokens } from '../../identity/access-token.js';
 import { LoginThrottle } from '../../identity/login-throttle.js';
@@ -25,6 +27,8 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiOkResponse({ type: LoginResponseDoc, description: 'A bearer token for every other /api call, and who it is' })
+  @ApiErrors(400, 401, 429)
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Req() request: { ip?: string }) {
     const keys = [`user:${body.username.toLowerCase()}`, `ip:${request.ip ?? 'unknown'}`];
@@ -46,6 +50,8 @@ export class AuthController {
 
   /** Who am I (the browser apps use it to restore a session). */
   @Get('me')
+  @ApiOkResponse({ type: ActorDoc, description: 'Who the token belongs to' })
+  @ApiErrors(401)
   me(@CurrentActor() actor: Actor) {
     return actor;
   }

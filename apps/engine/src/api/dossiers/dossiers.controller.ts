@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApologyResultDoc, DossierDoc, DossierEndedDoc, DossierListItemDoc, ReceivableProcedureDoc, ReceivedDossierDoc, SupplementReceivedDoc, SupplementRequestedDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
@@ -98,6 +100,8 @@ export class DossiersController {
 
   /** Reception at the one-stop desk (or an online/postal intake): the dossier and its slip data. */
   @Post('dossiers')
+  @ApiCreatedResponse({ type: ReceivedDossierDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @HttpCode(201)
   @Roles('reception', 'leader', 'admin')
@@ -107,6 +111,8 @@ export class DossiersController {
 
   /** The procedures this desk may receive (its agency's, and inter-agency ones it is the entry of), with their components. */
   @Get('reception/procedures')
+  @ApiOkResponse({ type: [ReceivableProcedureDoc] })
+  @ApiErrors(401, 403)
   @Roles('reception', 'leader', 'admin')
   receivable(@CurrentActor() actor: Actor) {
     return receivableProcedures(this.engine, actor);
@@ -114,6 +120,8 @@ export class DossiersController {
 
   /** The dossier search; the body is the page of results (API.md), the number of matches is in X-Total-Count. */
   @Get('dossiers')
+  @ApiOkResponse({ type: [DossierListItemDoc], description: 'Newest first; the number of matches is in X-Total-Count' })
+  @ApiErrors(400, 401)
   async list(@Query() q: DossierListQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: { header(name: string, value: string): unknown }) {
     const size = q.size ?? 100;
     const { page: _page, size: _size, ...keys } = q;
@@ -123,6 +131,8 @@ export class DossiersController {
   }
 
   @Get('dossiers/:code')
+  @ApiOkResponse({ type: DossierDoc })
+  @ApiErrors(401, 404)
   async get(@Param('code') code: string, @CurrentActor() actor: Actor) {
     const dossier = await this.queries.get(code, this.engine.now());
     const scope = await agencyScope(this.organisation, actor);
@@ -134,12 +144,16 @@ export class DossiersController {
   }
 
   @Post('tasks/:id/request-supplement')
+  @ApiOkResponse({ type: SupplementRequestedDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   requestSupplement(@Param('id') id: string, @Body() body: SupplementRequestDto, @CurrentActor() actor: Actor) {
     return this.engine.execute(new RequestSupplement(id, body.missing, body.note ?? null), actor);
   }
 
   @Post('dossiers/:code/supplement-received')
+  @ApiOkResponse({ type: SupplementReceivedDoc })
+  @ApiErrors(401, 403, 404, 409)
   @HttpCode(200)
   @Roles('reception', 'officer', 'leader', 'admin')
   async supplementReceived(@Param('code') code: string, @CurrentActor() actor: Actor) {
@@ -149,6 +163,8 @@ export class DossiersController {
 
   /** Form 04: apology and new appointment date, by the agency's leader (or the desk on their behalf). */
   @Post('dossiers/:code/apology')
+  @ApiOkResponse({ type: ApologyResultDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('leader', 'reception', 'admin')
   async apology(@Param('code') code: string, @Body() body: ApologyDto, @CurrentActor() actor: Actor) {
@@ -158,6 +174,8 @@ export class DossiersController {
 
   /** Form 03: the desk refuses the dossier (not acceptable), with the reason. */
   @Post('dossiers/:code/refuse')
+  @ApiOkResponse({ type: DossierEndedDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('reception', 'leader', 'admin')
   refuse(@Param('code') code: string, @Body() body: EndDossierDto, @CurrentActor() actor: Actor) {
@@ -166,6 +184,8 @@ export class DossiersController {
 
   /** Form 05: processing stops (the agency's leader decides). */
   @Post('dossiers/:code/stop')
+  @ApiOkResponse({ type: DossierEndedDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('leader', 'admin')
   stop(@Param('code') code: string, @Body() body: EndDossierDto, @CurrentActor() actor: Actor) {
@@ -174,6 +194,8 @@ export class DossiersController {
 
   /** The applicant withdraws the dossier (recorded at the desk). */
   @Post('dossiers/:code/withdraw')
+  @ApiOkResponse({ type: DossierEndedDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('reception', 'leader', 'admin')
   withdraw(@Param('code') code: string, @Body() body: EndDossierDto, @CurrentActor() actor: Actor) {

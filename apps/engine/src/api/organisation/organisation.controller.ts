@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DepartmentDoc, PersonDoc, UserDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Organisation } from '../../identity/organisation.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -29,11 +31,15 @@ export class OrganisationController {
 
   /** Every signed-in user may read the departments (the modeler's picker needs them). */
   @Get('departments')
+  @ApiOkResponse({ type: [DepartmentDoc] })
+  @ApiErrors(401)
   departments() {
     return this.organisation.departments();
   }
 
   @Post('departments')
+  @ApiCreatedResponse({ type: DepartmentDoc })
+  @ApiErrors(400, 401, 403, 409)
   @HttpCode(201)
   @Roles('admin')
   createDepartment(@Body() body: DepartmentDto) {
@@ -42,17 +48,23 @@ export class OrganisationController {
 
   /** Names for the usernames every page shows (who holds a step, who received a dossier): any signed-in user. */
   @Get('people')
+  @ApiOkResponse({ type: [PersonDoc], description: 'Display names for usernames' })
+  @ApiErrors(401)
   people() {
     return this.organisation.people();
   }
 
   @Get('users')
+  @ApiOkResponse({ type: [UserDoc] })
+  @ApiErrors(400, 401, 403)
   @Roles('admin', 'leader')
   users(@Query() q: UserListQuery) {
     return this.organisation.users(q);
   }
 
   @Post('users')
+  @ApiCreatedResponse({ type: UserDoc })
+  @ApiErrors(400, 401, 403, 409)
   @HttpCode(201)
   @Roles('admin')
   createUser(@Body() body: UserDto) {

@@ -1,5 +1,7 @@
 import { Controller, Get, Headers, Inject, Optional, Query, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DashboardDoc, Ii06aReportDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Engine } from '../../engine.js';
 import { dashboardIndices } from '../../reports/dashboard.js';
@@ -39,6 +41,8 @@ export class ReportsController {
   }
 
   @Get('ii06a')
+  @ApiOkResponse({ type: Ii06aReportDoc, description: 'JSON; the same as CSV or XLSX by Accept or format=' })
+  @ApiErrors(400, 401, 403)
   @ApiProduces('application/json', 'text/csv', XLSX_MIME)
   async ii06a(@Query() query: Ii06aQuery, @Headers('accept') accept?: string) {
     const period = this.period(query);
@@ -55,6 +59,8 @@ export class ReportsController {
   }
 
   @Get('dashboard')
+  @ApiOkResponse({ type: DashboardDoc })
+  @ApiErrors(400, 401, 403)
   dashboard(@Query() query: PeriodQuery) {
     return dashboardIndices(this.engine.db, this.period(query), this.config.weights, this.engine.now());
   }
