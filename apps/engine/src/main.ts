@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     console.log(`OneDoor: ${definitions.length} procedure versions from processes/ (${definitions.filter((d) => d.isNew).length} new)`);
   }
   const tokens = new AccessTokens(await organisation.signingKey());
-  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: config.webRoot });
+  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins });
   engine.jobs.start();
   // National-portal sync: delivery runs when ONEDOOR_PORTAL_URL is set; records queue meanwhile.
   const portal = new PortalOutboxDelivery(engine.db, { ...portalSyncConfig(), nodeId: engine.nodeId, log: (m: string) => console.warn(m) });

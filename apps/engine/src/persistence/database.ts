@@ -271,5 +271,11 @@ function translate(error: unknown): unknown {
   if (code && CONFLICT_CODES.has(code)) {
     return new DomainError(ErrorCode.Conflict, 'another command changed this dossier at the same time; reload and try again');
   }
+  // Class 22 (data exception: a NUL byte, text where a number or id belongs, a date out of
+  // range) and 54000 (a value too large to index): the value came from the request and can't be
+  // stored or compared as it is — bad input, not a server error.
+  if (code && (code.startsWith('22') || code === '54000')) {
+    return new DomainError(ErrorCode.BadInput, `a value in the request can't be used: ${(error as Error).message}`);
+  }
   return error;
 }
