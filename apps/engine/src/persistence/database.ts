@@ -126,7 +126,16 @@ export class Database {
   }
 
   private answered(): void {
+    if (!this.currentOutage) return;
     this.currentOutage = undefined;
+    for (const listener of this.reachableListeners) listener();
+  }
+
+  private readonly reachableListeners: (() => void)[] = [];
+
+  /** Called when a statement succeeds after an outage: background loops waiting it out resume at once. */
+  onReachable(listener: () => void): void {
+    this.reachableListeners.push(listener);
   }
 
   /**
