@@ -22,18 +22,21 @@ import { isDatabaseOutage } from './persistence/database-outage.js';
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + browser app on one port. */
 async function main(): Promise<void> {
   const config = readConfig();
+  // From the first moment: a signal during start-up stops whatever has been started so far.
+  const parts: RunningParts = {};
+  installShutdown(parts, config.shutdownTimeoutMs);
   let url = config.databaseUrl;
-  let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
     const pgDir = path.join(config.dataDir, 'pg');
     console.log(`OneDoor: no DATABASE_URL, starting embedded PostgreSQL — data in ${pgDir} (port ${config.embeddedPort})`);
     const embedded = await startEmbeddedDatabase({ dataDir: pgDir, port: config.embeddedPort });
     url = embedded.url;
-    stopEmbedded = embedded.stop;
+    parts.stopEmbedded = embedded.stop;
   }
   const dataSource = createDataSource(url);
-  await waitForDatabase(() => dataSource.initialize(), redact(url));
-  await migrate(dataSource);
+  parts.dataSource = dataSource;
+  const where = redact(url);
+  await untilDatabaseAnswers(where, () => connect(dataSource));
 
   let calendar: CalendarService | undefined;
   const engine = new Engine({
@@ -44,34 +47,48 @@ async function main(): Promise<void> {
     instanceCacheSize: config.instanceCacheSize,
     log: (m) => console.warn(m),
   });
+  parts.engine = engine;
   calendar = new CalendarService(engine.db);
-  await calendar.reload();
   installDossiers(engine);
   const organisation = new Organisation(engine.db);
-  if (config.demo) {
-    const users = await seedDemoOrganisation(organisation, path.join(config.processesDir, 'organisation.json'));
-    console.log(`OneDoor: demo organisation seeded (${users} users, password "demo")`);
-  }
-  if (config.adminPassword) {
-    await organisation.upsertUser({ username: 'admin', password: config.adminPassword, fullName: 'Quản trị hệ thống', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
-    console.log('OneDoor: user admin set from ONEDOOR_ADMIN_PASSWORD');
-  }
-  if (config.demo) {
-    const deployed = await deployProcessFolder(engine, config.processesDir);
-    const definitions = deployed.flatMap((d) => d.processDefinitions);
-    console.log(`OneDoor: ${definitions.length} procedure versions from processes/ (${definitions.filter((d) => d.isNew).length} new)`);
-  }
-  const tokens = new AccessTokens(await organisation.signingKey());
-  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: config.webRoot });
+  // Every step here may run again if the database goes away half-way: each one is idempotent.
+  const tokens = await untilDatabaseAnswers(where, async () => {
+    await migrate(dataSource);
+    await calendar!.reload();
+    if (config.demo) {
+      const users = await seedDemoOrganisation(organisation, path.join(config.processesDir, 'organisation.json'));
+      console.log(`OneDoor: demo organisation seeded (${users} users, password "demo")`);
+    }
+    if (config.adminPassword) {
+      await organisation.upsertUser({ username: 'admin', password: config.adminPassword, fullName: 'Quản trị hệ thống', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
+      console.log('OneDoor: user admin set from ONEDOOR_ADMIN_PASSWORD');
+    }
+    if (config.demo) {
+      const deployed = await deployProcessFolder(engine, config.processesDir);
+      const definitions = deployed.flatMap((d) => d.processDefinitions);
+      console.log(`OneDoor: ${definitions.length} procedure versions from processes/ (${definitions.filter((d) => d.isNew).length} new)`);
+    }
+    return new AccessTokens(await organisation.signingKey());
+  });
+  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins });
+  parts.app = app;
   engine.jobs.start();
   // National-portal sync: delivery runs when ONEDOOR_PORTAL_URL is set; records queue meanwhile.
   const portal = new PortalOutboxDelivery(engine.db, { ...portalSyncConfig(), nodeId: engine.nodeId, log: (m: string) => console.warn(m) });
+  parts.portal = portal;
   portal.start();
   await app.listen(config.port, config.host);
   console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
   if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
+}
 
-  installShutdown({ engine, app, portal, dataSource, stopEmbedded, timeoutMs: config.shutdownTimeoutMs });
+/** What main has started so far, for the shutdown to stop in reverse order. */
+interface RunningParts {
+  engine?: Engine;
+  app?: { close(): Promise<void> };
+  portal?: PortalOutboxDelivery;
+  dataSource?: DataSource;
+  stopEmbedded?: () => Promise<void>;
 }
 
 /**
@@ -82,32 +99,25 @@ async function main(): Promise<void> {
  * runs them now instead of after the lock expires; then the pools close. Past the bound the
  * process exits anyway (1): open transactions roll back with their connections.
  */
-function installShutdown(parts: {
-  engine: Engine;
-  app: { close(): Promise<void> };
-  portal: PortalOutboxDelivery;
-  dataSource: DataSource;
-  stopEmbedded?: () => Promise<void>;
-  timeoutMs: number;
-}): void {
+function installShutdown(parts: RunningParts, timeoutMs: number): void {
   let started = false;
   const shutdown = async (signal: string) => {
     if (started) return;
     started = true;
     const began = Date.now();
-    console.log(`OneDoor: ${signal} — draining (in-flight requests and jobs finish, at most ${Math.round(parts.timeoutMs / 1000)} s)`);
-    parts.engine.draining = true;
+    console.log(`OneDoor: ${signal} — draining (in-flight requests and jobs finish, at most ${Math.round(timeoutMs / 1000)} s)`);
+    if (parts.engine) parts.engine.draining = true;
     setTimeout(() => {
-      console.error(`OneDoor: still stopping after ${Math.round(parts.timeoutMs / 1000)} s; exiting now (open transactions roll back)`);
+      console.error(`OneDoor: still stopping after ${Math.round(timeoutMs / 1000)} s; exiting now (open transactions roll back)`);
       process.exit(1);
-    }, parts.timeoutMs).unref();
+    }, timeoutMs).unref();
     const step = async (what: string, action: () => Promise<unknown>) => {
       await action().catch((error: Error) => console.warn(`OneDoor: while stopping, ${what}: ${error.message}`));
     };
-    await step('HTTP server', () => parts.app.close());
-    await step('job executor', () => parts.engine.jobs.stop());
-    await step('portal sync', () => parts.portal.stop());
-    await step('database pool', () => parts.dataSource.destroy());
+    if (parts.app) await step('HTTP server', () => parts.app!.close());
+    if (parts.engine) await step('job executor', () => parts.engine!.jobs.stop());
+    if (parts.portal) await step('portal sync', () => parts.portal!.stop());
+    if (parts.dataSource?.isInitialized) await step('database pool', () => parts.dataSource!.destroy());
     if (parts.stopEmbedded) await step('embedded PostgreSQL', parts.stopEmbedded);
     console.log(`OneDoor: stopped cleanly in ${Date.now() - began} ms`);
     process.exit(0);
@@ -117,24 +127,36 @@ function installShutdown(parts: {
 }
 
 /**
- * At start the database may not be up yet (a fresh container, a failover in progress): wait for
- * it with back-off instead of exiting, saying once what we wait for.
+ * At start the database may not be up yet (a fresh container, a failover in progress) or may go
+ * away half-way: wait for it with back-off instead of exiting, saying once what we wait for.
+ * Anything else (a wrong password, a database that does not exist) stops the start at once.
  */
-async function waitForDatabase(connect: () => Promise<unknown>, where: string): Promise<void> {
+async function untilDatabaseAnswers<T>(where: string, step: () => Promise<T>): Promise<T> {
   let delay = 500;
   let told = false;
   for (;;) {
     try {
-      await connect();
+      const result = await step();
       if (told) console.log('OneDoor: database reachable');
-      return;
+      return result;
     } catch (error) {
-      if (!isDatabaseOutage(error)) throw error;
+      // TypeORM reports a connection lost during its own start-up queries this way.
+      if (!isDatabaseOutage(error) && (error as Error)?.name !== 'QueryRunnerAlreadyReleasedError') throw error;
       if (!told) console.warn(`OneDoor: waiting for the database at ${where} (${(error as Error).message}); retrying…`);
       told = true;
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 5_000);
     }
+  }
+}
+
+/** Opens the data source; a failed attempt closes the pool it made, so the next one starts clean. */
+async function connect(dataSource: DataSource): Promise<void> {
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    await (dataSource.driver as { disconnect?: () => Promise<void> }).disconnect?.().catch(() => undefined);
+    throw error;
   }
 }
 
@@ -166,6 +188,17 @@ async function seedDemoHistoryOnce(dataSource: DataSource, config: EngineConfig,
 
 // A promise nobody awaited that fails is a bug to log, not a reason to take the node down.
 process.on('unhandledRejection', (reason) => console.error('OneDoor: unhandled rejection:', reason));
+// A database connection that breaks where no one listens (a library's own short-lived client at
+// start-up) must not end the node: that connection is gone, the pools replace it, the node
+// carries on. Any other uncaught exception still ends the process, as it should.
+process.on('uncaughtException', (error) => {
+  if (isDatabaseOutage(error)) {
+    console.warn(`OneDoor: a database connection broke outside any request (${error.message}); carrying on`);
+    return;
+  }
+  console.error(error);
+  process.exit(1);
+});
 
 main().catch((error) => {
   console.error(error);

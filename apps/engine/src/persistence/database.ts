@@ -23,6 +23,7 @@ export interface Sql {
 }
 
 const CONFLICT_CODES = new Set(['40001', '40P01', '55P03']);
+const INPUT_DATA_CODES = new Set(['22021', '22P02', '22P05', '22007', '22008', '22003', '22001', '22023', '54000']);
 
 /**
  * The engine's handle on PostgreSQL: the pool of TypeORM's DataSource (which also runs the
@@ -126,7 +127,16 @@ export class Database {
   }
 
   private answered(): void {
+    if (!this.currentOutage) return;
     this.currentOutage = undefined;
+    for (const listener of this.reachableListeners) listener();
+  }
+
+  private readonly reachableListeners: (() => void)[] = [];
+
+  /** Called when a statement succeeds after an outage: background loops waiting it out resume at once. */
+  onReachable(listener: () => void): void {
+    this.reachableListeners.push(listener);
   }
 
   /**
@@ -270,6 +280,13 @@ function translate(error: unknown): unknown {
   const code = (error as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (error as { code?: string })?.code;
   if (code && CONFLICT_CODES.has(code)) {
     return new DomainError(ErrorCode.Conflict, 'another command changed this dossier at the same time; reload and try again');
+  }
+  // A value the request carried that PostgreSQL can't take as it is — a NUL byte, text where a
+  // number, id or date belongs, a number or date out of range, a value too long or too large to
+  // index: bad input, not a server error. (Other data exceptions, such as a division by zero,
+  // are our own bugs and stay 500.)
+  if (code && INPUT_DATA_CODES.has(code)) {
+    return new DomainError(ErrorCode.BadInput, `a value in the request can't be used: ${(error as Error).message}`);
   }
   return error;
 }

@@ -36,6 +36,10 @@ export class LoginResponseDoc {
   @ApiProperty({ type: SessionUserDoc }) user!: SessionUserDoc;
 }
 
+export class NewTokenDoc {
+  @ApiProperty({ description: 'Bearer token replacing the caller’s' }) accessToken!: string;
+}
+
 export class ActorDoc {
   @ApiProperty() username!: string;
   @ApiProperty(nullableString) departmentCode!: string | null;

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DepartmentDoc, PersonDoc, UserDoc } from '../openapi/responses.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Organisation } from '../../identity/organisation.js';
+import { TokenRevocations } from '../../identity/token-revocations.js';
+import { notFound } from '../../shared/domain-error.js';
 import { Roles } from '../auth/roles.decorator.js';
 
 export class DepartmentDto {
@@ -27,7 +29,10 @@ export class UserListQuery {
 @ApiTags('identity')
 @Controller('api')
 export class OrganisationController {
-  constructor(private readonly organisation: Organisation) {}
+  constructor(
+    private readonly organisation: Organisation,
+    private readonly revocations: TokenRevocations,
+  ) {}
 
   /** Every signed-in user may read the departments (the modeler's picker needs them). */
   @Get('departments')
@@ -69,5 +74,15 @@ export class OrganisationController {
   @Roles('admin')
   createUser(@Body() body: UserDto) {
     return this.organisation.createUser(body);
+  }
+
+  /** Ends every session of a user at once (a lost laptop, an officer who left): all their tokens stop working. */
+  @Post('users/:username/end-sessions')
+  @ApiNoContentResponse({ description: 'Every token of the user stops working' })
+  @ApiErrors(401, 403, 404)
+  @HttpCode(204)
+  @Roles('admin')
+  async endSessions(@Param('username') username: string) {
+    if ((await this.revocations.endSessions(username)) === 0) throw notFound('User', username);
   }
 }
