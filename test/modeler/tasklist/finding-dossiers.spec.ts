@@ -138,6 +138,7 @@ describe('finding a dossier again', () => {
     // given: logged out
     await desk.open('motcua.syt', '#/inbox/mine');
     await page.click('[data-action="logout"]');
+    desk.forget('motcua.syt');
 
     // when: the app's print address, then the API's own address
     for (const address of [`/#/print/${codes.sought}/06`, `/api/documents/${codes.sought}/06`]) {

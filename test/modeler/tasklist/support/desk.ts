@@ -29,6 +29,11 @@ export class Desk {
     return session;
   }
 
+  /** After a logout in the page: that session's token is revoked, the next open logs in afresh. */
+  forget(username: string): void {
+    this.sessions.delete(username);
+  }
+
   async bearer(username: string): Promise<string> {
     return `Bearer ${(await this.session(username)).accessToken}`;
   }

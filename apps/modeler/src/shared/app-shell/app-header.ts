@@ -66,11 +66,17 @@ export function createAppHeader(options: AppHeaderOptions): AppHeader {
     }
     tools.append(createLanguageSwitch(options.beforeLanguageSwitch));
     if (user) {
-      tools.append(h('button', { type: 'button', className: 'od-button', 'data-action': 'logout', onclick: () => options.onLogout() }, t('Log out')));
+      tools.append(h('button', { type: 'button', className: 'od-button', 'data-action': 'logout', onclick: () => logOut() }, t('Log out')));
     } else if (options.onLogin) {
       tools.append(h('button', { type: 'button', className: 'od-button', 'data-action': 'login', onclick: () => options.onLogin!() }, t('Log in')));
     }
     element.replaceChildren(h('a', { className: 'od-app-brand', href: '/', title: t('Home') }, h('img', { src: '/favicon.svg', alt: '', width: 20, height: 20 }), 'OneDoor'), nav, tools);
+  };
+  // The token stops working on the server too (on every node), not only in this browser.
+  const logOut = () => {
+    const token = authSession.token;
+    if (token) void options.api.post('/api/auth/logout').catch(() => undefined);
+    options.onLogout();
   };
   render();
   return {
