@@ -44,7 +44,7 @@ export function createTaskTable({ tasks, directory, now, soonLimit, me }: TaskTa
             formatDateTime(task.dueAt) || '—',
             dueLabel[state] ? h('span', { className: `od-badge od-badge-${state}` }, dueLabel[state]) : null,
           ),
-          h('td', {}, task.assignee ? (task.assignee === me ? h('strong', {}, t('Me')) : task.assignee) : h('span', { className: 'od-muted' }, t('Not claimed'))),
+          h('td', {}, task.assignee ? (task.assignee === me ? h('strong', {}, t('Me')) : directory.personName(task.assignee)) : h('span', { className: 'od-muted' }, t('Not claimed'))),
         );
       }),
     ),
