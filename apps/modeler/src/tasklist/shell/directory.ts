@@ -1,5 +1,6 @@
 import type { TasklistApi } from '../api/tasklist-api.js';
 import type { Department, Person, ProcessDefinition } from '../api/tasklist-types.js';
+import { useNames } from '../format/api-message.js';
 
 /**
  * Names for the codes the API carries (department codes, usernames, definition ids), loaded
@@ -18,6 +19,7 @@ export class Directory {
       this.departments = new Map(departments.map((d) => [d.code, d]));
       this.definitions = new Map(definitions.map((d) => [d.id, d]));
       this.people = new Map(people.map((p) => [p.username, p]));
+      useNames((username) => this.personName(username));
     });
     return this.loading;
   }
