@@ -40,6 +40,8 @@ export interface TestEngineOptions {
   clock?: Clock;
   /** Reach the database through a TcpProxy the spec can cut (database outages). */
   proxy?: boolean;
+  /** A second engine node on the database of this one (nothing seeded; closing it leaves the database). */
+  sameDatabaseAs?: TestEngine;
 }
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -49,22 +51,25 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..',
  * serving dist/web — on a private database and a free port.
  */
 export async function startTestEngine(options: TestEngineOptions = {}): Promise<TestEngine> {
-  const db = await createTestDatabase();
+  const other = options.sameDatabaseAs;
+  const db = other ? other.db : await createTestDatabase();
   const proxy = options.proxy ? await TcpProxy.to(db.url) : undefined;
-  let dataSource = db.dataSource;
+  let dataSource = other ? await db.connectAnother() : db.dataSource;
   if (proxy) {
     dataSource = createDataSource(proxy.url(db.url), { poolSize: 10, applicationName: 'onedoor-test', connectTimeoutMs: 1_000 });
     await dataSource.initialize();
   }
   let calendar: CalendarService | undefined;
-  const engine = new Engine({ dataSource, clock: options.clock, calendar: () => calendar!.current(), nodeId: 'test-http', jobPollIntervalMs: 100 });
+  const engine = new Engine({ dataSource, clock: options.clock, calendar: () => calendar!.current(), nodeId: other ? 'test-http-2' : 'test-http', jobPollIntervalMs: 100 });
   calendar = new CalendarService(engine.db);
   await calendar.reload();
   installDossiers(engine);
   const organisation = new Organisation(engine.db);
-  if (options.organisation !== false) await seedDemoOrganisation(organisation, path.join(root, 'processes', 'organisation.json'));
-  await organisation.upsertUser({ username: 'admin', password: 'demo', fullName: 'Quản trị', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
-  if (options.processes) await deployProcessFolder(engine, path.join(root, 'processes'));
+  if (!other) {
+    if (options.organisation !== false) await seedDemoOrganisation(organisation, path.join(root, 'processes', 'organisation.json'));
+    await organisation.upsertUser({ username: 'admin', password: 'demo', fullName: 'Quản trị', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
+    if (options.processes) await deployProcessFolder(engine, path.join(root, 'processes'));
+  }
   const tokens = new AccessTokens(await organisation.signingKey());
   const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: defaultWebRoot(root), logger: false });
   await app.listen(0, '127.0.0.1');
@@ -94,7 +99,11 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
         await dataSource.destroy();
         await proxy.close();
       }
-      await db.close();
+      if (other) {
+        if (dataSource.isInitialized) await dataSource.destroy();
+      } else {
+        await db.close();
+      }
     },
   };
 }

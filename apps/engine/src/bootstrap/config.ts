@@ -22,6 +22,10 @@ export interface EngineConfig {
   shutdownTimeoutMs: number;
   /** Other sites allowed to call the API from a browser (ONEDOOR_CORS_ORIGINS, comma-separated); none by default. */
   corsOrigins: string[];
+  /** Lifetime of an access token (the browser renews it with its refresh token). */
+  accessTokenMinutes: number;
+  /** How long a session lives without being renewed. */
+  sessionHours: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): EngineConfig {
@@ -41,6 +45,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     jobLockMs: count(env.ONEDOOR_JOB_LOCK_MS, 60_000),
     shutdownTimeoutMs: count(env.ONEDOOR_SHUTDOWN_TIMEOUT_MS, 25_000),
     corsOrigins: (env.ONEDOOR_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    accessTokenMinutes: Math.max(1, count(env.ONEDOOR_ACCESS_TOKEN_MINUTES, 15)),
+    sessionHours: Math.max(1, count(env.ONEDOOR_SESSION_HOURS, 12)),
   };
 }
 
