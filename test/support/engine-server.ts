@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
@@ -10,6 +11,7 @@ import { createApp, defaultWebRoot } from '../../apps/engine/src/create-app.js';
 import { Engine } from '../../apps/engine/src/engine.js';
 import { AccessTokens } from '../../apps/engine/src/identity/access-token.js';
 import { Organisation } from '../../apps/engine/src/identity/organisation.js';
+import type { SingleSignOnConfig } from '../../apps/engine/src/identity/single-sign-on.js';
 import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { TcpProxy } from './tcp-proxy.js';
@@ -42,6 +44,19 @@ export interface TestEngineOptions {
   proxy?: boolean;
   /** A second engine node on the database of this one (nothing seeded; closing it leaves the database). */
   sameDatabaseAs?: TestEngine;
+  /** Listen on this port (default: any free one). */
+  port?: number;
+  /** Officers sign in through this identity provider too. */
+  singleSignOn?: SingleSignOnConfig;
+}
+
+/** A port nobody listens on right now, to give a server before it starts. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -71,8 +86,8 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
     if (options.processes) await deployProcessFolder(engine, path.join(root, 'processes'));
   }
   const tokens = new AccessTokens(await organisation.signingKey());
-  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: defaultWebRoot(root), logger: false });
-  await app.listen(0, '127.0.0.1');
+  const app = await createApp({ engine, organisation, tokens, calendar, singleSignOn: options.singleSignOn }, { webRoot: defaultWebRoot(root), logger: false });
+  await app.listen(options.port ?? 0, '127.0.0.1');
   if (options.jobs) engine.jobs.start();
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;

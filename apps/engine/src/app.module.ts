@@ -25,6 +25,8 @@ import { LoginThrottle } from './identity/login-throttle.js';
 import { Organisation } from './identity/organisation.js';
 import { TokenRevocations } from './identity/token-revocations.js';
 import { Sessions, type SessionOptions } from './identity/sessions.js';
+import { SingleSignOn, type SingleSignOnConfig } from './identity/single-sign-on.js';
+import { SINGLE_SIGN_ON, SingleSignOnController } from './api/auth/single-sign-on.controller.js';
 import { DatabaseNotifications } from './persistence/database-notifications.js';
 
 export interface AppServices {
@@ -36,6 +38,8 @@ export interface AppServices {
   revocations?: TokenRevocations;
   /** Token and session lifetimes (default 15 minutes and 12 hours). */
   sessions?: SessionOptions;
+  /** The agency's identity provider, when officers sign in there (ONEDOOR_OIDC_*). */
+  singleSignOn?: SingleSignOnConfig;
 }
 
 /** Keeps this node's list of revoked tokens fresh while the app runs. */
@@ -79,6 +83,7 @@ export class AppModule {
       module: AppModule,
       controllers: [
         AuthController,
+        SingleSignOnController,
         OrganisationController,
         DeploymentsController,
         ProcessDefinitionsController,
@@ -99,6 +104,7 @@ export class AppModule {
         { provide: Engine, useValue: services.engine },
         { provide: Organisation, useValue: services.organisation },
         { provide: CalendarService, useValue: services.calendar },
+        { provide: SINGLE_SIGN_ON, useValue: { sso: services.singleSignOn ? new SingleSignOn(services.singleSignOn, services.engine.db, services.organisation) : null } },
         ...httpShellProviders(services),
       ],
     };

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     return new AccessTokens(await organisation.signingKey());
   });
   const sessions = { accessTokenSeconds: config.accessTokenMinutes * 60, refreshTokenSeconds: config.sessionHours * 3600 };
-  const app = await createApp({ engine, organisation, tokens, calendar, sessions }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins });
+  const app = await createApp({ engine, organisation, tokens, calendar, sessions, singleSignOn: config.singleSignOn }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins });
   parts.app = app;
   engine.jobs.start();
   // National-portal sync: delivery runs when ONEDOOR_PORTAL_URL is set; records queue meanwhile.

@@ -72,6 +72,11 @@ export class Organisation {
     );
   }
 
+  async userOrUndefined(username: string): Promise<UserView | undefined> {
+    const [row] = await this.db.query<UserView>(`SELECT ${USER_COLUMNS} FROM app_user WHERE username = $1`, [username]);
+    return row;
+  }
+
   async user(username: string): Promise<UserView> {
     const [row] = await this.db.query<UserView>(`SELECT ${USER_COLUMNS} FROM app_user WHERE username = $1`, [username]);
     if (!row) throw notFound('User', username);
