@@ -31,13 +31,29 @@ export class SessionUserDoc {
   @ApiProperty({ type: [String], example: ['officer', 'reception'] }) roles!: string[];
 }
 
-export class LoginResponseDoc {
-  @ApiProperty({ description: 'Bearer token (JWT, one working day)' }) accessToken!: string;
+export class SessionTokensDoc {
+  @ApiProperty({ description: 'Bearer token for every other /api call' }) accessToken!: string;
+  @ApiProperty({ description: 'Exchanged once at POST /api/auth/refresh for a new pair' }) refreshToken!: string;
+  @ApiProperty({ description: 'Seconds the access token is valid' }) expiresIn!: number;
+}
+
+export class LoginResponseDoc extends SessionTokensDoc {
   @ApiProperty({ type: SessionUserDoc }) user!: SessionUserDoc;
 }
 
-export class NewTokenDoc {
-  @ApiProperty({ description: 'Bearer token replacing the caller’s' }) accessToken!: string;
+export class MfaRequiredDoc {
+  @ApiProperty({ enum: [true] }) mfaRequired!: boolean;
+  @ApiProperty({ description: 'Sent with the authenticator code to POST /api/auth/mfa' }) mfaToken!: string;
+}
+
+export class TotpSetupDoc {
+  @ApiProperty() secret!: string;
+  @ApiProperty({ description: 'otpauth:// address for the authenticator app’s QR code' }) otpauthUri!: string;
+}
+
+export class SingleSignOnOfferDoc {
+  @ApiProperty() enabled!: boolean;
+  @ApiPropertyOptional({ description: 'The sign-in button’s words' }) label?: string;
 }
 
 export class ActorDoc {
