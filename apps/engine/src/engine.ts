@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { systemClock, type Actor, type Clock, type Command, type EngineServices, type TransactionListener } from './commands/command.js';
 import { CommandExecutor } from './commands/command-executor.js';
 import { fireStartTimer, fireTimer, type JobHandler } from './commands/execute-job.js';
+import { eventDeliveryJobHandlers } from './commands/event-delivery-jobs.js';
 import { JobExecutor } from './jobs/job-executor.js';
 import { Database } from './persistence/database.js';
 import { DefinitionCache } from './persistence/definition-store.js';
@@ -44,6 +45,7 @@ export class Engine {
   readonly jobHandlers = new Map<string, JobHandler>([
     ['timer', fireTimer],
     ['timer-start', fireStartTimer],
+    ...Object.entries(eventDeliveryJobHandlers),
   ]);
   readonly definitions: DefinitionQueries;
   readonly instances: InstanceQueries;

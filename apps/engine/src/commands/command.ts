@@ -2,6 +2,7 @@ import type { Sql } from '../persistence/database.js';
 import type { DefinitionCache } from '../persistence/definition-store.js';
 import type { InstanceCache } from '../persistence/instance-cache.js';
 import { InstanceStore } from '../persistence/instance-store.js';
+import { SqlEventBus } from '../persistence/event-bus.js';
 import type { RuntimePorts, ServiceHandler, TimeRules } from '../runtime/ports.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { RuntimeEvent } from '../runtime/runtime-events.js';
@@ -45,6 +46,7 @@ export class CommandContext {
   /** Dossiers this command changed directly (their status is recomputed before commit). */
   readonly touchedDossiers = new Set<string>();
   private runtimeInstance?: Runtime;
+  private eventBusInstance?: SqlEventBus;
 
   constructor(
     readonly sql: Sql,
@@ -56,10 +58,16 @@ export class CommandContext {
     this.store = new InstanceStore(sql, useCache ? services.instanceCache : undefined);
   }
 
+  /** Signals and messages leaving this command's instances: jobs and outbox rows in its transaction. */
+  get eventBus(): SqlEventBus {
+    return (this.eventBusInstance ??= new SqlEventBus(this.sql, this.now, this.services.newId));
+  }
+
   get runtime(): Runtime {
     if (!this.runtimeInstance) {
       const ports: RuntimePorts = {
         definitions: this.services.definitions.source(this.sql),
+        events: this.eventBus,
         instances: this.store,
         time: this.services.time,
         handlers: this.services.handlers,

@@ -119,11 +119,11 @@ export class DeployProcedures implements Command<DeploymentResult> {
     await ctx.sql.execute(`DELETE FROM job WHERE type = 'timer-start' AND definition_id IN (SELECT id FROM process_definition WHERE key = $1)`, [graph.key]);
     for (const startId of graph.startEventIds) {
       const start = graph.nodes.get(startId)!;
-      if (start.event === 'message') {
+      if (start.event === 'message' || start.event === 'signal') {
         await ctx.sql.execute(
           `INSERT INTO event_subscription (id, type, event_name, business_key, instance_id, execution_id, element_id, definition_id, created_at)
-           VALUES ($1, 'message', $2, NULL, NULL, NULL, $3, $4, $5)`,
-          [ctx.services.newId(), start.messageName, start.id, definitionId, ctx.now],
+           VALUES ($1, $2, $3, NULL, NULL, NULL, $4, $5, $6)`,
+          [ctx.services.newId(), start.event, start.event === 'message' ? start.messageName : start.signalName, start.id, definitionId, ctx.now],
         );
       }
       if (start.event === 'timer' && start.timer) {
