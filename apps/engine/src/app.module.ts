@@ -5,6 +5,7 @@ import { AuthGuard } from './api/auth/auth.guard.js';
 import { DeploymentsController } from './api/deployments/deployments.controller.js';
 import { DomainExceptionFilter } from './api/errors/domain-exception.filter.js';
 import { MessagesController } from './api/messages/messages.controller.js';
+import { SignalsController } from './api/signals/signals.controller.js';
 import { HealthController } from './api/operations/health.controller.js';
 import { IncidentsController } from './api/operations/incidents.controller.js';
 import { OrganisationController } from './api/organisation/organisation.controller.js';
@@ -48,6 +49,7 @@ export class AppModule {
         ProcessInstancesController,
         TasksController,
         MessagesController,
+        SignalsController,
         IncidentsController,
         HealthController,
         DossiersController,

@@ -4,6 +4,7 @@ import { systemClock, type Actor, type Clock, type Command, type EngineServices,
 import { CommandExecutor } from './commands/command-executor.js';
 import { fireStartTimer, fireTimer, type JobHandler } from './commands/execute-job.js';
 import { eventDeliveryJobHandlers } from './commands/event-delivery-jobs.js';
+import { BroadcastSignal } from './commands/broadcast-signal.js';
 import { JobExecutor } from './jobs/job-executor.js';
 import { Database } from './persistence/database.js';
 import { DefinitionCache } from './persistence/definition-store.js';
@@ -81,6 +82,16 @@ export class Engine {
 
   execute<T>(command: Command<T>, actor: Actor): Promise<T> {
     return this.commands.execute(command, actor);
+  }
+
+  /**
+   * Broadcasts a signal (`POST /api/signals`): the deliveries are written in one transaction,
+   * then run here at once; any a crash leaves behind, the job executor of any node runs later.
+   */
+  async broadcastSignal(signalName: string, variables: Record<string, unknown>, actor: Actor): Promise<{ delivered: number }> {
+    const { delivered, deliveryJobIds } = await this.execute(new BroadcastSignal(signalName, variables), actor);
+    await this.jobs.runNow(deliveryJobIds);
+    return { delivered };
   }
 
   onTransaction(listener: TransactionListener): void {
