@@ -8,6 +8,7 @@ import { BroadcastSignal } from './commands/broadcast-signal.js';
 import { JobExecutor } from './jobs/job-executor.js';
 import { Database } from './persistence/database.js';
 import { DefinitionCache } from './persistence/definition-store.js';
+import { DecisionCache } from './decisions/decision-store.js';
 import { InstanceCache } from './persistence/instance-cache.js';
 import { DefinitionQueries } from './queries/definition-queries.js';
 import { InstanceQueries } from './queries/instance-queries.js';
@@ -60,6 +61,7 @@ export class Engine {
     const calendar = options.calendar ?? (() => fixedCalendar);
     this.services = {
       definitions: new DefinitionCache(),
+      decisions: new DecisionCache(),
       time: options.time ?? calendarTimeRules(calendar),
       calendar,
       handlers: options.handlers ?? new Map(),

@@ -3,6 +3,7 @@ import type { DefinitionCache } from '../persistence/definition-store.js';
 import type { InstanceCache } from '../persistence/instance-cache.js';
 import { InstanceStore } from '../persistence/instance-store.js';
 import { SqlEventBus } from '../persistence/event-bus.js';
+import type { DecisionCache } from '../decisions/decision-store.js';
 import type { RuntimePorts, ServiceHandler, TimeRules } from '../runtime/ports.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { RuntimeEvent } from '../runtime/runtime-events.js';
@@ -26,6 +27,8 @@ export const systemClock: Clock = { now: () => new Date() };
 /** Services the commands share, fixed for the life of an engine node. */
 export interface EngineServices {
   definitions: DefinitionCache;
+  /** Deployed DMN decisions, parsed once per version. */
+  decisions: DecisionCache;
   time: TimeRules;
   handlers: ReadonlyMap<string, ServiceHandler>;
   clock: Clock;
@@ -68,6 +71,7 @@ export class CommandContext {
       const ports: RuntimePorts = {
         definitions: this.services.definitions.source(this.sql),
         events: this.eventBus,
+        decisions: this.services.decisions.source(this.sql),
         instances: this.store,
         time: this.services.time,
         handlers: this.services.handlers,

@@ -381,8 +381,10 @@ function readBusinessRule(built: FlowNode, element: ModdleElement, ext: ModdleEl
   const zeebe = ext.find((v) => v.$type === 'zeebe:calledDecision');
   built.decisionKey = element.decisionRef || zeebe?.decisionId || undefined;
   built.resultVariable = element.resultVariable || zeebe?.resultVariable || undefined;
-  const mapping = element.mapDecisionResult ?? (zeebe ? 'singleResult' : 'resultList');
-  if (!['singleEntry', 'singleResult', 'collectEntries', 'resultList'].includes(mapping)) refuse(element, `camunda:mapDecisionResult "${mapping}" is not one of singleEntry, singleResult, collectEntries, resultList`);
+  // camunda-moddle gives mapDecisionResult a default: only a value written in the file counts.
+  const written = Object.prototype.hasOwnProperty.call(element, 'mapDecisionResult') ? element.mapDecisionResult : undefined;
+  const mapping = written ?? (zeebe ? 'natural' : 'resultList');
+  if (!['singleEntry', 'singleResult', 'collectEntries', 'resultList', 'natural'].includes(mapping)) refuse(element, `camunda:mapDecisionResult "${mapping}" is not one of singleEntry, singleResult, collectEntries, resultList`);
   built.mapDecisionResult = mapping;
   if (built.decisionKey?.startsWith('=') || built.decisionKey?.startsWith('${')) refuse(element, 'the decision must be named by its id, not by an expression');
   if (!built.decisionKey && !built.handler) refuse(element, 'the business rule task names no decision: set camunda:decisionRef (or zeebe:calledDecision) to the id of a DMN decision deployed beside it');

@@ -132,7 +132,7 @@ export interface FlowNode {
   resultVariable?: string;
   /** Business rule tasks: the decision key and how its result is mapped (Camunda's names). */
   decisionKey?: string;
-  mapDecisionResult?: 'singleEntry' | 'singleResult' | 'collectEntries' | 'resultList';
+  mapDecisionResult?: 'singleEntry' | 'singleResult' | 'collectEntries' | 'resultList' | 'natural';
   /** Message throw events and send tasks, signal throws: variables passed (`camunda:in`). */
   payload?: VariableMapping[];
 }
