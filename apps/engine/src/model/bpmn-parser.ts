@@ -49,7 +49,7 @@ const ALLOWED_EVENTS: Partial<Record<NodeType, EventKind[]>> = {
 };
 
 /** Start events of event sub-processes may also catch what is thrown inside their scope. */
-const EVENT_SUB_PROCESS_STARTS: EventKind[] = ['timer', 'message', 'signal', 'conditional', 'error', 'escalation'];
+const EVENT_SUB_PROCESS_STARTS: EventKind[] = ['timer', 'message', 'signal', 'conditional', 'error', 'escalation', 'compensate'];
 
 const EVENT_BY_DEFINITION: Record<string, EventKind> = {
   'bpmn:TimerEventDefinition': 'timer',
@@ -114,6 +114,12 @@ export async function parseBpmn(xml: string): Promise<ParsedDeploymentResource> 
     for (const p of processes.filter((p) => p.isExecutable === false)) {
       warnings.push(`process ${p.id}${p.name ? ` (${p.name})` : ''} is not executable (isExecutable="false"): skipped`);
     }
+  }
+  // A file may declare XPath (or another language) for all its expressions at the top.
+  // (bpmn-moddle defaults it to XPath: only a language written in the file counts.)
+  const language: string | undefined = Object.prototype.hasOwnProperty.call(definitions, 'expressionLanguage') ? definitions.expressionLanguage : undefined;
+  if (language && !/feel/i.test(language) && language !== 'http://www.omg.org/spec/FEEL/20140401') {
+    for (const process of processes) inheritLanguage(process, language);
   }
   const graphs: ProcedureGraph[] = [];
   const calledKeys: { elementId: string; key: string }[] = [];
@@ -261,6 +267,9 @@ function readNode(element: ModdleElement, type: NodeType, scopeId: string, refus
   }
   if (type === 'startEvent' && inEventSubProcess) {
     built.interrupting = element.isInterrupting !== false;
+    if (built.event === 'compensate' && element.$parent.$parent?.$type !== 'bpmn:SubProcess') {
+      refuse(element, 'a compensation event sub-process belongs in the sub-process it compensates (BPMN 2.0 §10.3.6), not in a process');
+    }
     if ((built.event === 'error') && !built.interrupting) refuse(element, 'an error start event always interrupts (isInterrupting must not be false)');
   }
   if (type === 'receiveTask') built.messageName = readMessageName(element, element.messageRef, refuse);
@@ -303,18 +312,20 @@ function readNode(element: ModdleElement, type: NodeType, scopeId: string, refus
     for (const attr of ['class', 'delegateExpression', 'expression']) {
       if (element[attr]) refuse(element, `camunda:${attr} names Java or external code the engine can't run; use od:handler with a registered handler`);
     }
-    if (element.type === 'external') refuse(element, 'camunda:type="external" waits for an external worker the engine does not have; use od:handler with a registered handler');
+    if (!built.handler && (element.type === 'external' || ext.some((v) => v.$type === 'zeebe:taskDefinition')) && !(type === 'sendTask' && element.messageRef)) {
+      warnings.push(`${element.id}: its work is left to an external worker (camunda:type="external" or zeebe:taskDefinition), which does not exist here; it passes on as a no-op until given an od:handler`);
+    }
   }
   if (type === 'sendTask') {
     if (element.messageRef) built.messageName = readMessageName(element, element.messageRef, refuse);
     built.payload = payloadOf(element);
-    if (!built.messageName && !built.handler && ext.some((v) => v.$type === 'zeebe:taskDefinition')) {
-      warnings.push(`${element.id}: the send task names a Zeebe job type, which no worker serves here; it passes on as a no-op`);
-    }
   }
   if (type === 'businessRuleTask') readBusinessRule(built, element, ext, refuse);
   if (type === 'scriptTask') readScript(built, element, ext, refuse);
   if (element.isForCompensation === true) built.isForCompensation = true;
+  if (built.event === 'message' && !built.messageName && isThrow(element)) {
+    warnings.push(`${element.id}: the message is sent by a Zeebe job worker (zeebe:taskDefinition), which does not exist here; the event passes on without sending until it names a message (messageRef)`);
+  }
   if (type === 'userTask' && !hasDepartment(attributes)) {
     refuse(element, 'the user task has no department: set od:department on it or on its lane (or camunda:candidateGroups)');
   }
@@ -331,6 +342,8 @@ function readEventDefinition(built: FlowNode, element: ModdleElement, definition
       built.timer = readTimer(element, definition, refuse);
       break;
     case 'message':
+      // Zeebe sends a thrown message through a job worker: no messageRef, a task definition instead.
+      if (!definition.messageRef && isThrow(element) && extensionValues(element).some((v) => v.$type === 'zeebe:taskDefinition')) break;
       built.messageName = readMessageName(element, definition.messageRef, refuse);
       built.payload = payloadOf(element, definition);
       break;
@@ -358,6 +371,8 @@ function readEventDefinition(built: FlowNode, element: ModdleElement, definition
       break;
   }
 }
+
+const isThrow = (element: ModdleElement) => element.$type === 'bpmn:EndEvent' || element.$type === 'bpmn:IntermediateThrowEvent';
 
 function eventMisplaced(event: EventKind, type: NodeType): string {
   if (type === 'startEvent' && event === 'conditional') {
@@ -455,6 +470,14 @@ function readMapping(value: ModdleElement): VariableMapping {
 
 function extensionValues(element: ModdleElement): ModdleElement[] {
   return element.extensionElements?.values ?? [];
+}
+
+/** Gives the expressions of a file without a language of their own the file's `expressionLanguage`. */
+function inheritLanguage(container: ModdleElement, language: string): void {
+  for (const element of container.flowElements ?? []) {
+    if (element.conditionExpression && !element.conditionExpression.language) element.conditionExpression.language = language;
+    if (element.flowElements) inheritLanguage(element, language);
+  }
 }
 
 /** Compensation boundary event id → the handler activity its association points to. */

@@ -214,7 +214,7 @@ export class Runtime {
     const completed = token.activityInstanceId !== null || node.loop !== undefined;
     this.closeActivity(state, token, 'completed');
     disarm(state, token);
-    if (completed && node.boundaryIds.length > 0) recordCompensable(this, state, token, node);
+    if (completed && (node.boundaryIds.length > 0 || node.eventSubProcessIds?.length)) recordCompensable(this, state, token, node);
     if (flowIds.length === 0) {
       this.schedule('end-token', () => this.endToken(state, token));
       return;
@@ -255,7 +255,7 @@ export class Runtime {
     }
     const at = this.position(state, scope);
     if (isLoopBody(state, scope, at.node)) return; // a loop body ends through its instances, never empty-handed
-    handCompensationUp(state, scope);
+    handCompensationUp(this, state, scope);
     scope.state = 'active';
     this.leaveByConditions(at);
   }

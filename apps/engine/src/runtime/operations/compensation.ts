@@ -18,6 +18,14 @@ const PENDING = `${HIDDEN_PREFIX}compensating`;
  */
 export function recordCompensable(rt: Runtime, state: InstanceState, token: ExecutionRow, node: FlowNode): void {
   const graph = rt.graphOf(state);
+  const handlerEsp = compensationEventSubProcess(rt, state, node);
+  const scopeOf = token.parentId ? state.executions.get(token.parentId) : undefined;
+  if (handlerEsp && scopeOf) {
+    // A sub-process with a compensation event sub-process: that sub-process is its handler, and
+    // the records of what ran inside stay with the sub-process's execution for it to compensate.
+    // The row's business key (unused by compensation) remembers where the inner records wait.
+    subscribe(rt, state, scopeOf, handlerEsp, 'compensate', node.id).businessKey = token.id;
+  }
   for (const boundaryId of node.boundaryIds) {
     const boundary = nodeOf(graph, boundaryId);
     if (boundary.event !== 'compensate' || !boundary.compensationHandlerId) continue;
@@ -26,9 +34,18 @@ export function recordCompensable(rt: Runtime, state: InstanceState, token: Exec
   }
 }
 
-/** A scope execution stops being a scope: its compensation records go to the scope above. */
-export function handCompensationUp(state: InstanceState, scope: ExecutionRow): void {
+/** The compensation event sub-process a sub-process holds, if any. */
+export function compensationEventSubProcess(rt: Runtime, state: InstanceState, node: FlowNode): FlowNode | undefined {
+  if (node.type !== 'subProcess') return undefined;
+  const graph = rt.graphOf(state);
+  return (node.eventSubProcessIds ?? []).map((id) => nodeOf(graph, id)).find((esp) => nodeOf(graph, esp.startEventId!).event === 'compensate');
+}
+
+/** A scope execution stops being a scope: its compensation records go to the scope above (unless its own compensation event sub-process will use them). */
+export function handCompensationUp(rt: Runtime, state: InstanceState, scope: ExecutionRow): void {
   if (!scope.parentId) return;
+  const node = scope.activityId ? rt.graphOf(state).nodes.get(scope.activityId) : undefined;
+  if (node && compensationEventSubProcess(rt, state, node)) return;
   for (const sub of state.subscriptions.values()) if (sub.type === 'compensate' && sub.executionId === scope.id) sub.executionId = scope.parentId;
 }
 
@@ -46,6 +63,8 @@ export function throwCompensation(rt: Runtime, state: InstanceState, token: Exec
     const handler = rt.newExecution(state.id, scopeId, record.elementId, 'active');
     handler.variables = { [FOR]: token.id };
     state.executions.set(handler.id, handler);
+    // A compensation event sub-process takes over the records its sub-process left behind.
+    if (record.businessKey) for (const inner of state.subscriptions.values()) if (inner.type === 'compensate' && inner.executionId === record.businessKey) inner.executionId = handler.id;
     rt.schedule('enter', () => rt.enter(state, handler, record.elementId, null));
   }
   return true;

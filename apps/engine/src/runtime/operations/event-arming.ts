@@ -1,7 +1,7 @@
 import { node as nodeOf, type FlowNode } from '../../model/procedure-graph.js';
 import { durationMs, parseCycle, parseDate, parseDuration, workingDurationMs, type Duration } from '../../model/timer-expression.js';
 import type { InstanceState } from '../instance-state.js';
-import type { ExecutionRow, JobRow, SubscriptionType } from '../rows.js';
+import type { ExecutionRow, JobRow, SubscriptionRow, SubscriptionType } from '../rows.js';
 import type { Runtime } from '../runtime.js';
 
 /**
@@ -19,9 +19,9 @@ export function armEvent(rt: Runtime, state: InstanceState, token: ExecutionRow,
   }
 }
 
-export function subscribe(rt: Runtime, state: InstanceState, token: ExecutionRow, eventNode: FlowNode, type: SubscriptionType, eventName: string): void {
+export function subscribe(rt: Runtime, state: InstanceState, token: ExecutionRow, eventNode: FlowNode, type: SubscriptionType, eventName: string): SubscriptionRow {
   const id = rt.ports.newId();
-  state.subscriptions.set(id, {
+  const row: SubscriptionRow = {
     id,
     type,
     eventName,
@@ -31,7 +31,9 @@ export function subscribe(rt: Runtime, state: InstanceState, token: ExecutionRow
     elementId: eventNode.id,
     definitionId: state.instance.definitionId,
     createdAt: rt.now,
-  });
+  };
+  state.subscriptions.set(id, row);
+  return row;
 }
 
 export function scheduleTimer(rt: Runtime, state: InstanceState, token: ExecutionRow, eventNode: FlowNode, payload: Record<string, unknown> = {}): JobRow {

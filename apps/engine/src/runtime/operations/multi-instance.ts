@@ -88,7 +88,7 @@ export function completeLoopInstance(rt: Runtime, state: InstanceState, instance
     const output = counters[spec.outputCollection] as unknown[];
     output[loopCounter - 1] = evaluateFeel(node, 'outputElement', spec.outputElement, scope) ?? null;
   }
-  handCompensationUp(state, instance);
+  handCompensationUp(rt, state, instance);
   state.executions.delete(instance.id);
 
   if (spec.kind === 'standard') {
