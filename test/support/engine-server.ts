@@ -10,7 +10,9 @@ import { createApp, defaultWebRoot } from '../../apps/engine/src/create-app.js';
 import { Engine } from '../../apps/engine/src/engine.js';
 import { AccessTokens } from '../../apps/engine/src/identity/access-token.js';
 import { Organisation } from '../../apps/engine/src/identity/organisation.js';
+import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { TcpProxy } from './tcp-proxy.js';
 
 export interface TestEngine {
   baseUrl: string;
@@ -21,6 +23,8 @@ export interface TestEngine {
   db: TestDatabase;
   /** supertest agent on the app. */
   http: ReturnType<typeof request>;
+  /** With `proxy: true`: the TCP hop between this engine and its database, to cut and restore. */
+  proxy?: TcpProxy;
   /** Logs a user in and returns the `Authorization` header value. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -34,6 +38,8 @@ export interface TestEngineOptions {
   /** Start the job executor. Default false (specs poll by hand). */
   jobs?: boolean;
   clock?: Clock;
+  /** Reach the database through a TcpProxy the spec can cut (database outages). */
+  proxy?: boolean;
 }
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -44,8 +50,14 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..',
  */
 export async function startTestEngine(options: TestEngineOptions = {}): Promise<TestEngine> {
   const db = await createTestDatabase();
+  const proxy = options.proxy ? await TcpProxy.to(db.url) : undefined;
+  let dataSource = db.dataSource;
+  if (proxy) {
+    dataSource = createDataSource(proxy.url(db.url), { poolSize: 10, applicationName: 'onedoor-test', connectTimeoutMs: 1_000 });
+    await dataSource.initialize();
+  }
   let calendar: CalendarService | undefined;
-  const engine = new Engine({ dataSource: db.dataSource, clock: options.clock, calendar: () => calendar!.current(), nodeId: 'test-http', jobPollIntervalMs: 100 });
+  const engine = new Engine({ dataSource, clock: options.clock, calendar: () => calendar!.current(), nodeId: 'test-http', jobPollIntervalMs: 100 });
   calendar = new CalendarService(engine.db);
   await calendar.reload();
   installDossiers(engine);
@@ -68,6 +80,7 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
     calendar,
     db,
     http,
+    proxy,
     async login(username, password = 'demo') {
       const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username, password });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -76,6 +89,11 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
     async close() {
       await engine.jobs.stop();
       await app.close();
+      if (proxy) {
+        await proxy.restore().catch(() => undefined);
+        await dataSource.destroy();
+        await proxy.close();
+      }
       await db.close();
     },
   };

@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyBodyParser, FastifyInstance } from 'fastify';
 import { MAX_DEPLOYMENT_FILE_BYTES, MAX_DEPLOYMENT_FILES } from './api/deployments/uploaded-files.js';
 import { createValidationPipe } from './api/validation.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './api/errors/json-depth.js';
 import { AppModule, type AppServices } from './app.module.js';
 
 export interface HttpOptions {
@@ -38,7 +39,6 @@ export async function createApp(services: AppServices, options: HttpOptions = {}
     // `/modeler` redirects to `/modeler/`, whose index.html is the page.
     app.useStaticAssets({ root: options.webRoot, prefix: '/', index: ['index.html'], redirect: true });
   }
-  app.enableShutdownHooks();
   return app;
 }
 
@@ -65,13 +65,17 @@ export async function configureHttp(app: NestFastifyApplication): Promise<void> 
 /**
  * A POST without a body but labelled JSON (a claim button's fetch, curl -H …) means "no fields",
  * as it did under Express; Fastify's own parser refuses it. Everything else goes to that parser
- * (it refuses __proto__ and constructor keys). Its errors reach the exception filter.
+ * (it refuses __proto__ and constructor keys). Bodies nested deeper than any real request are
+ * refused before parsing. Its errors reach the exception filter.
  */
 function jsonOrNothing(fastify: FastifyInstance): FastifyBodyParser<Buffer> {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   return (request, body, done) => {
     const text = body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      return done(Object.assign(new Error(`the request body nests deeper than ${MAX_JSON_DEPTH} levels`), { statusCode: 400, code: 'OD_JSON_TOO_DEEP' }), undefined);
+    }
     parseJson(request, text, done);
   };
 }

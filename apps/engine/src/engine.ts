@@ -10,6 +10,7 @@ import { Database } from './persistence/database.js';
 import { DefinitionCache } from './persistence/definition-store.js';
 import { DecisionCache } from './decisions/decision-store.js';
 import { InstanceCache } from './persistence/instance-cache.js';
+import { IdempotencyStore } from './persistence/idempotency-store.js';
 import { DefinitionQueries } from './queries/definition-queries.js';
 import { InstanceQueries } from './queries/instance-queries.js';
 import { TaskQueries } from './queries/task-queries.js';
@@ -17,6 +18,17 @@ import type { ServiceHandler, TimeRules } from './runtime/ports.js';
 import type { DataSource } from 'typeorm';
 import { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
 import { calendarTimeRules } from './calendar/calendar-time-rules.js';
+
+/** Idempotency keys are kept a day (a client retries within minutes); the sweep runs every 10 minutes. */
+function forgetIdempotencyKeys(db: Database, clock: Clock): () => Promise<number> {
+  let last = 0;
+  return async () => {
+    const now = clock.now().getTime();
+    if (now - last < 10 * 60_000) return 0;
+    last = now;
+    return (await db.transaction((sql) => IdempotencyStore.forgetOlderThan(sql, new Date(now - 24 * 3_600_000)))).length;
+  };
+}
 
 export interface EngineOptions {
   dataSource: DataSource;
@@ -28,6 +40,8 @@ export interface EngineOptions {
   handlers?: Map<string, ServiceHandler>;
   nodeId?: string;
   jobPollIntervalMs?: number;
+  /** How long a job this node acquired stays locked to it (default 60 s). */
+  jobLockMs?: number;
   jobRetryBackoffMs?: number;
   log?: (message: string) => void;
   /** Active instances whose rows this node keeps between commands (0: read every instance under lock). */
@@ -53,6 +67,8 @@ export class Engine {
   readonly instances: InstanceQueries;
   readonly tasks: TaskQueries;
   readonly nodeId: string;
+  /** Set when the node is shutting down: /health answers 503 so load balancers stop sending work. */
+  draining = false;
 
   constructor(options: EngineOptions) {
     this.db = new Database(options.dataSource);
@@ -74,9 +90,11 @@ export class Engine {
     this.jobs = new JobExecutor(this.db, this.commands, this.jobHandlers, {
       nodeId: this.nodeId,
       pollIntervalMs: options.jobPollIntervalMs,
+      lockMs: options.jobLockMs,
       retryBackoffMs: options.jobRetryBackoffMs,
       log: options.log,
     });
+    this.jobs.addSweep(forgetIdempotencyKeys(this.db, this.services.clock));
     this.definitions = new DefinitionQueries(this.db, this.services.definitions);
     this.instances = new InstanceQueries(this.db);
     this.tasks = new TaskQueries(this.db);

@@ -17,6 +17,7 @@ import { Organisation } from './identity/organisation.js';
 import { createDataSource } from './persistence/data-source.js';
 import { startEmbeddedDatabase } from './persistence/embedded-database.js';
 import { migrate } from './persistence/migrate.js';
+import { isDatabaseOutage } from './persistence/database-outage.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + browser app on one port. */
 async function main(): Promise<void> {
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     stopEmbedded = embedded.stop;
   }
   const dataSource = createDataSource(url);
-  await dataSource.initialize();
+  await waitForDatabase(() => dataSource.initialize(), redact(url));
   await migrate(dataSource);
 
   let calendar: CalendarService | undefined;
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     dataSource,
     calendar: () => calendar!.current(),
     jobPollIntervalMs: config.jobPollIntervalMs,
+    jobLockMs: config.jobLockMs,
     instanceCacheSize: config.instanceCacheSize,
     log: (m) => console.warn(m),
   });
@@ -69,16 +71,82 @@ async function main(): Promise<void> {
   console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
   if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
 
-  const shutdown = async () => {
-    await engine.jobs.stop();
-    await portal.stop();
-    await app.close();
-    await dataSource.destroy();
-    await stopEmbedded?.();
+  installShutdown({ engine, app, portal, dataSource, stopEmbedded, timeoutMs: config.shutdownTimeoutMs });
+}
+
+/**
+ * SIGTERM / SIGINT: stop taking work, finish what is in hand, give back what others can do, exit 0.
+ * The node reports itself draining (/health 503) at once; the HTTP server stops accepting and
+ * lets the requests in flight finish (a command commits or not, whole); the job executor lets
+ * the jobs in hand finish and releases the locks of those it had not started, so another node
+ * runs them now instead of after the lock expires; then the pools close. Past the bound the
+ * process exits anyway (1): open transactions roll back with their connections.
+ */
+function installShutdown(parts: {
+  engine: Engine;
+  app: { close(): Promise<void> };
+  portal: PortalOutboxDelivery;
+  dataSource: DataSource;
+  stopEmbedded?: () => Promise<void>;
+  timeoutMs: number;
+}): void {
+  let started = false;
+  const shutdown = async (signal: string) => {
+    if (started) return;
+    started = true;
+    const began = Date.now();
+    console.log(`OneDoor: ${signal} — draining (in-flight requests and jobs finish, at most ${Math.round(parts.timeoutMs / 1000)} s)`);
+    parts.engine.draining = true;
+    setTimeout(() => {
+      console.error(`OneDoor: still stopping after ${Math.round(parts.timeoutMs / 1000)} s; exiting now (open transactions roll back)`);
+      process.exit(1);
+    }, parts.timeoutMs).unref();
+    const step = async (what: string, action: () => Promise<unknown>) => {
+      await action().catch((error: Error) => console.warn(`OneDoor: while stopping, ${what}: ${error.message}`));
+    };
+    await step('HTTP server', () => parts.app.close());
+    await step('job executor', () => parts.engine.jobs.stop());
+    await step('portal sync', () => parts.portal.stop());
+    await step('database pool', () => parts.dataSource.destroy());
+    if (parts.stopEmbedded) await step('embedded PostgreSQL', parts.stopEmbedded);
+    console.log(`OneDoor: stopped cleanly in ${Date.now() - began} ms`);
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * At start the database may not be up yet (a fresh container, a failover in progress): wait for
+ * it with back-off instead of exiting, saying once what we wait for.
+ */
+async function waitForDatabase(connect: () => Promise<unknown>, where: string): Promise<void> {
+  let delay = 500;
+  let told = false;
+  for (;;) {
+    try {
+      await connect();
+      if (told) console.log('OneDoor: database reachable');
+      return;
+    } catch (error) {
+      if (!isDatabaseOutage(error)) throw error;
+      if (!told) console.warn(`OneDoor: waiting for the database at ${where} (${(error as Error).message}); retrying…`);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 5_000);
+    }
+  }
+}
+
+/** The database URL without its password, for the log. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
 }
 
 /** First start in demo mode: measured history for the comparisons and reports, in the background. */
@@ -95,6 +163,9 @@ async function seedDemoHistoryOnce(dataSource: DataSource, config: EngineConfig,
   });
   console.log(`OneDoor: demo history ready — ${result.dossiers} dossiers, ${result.finished} finished, ${result.late} late`);
 }
+
+// A promise nobody awaited that fails is a bug to log, not a reason to take the node down.
+process.on('unhandledRejection', (reason) => console.error('OneDoor: unhandled rejection:', reason));
 
 main().catch((error) => {
   console.error(error);

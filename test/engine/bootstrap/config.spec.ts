@@ -17,4 +17,9 @@ describe('configuration from the environment', () => {
     expect(readConfig({}, '/srv/onedoor').host).toBe('0.0.0.0');
     expect(readConfig({ HOST: '127.0.0.1' }, '/srv/onedoor').host).toBe('127.0.0.1');
   });
+
+  it('given nothing set, then a job stays locked to its node for 60 s and a SIGTERM drains for at most 25 s', () => {
+    expect(readConfig({}, '/srv/onedoor')).toMatchObject({ jobLockMs: 60_000, shutdownTimeoutMs: 25_000 });
+    expect(readConfig({ ONEDOOR_JOB_LOCK_MS: '5000', ONEDOOR_SHUTDOWN_TIMEOUT_MS: '3000' }, '/srv/onedoor')).toMatchObject({ jobLockMs: 5_000, shutdownTimeoutMs: 3_000 });
+  });
 });

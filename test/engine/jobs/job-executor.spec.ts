@@ -5,6 +5,8 @@ import { SYSTEM_ACTOR } from '../../../apps/engine/src/commands/command.js';
 import { StartInstance } from '../../../apps/engine/src/commands/start-instance.js';
 import type { ServiceHandler } from '../../../apps/engine/src/runtime/ports.js';
 import { EngineHarness, HOUR } from '../support/engine-harness.js';
+import { createDataSource } from '../../../apps/engine/src/persistence/data-source.js';
+import { TcpProxy } from '../../support/tcp-proxy.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -64,6 +66,68 @@ describe('job executor', () => {
       expect((await h.instance(healthy.id)).state).toBe('completed');
       expect((await h.instance(broken.id)).state).toBe('active');
     } finally {
+      await h.close();
+    }
+  });
+
+  it('given a node stopping while it holds a batch, then jobs in hand finish, the others are unlocked at once, and another node runs each remaining timer once', async () => {
+    let firings = 0;
+    const handlers = new Map<string, ServiceHandler>([['count-firing', () => {
+      firings += 1;
+      for (const until = Date.now() + 15; Date.now() < until; ); // a handler that takes its time
+    }]]);
+    const h = await EngineHarness.create({ handlers });
+    const second = new Engine({ dataSource: await h.db.connectAnother(), clock: h.clock, handlers, nodeId: 'node-2' });
+    try {
+      await h.deploy(here, 'timer-wait.bpmn');
+      for (let i = 0; i < 40; i++) await h.start('timer-wait');
+      h.clock.advance(2 * HOUR);
+      h.engine.jobs.start();
+      while (firings === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await h.engine.jobs.stop();
+      const firedBeforeStop = firings;
+      const [left] = await h.db.dataSource.query(`SELECT count(*)::int AS jobs, count(lock_owner)::int AS locked FROM job`);
+      expect(firedBeforeStop).toBeLessThan(40);
+      expect(left).toEqual({ jobs: 40 - firedBeforeStop, locked: 0 });
+      for (let n = await second.jobs.pollOnce(); n > 0; n = await second.jobs.pollOnce());
+      expect(firings).toBe(40);
+      const [counts] = await h.db.dataSource.query(`SELECT (SELECT count(*) FROM hist_activity_instance WHERE activity_id = 'check')::int AS checks, (SELECT count(*) FROM job)::int AS jobs`);
+      expect(counts).toEqual({ checks: 40, jobs: 0 });
+    } finally {
+      await second.jobs.stop();
+      await h.close();
+    }
+  });
+
+  it('given the database goes away while a node runs jobs, then no job loses a retry or becomes an incident, and they run once it returns', async () => {
+    let firings = 0;
+    const handlers = new Map<string, ServiceHandler>([['count-firing', () => void (firings += 1)]]);
+    const h = await EngineHarness.create({ handlers });
+    const proxy = await TcpProxy.to(h.db.url);
+    const viaProxy = createDataSource(proxy.url(h.db.url), { poolSize: 4, connectTimeoutMs: 500 });
+    await viaProxy.initialize();
+    const log: string[] = [];
+    const node = new Engine({ dataSource: viaProxy, clock: h.clock, handlers, nodeId: 'node-behind-proxy', jobPollIntervalMs: 20, log: (m) => log.push(m) });
+    try {
+      await h.deploy(here, 'timer-wait.bpmn');
+      for (let i = 0; i < 10; i++) await h.start('timer-wait');
+      h.clock.advance(2 * HOUR);
+      await proxy.cut();
+      node.jobs.start();
+      while (node.jobs.state !== 'paused') await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [during] = await h.db.dataSource.query(`SELECT count(*)::int AS jobs, min(retries)::int AS retries, (SELECT count(*) FROM incident)::int AS incidents FROM job`);
+      expect(during).toEqual({ jobs: 10, retries: 3, incidents: 0 });
+      await proxy.restore();
+      while (firings < 10 || (node.jobs.state as string) !== 'running') await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(log.filter((m) => /paused/.test(m))).toHaveLength(1);
+      expect(log.filter((m) => /resumed/.test(m))).toHaveLength(1);
+      const [after] = await h.db.dataSource.query(`SELECT (SELECT count(*) FROM job)::int AS jobs, (SELECT count(*) FROM incident)::int AS incidents`);
+      expect(after).toEqual({ jobs: 0, incidents: 0 });
+    } finally {
+      await node.jobs.stop();
+      await viaProxy.destroy();
+      await proxy.close();
       await h.close();
     }
   });

@@ -16,6 +16,10 @@ export interface EngineConfig {
   jobPollIntervalMs: number;
   /** Active instances a node keeps between commands (0: every command reads under lock). */
   instanceCacheSize: number;
+  /** How long a job acquired by this node stays locked to it (a killed node's jobs wait this long). */
+  jobLockMs: number;
+  /** SIGTERM: the bound on draining before the process exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): EngineConfig {
@@ -32,6 +36,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     webRoot: path.resolve(root, env.ONEDOOR_WEB_ROOT ?? 'dist/web'),
     jobPollIntervalMs: Number(env.ONEDOOR_JOB_POLL_MS ?? 500),
     instanceCacheSize: count(env.ONEDOOR_INSTANCE_CACHE, 10_000),
+    jobLockMs: count(env.ONEDOOR_JOB_LOCK_MS, 60_000),
+    shutdownTimeoutMs: count(env.ONEDOOR_SHUTDOWN_TIMEOUT_MS, 25_000),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from '../persistence/database.js';
 import { isStaleInstance } from '../persistence/instance-store.js';
+import { isUnsentStatement } from '../persistence/database-outage.js';
 import { CommandContext, type Actor, type Command, type EngineServices } from './command.js';
 
 /**
@@ -23,9 +24,14 @@ export class CommandExecutor {
     try {
       return await this.attempt(command, actor, true, (ctx) => (stale = ctx.store.fromCache));
     } catch (error) {
-      if (!isStaleInstance(error)) throw error;
-      for (const id of stale ?? []) this.services.instanceCache?.forget(id);
-      return this.attempt(command, actor, false);
+      if (isStaleInstance(error)) {
+        for (const id of stale ?? []) this.services.instanceCache?.forget(id);
+        return this.attempt(command, actor, false);
+      }
+      // A pooled connection that died while idle (the database restarted since) fails on its
+      // first write, before anything reached the server: the command runs again on another.
+      if (isUnsentStatement(error)) return this.attempt(command, actor, false);
+      throw error;
     }
   }
 

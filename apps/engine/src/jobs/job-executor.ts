@@ -3,6 +3,8 @@ import type { Database } from '../persistence/database.js';
 import { SYSTEM_ACTOR } from '../commands/command.js';
 import type { CommandExecutor } from '../commands/command-executor.js';
 import { ExecuteJob, type JobHandler } from '../commands/execute-job.js';
+import { isDatabaseOutage } from '../persistence/database-outage.js';
+import { PollLoop, type PollLoopState } from './poll-loop.js';
 
 export interface JobExecutorOptions {
   /** This engine node's name, recorded as the lock owner. */
@@ -24,10 +26,7 @@ export interface JobExecutorOptions {
  * incident and stops being polled, without holding up other jobs.
  */
 export class JobExecutor {
-  private timer?: NodeJS.Timeout;
-  private running = false;
-  private stopped = true;
-  private current?: Promise<unknown>;
+  private readonly loop: PollLoop;
   private readonly sweeps: (() => Promise<number>)[] = [];
   lastPollAt?: Date;
 
@@ -36,22 +35,48 @@ export class JobExecutor {
     private readonly commands: CommandExecutor,
     private readonly handlers: ReadonlyMap<string, JobHandler>,
     private readonly options: JobExecutorOptions,
-  ) {}
+  ) {
+    this.loop = new PollLoop(async () => ({ full: (await this.pollOnce()) >= this.batchSize }), {
+      name: `job executor (${options.nodeId})`,
+      intervalMs: options.pollIntervalMs ?? 500,
+      log: options.log,
+      // Jobs this node held when the database went away were neither run nor failed: let any
+      // node take them now instead of waiting for their lock to expire.
+      onRecovered: () => this.releaseLocks().then(() => undefined),
+    });
+  }
 
   get isRunning(): boolean {
-    return !this.stopped;
+    return this.loop.state !== 'stopped';
+  }
+
+  /** running, paused (waiting out a database outage) or stopped. */
+  get state(): PollLoopState {
+    return this.loop.state;
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
+  /**
+   * Stops polling, lets the jobs in hand finish (no new one starts), and hands back the locks of
+   * jobs acquired but not run, so another node runs them without waiting for the lock to expire.
+   */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.current?.catch(() => undefined);
+    this.stopping = true;
+    try {
+      await this.loop.stop();
+      await this.releaseLocks().catch(() => undefined);
+    } finally {
+      this.stopping = false;
+    }
+  }
+
+  private stopping = false;
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? 100;
   }
 
   /** Set-based work run at every poll (e.g. escalating overdue steps); returns rows handled. */
@@ -61,37 +86,26 @@ export class JobExecutor {
 
   /** Nudges the executor to poll now (e.g. after a command created a job due soon). */
   wake(): void {
-    if (!this.stopped && !this.running) this.schedule(0);
+    this.loop.wake();
   }
 
-  private schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.current = this.loop();
-    }, delay);
-  }
-
-  private async loop(): Promise<void> {
-    if (this.running || this.stopped) return;
-    this.running = true;
-    let full = false;
-    try {
-      const done = await this.pollOnce();
-      full = done >= (this.options.batchSize ?? 100);
-    } catch (error) {
-      this.options.log?.(`job executor: ${(error as Error).message}`);
-    } finally {
-      this.running = false;
-      if (!this.stopped) this.schedule(full ? 0 : this.options.pollIntervalMs ?? 500);
-    }
+  /** Clears this node's locks on jobs it is not running; returns how many. */
+  private async releaseLocks(): Promise<number> {
+    const released = await this.db.query(`UPDATE job SET lock_owner = NULL, lock_expires_at = NULL WHERE lock_owner = $1 RETURNING id`, [this.options.nodeId]);
+    return released.length;
   }
 
   /** Acquires and runs one batch of due jobs; returns how many were acquired. */
   async pollOnce(): Promise<number> {
     this.lastPollAt = new Date();
     for (const sweep of this.sweeps) {
-      await sweep().catch((error: Error) => this.options.log?.(`sweep failed: ${error.message}`));
+      await sweep().catch((error: Error) => {
+        // Without the database, neither the sweep nor the poll below can work: pause the loop.
+        if (isDatabaseOutage(error)) throw error;
+        this.options.log?.(`sweep failed: ${error.message}`);
+      });
     }
+    if (this.stopping) return 0;
     const now = this.commands.services.clock.now();
     const acquired = await this.db.query<{ id: string; instance_id: string | null; due_at: Date }>(
       `UPDATE job SET lock_owner = $1, lock_expires_at = now() + make_interval(secs => $2::double precision / 1000)
@@ -134,18 +148,29 @@ export class JobExecutor {
       lanes.set(lane, [...(lanes.get(lane) ?? []), job]);
     }
     const queue = [...lanes.values()];
+    let outage: unknown;
     const runLane = async () => {
-      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+      // After an outage or once stopping, the jobs left keep their lock until it is released
+      // (at recovery, at stop) or expires: they were not run, so they count no failure.
+      for (let lane = queue.shift(); lane && !outage && !this.stopping; lane = queue.shift()) {
         for (const job of lane) {
           try {
             await this.commands.execute(new ExecuteJob(job.id, job.instance_id, this.handlers), SYSTEM_ACTOR);
           } catch (error) {
-            await this.recordFailure(job.id, error as Error);
+            if (isDatabaseOutage(error)) {
+              outage = error;
+              break;
+            }
+            await this.recordFailure(job.id, error as Error).catch((failure) => {
+              if (isDatabaseOutage(failure)) outage = failure;
+              else throw failure;
+            });
           }
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 8, queue.length) }, runLane));
+    if (outage) throw outage;
     return jobs.length;
   }
 

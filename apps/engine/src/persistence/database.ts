@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type pg from 'pg';
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
+import { databaseUnavailable, isDatabaseOutage, isUnsentStatement, type TransactionOutcome } from './database-outage.js';
 import { runBatch, type BatchStatement } from './statement-batch.js';
 
 /** Parameterised SQL inside one transaction. The engine core sees only this. */
@@ -42,18 +43,25 @@ export class Database {
    * statements with generic, index-only plans. Reports and sweeps plan each statement afresh.
    */
   async transaction<T>(work: (sql: Sql) => Promise<T>, options: { keyed?: boolean } = {}): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.connect();
+    const connection = watchConnection(client);
     const sql = new TransactionSql(client, options.keyed ?? false);
+    let releaseWith: Error | undefined;
     try {
       const result = await work(sql);
       await sql.commit();
+      this.answered();
       sql.committed();
       return result;
     } catch (error) {
-      await sql.rollback().catch(() => undefined);
-      throw translate(error);
+      if (!connection.error) {
+        // A connection whose transaction could not be closed must not serve another one.
+        await sql.rollback().catch((rollbackError: Error) => (releaseWith = rollbackError));
+      }
+      throw this.translate(connection.error ?? error, sql.commitSent ? 'unknown' : 'rolled-back');
     } finally {
-      client.release();
+      connection.stop();
+      client.release(connection.error ?? releaseWith);
     }
   }
 
@@ -64,19 +72,98 @@ export class Database {
    */
   async query<T = Record<string, unknown>>(text: string, params?: unknown[], options: { keyed?: boolean } = {}): Promise<T[]> {
     try {
-      if (!options.keyed) return (await this.pool.query(text, params)).rows as T[];
-      const client = await this.pool.connect();
+      return await this.queryOnce<T>(text, params, options);
+    } catch (error) {
+      // A pooled connection that died while idle fails on its first write, before the statement
+      // reached the server (the usual case right after a database restart): run it again on
+      // another connection. Anything else that broke mid-statement is reported as it is.
+      if (!isUnsentStatement(error)) throw error;
+      return this.queryOnce<T>(text, params, options);
+    }
+  }
+
+  private async queryOnce<T>(text: string, params: unknown[] | undefined, options: { keyed?: boolean }): Promise<T[]> {
+    try {
+      if (!options.keyed) {
+        const rows = (await this.pool.query(text, params)).rows as T[];
+        this.answered();
+        return rows;
+      }
+      const client = await this.connect();
+      const connection = watchConnection(client);
       try {
         // Before the Sync, both statements share one implicit transaction: the settings end with it.
         const [, result] = await runBatch(client, [{ text: KEYED_PLANS, name: preparedName(KEYED_PLANS) }, { text, params, name: preparedName(text) }]);
+        this.answered();
         return result.rows as T[];
+      } catch (error) {
+        throw connection.error ?? error;
       } finally {
-        client.release();
+        connection.stop();
+        client.release(connection.error);
       }
     } catch (error) {
-      throw translate(error);
+      throw this.translate(error);
     }
   }
+
+  /**
+   * Undefined while the database answers; otherwise since when it has not, and why. /health and
+   * the background loops read it; the next statement that succeeds clears it.
+   */
+  get outage(): DatabaseOutage | undefined {
+    return this.currentOutage;
+  }
+
+  private currentOutage?: DatabaseOutage;
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  private answered(): void {
+    this.currentOutage = undefined;
+  }
+
+  /**
+   * Lock conflicts become conflicts for the caller; a database that went away becomes 503, told
+   * whether the transaction surely did not commit or might have (COMMIT was sent, no answer came).
+   */
+  private translate(error: unknown, outcome: TransactionOutcome = 'rolled-back'): unknown {
+    if (!isDatabaseOutage(error)) return translate(error);
+    if (error instanceof DomainError) return error;
+    this.currentOutage ??= { since: new Date(), reason: (error as Error)?.message || String(error) };
+    return databaseUnavailable(error, outcome);
+  }
+}
+
+export interface DatabaseOutage {
+  since: Date;
+  reason: string;
+}
+
+/**
+ * While a connection is checked out, node-postgres reports a dead socket (a server restart,
+ * ECONNRESET) as an 'error' event on the client, and an 'error' event nobody listens to ends
+ * the process. Every checked-out connection gets a listener: the error is kept, the work in
+ * flight fails with it, and the connection leaves the pool when released with it.
+ */
+function watchConnection(client: pg.PoolClient): { readonly error?: Error; stop(): void } {
+  let error: Error | undefined;
+  const onError = (e: Error) => {
+    error ??= e;
+  };
+  client.on('error', onError);
+  return {
+    get error() {
+      return error;
+    },
+    stop: () => client.removeListener('error', onError),
+  };
 }
 
 /**
@@ -118,8 +205,12 @@ class TransactionSql implements Sql {
     for (const action of this.onCommit.splice(0)) action();
   }
 
+  /** Set once COMMIT went out: from then on, a broken connection leaves the outcome unknown. */
+  commitSent = false;
+
   async commit(): Promise<void> {
     if (!this.begun && this.pending.length === 0) return;
+    this.commitSent = true;
     await this.send([...this.pending.splice(0), { text: 'COMMIT' }]);
     this.begun = false;
   }

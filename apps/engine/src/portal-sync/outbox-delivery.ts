@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../commands/command.js';
 import type { Database, Sql } from '../persistence/database.js';
+import { PollLoop, type PollLoopState } from '../jobs/poll-loop.js';
 
 export interface PortalOutboxDeliveryOptions {
   /** The portal's endpoint (ONEDOOR_PORTAL_URL). Unset: delivery is off and records stay queued. */
@@ -48,10 +49,7 @@ type Outcome = { ok: true } | { ok: false; error: string };
 export class PortalOutboxDelivery {
   private readonly clock: Clock;
   private readonly fetch: typeof fetch;
-  private timer?: NodeJS.Timeout;
-  private stopped = true;
-  private running = false;
-  private current?: Promise<void>;
+  private readonly loop: PollLoop;
   lastError?: string;
 
   constructor(
@@ -60,6 +58,12 @@ export class PortalOutboxDelivery {
   ) {
     this.clock = options.clock ?? systemClock;
     this.fetch = options.fetch ?? globalThis.fetch;
+    const batchSize = options.batchSize ?? 20;
+    this.loop = new PollLoop(async () => ({ full: (await this.sendBatch()).taken >= batchSize }), {
+      name: `portal sync (${options.nodeId})`,
+      intervalMs: options.pollIntervalMs ?? 1_000,
+      log: options.log,
+    });
   }
 
   get enabled(): boolean {
@@ -67,28 +71,31 @@ export class PortalOutboxDelivery {
   }
 
   get isRunning(): boolean {
-    return !this.stopped;
+    return this.loop.state !== 'stopped';
+  }
+
+  /** running, paused (waiting out a database outage) or stopped (also: delivery off). */
+  get state(): PollLoopState {
+    return this.loop.state;
   }
 
   start(): void {
-    if (!this.stopped) return;
+    if (this.loop.state !== 'stopped') return;
     if (!this.enabled) {
       this.options.log?.(`portal sync (${this.options.nodeId}): ONEDOOR_PORTAL_URL unset, delivery off; records stay queued`);
       return;
     }
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.current?.catch(() => undefined);
+  /** Stops polling; a batch in flight finishes (its POSTs are bounded by the timeout). */
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Polls now, e.g. right after a command queued a record. */
   wake(): void {
-    if (!this.stopped && !this.running) this.schedule(0);
+    this.loop.wake();
   }
 
   /** Sends one batch; returns how many records were delivered (0 when delivery is off). */
@@ -155,27 +162,5 @@ export class PortalOutboxDelivery {
       new Date(now.getTime() + delay),
       outcome.error.slice(0, 2000),
     ]);
-  }
-
-  private schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.current = this.loop();
-    }, delay);
-  }
-
-  private async loop(): Promise<void> {
-    if (this.running || this.stopped) return;
-    this.running = true;
-    let full = false;
-    try {
-      const { taken } = await this.sendBatch();
-      full = taken >= (this.options.batchSize ?? 20);
-    } catch (error) {
-      this.options.log?.(`portal sync (${this.options.nodeId}): ${(error as Error).message}`);
-    } finally {
-      this.running = false;
-      if (!this.stopped) this.schedule(full ? 0 : this.options.pollIntervalMs ?? 1_000);
-    }
   }
 }

@@ -13,6 +13,8 @@ export enum ErrorCode {
   ProcessStuck = 'PROCESS_STUCK',
   TooLarge = 'TOO_LARGE',
   RateLimited = 'RATE_LIMITED',
+  /** A part the engine depends on (the database) is away for now: the client may try again later. */
+  Unavailable = 'UNAVAILABLE',
 }
 
 export interface ErrorDetail {

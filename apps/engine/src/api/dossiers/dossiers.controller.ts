@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
 import { DossierQueries } from '../../dossiers/dossier-queries.js';
 import { ReceiveDossier } from '../../dossiers/receive-dossier.js';
+import { idempotent } from '../../commands/idempotent.js';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../idempotency-key.decorator.js';
 import { RecordApology } from '../../dossiers/record-apology.js';
 import { EndDossier, type DossierEnding } from '../../dossiers/end-dossier.js';
 import { RequestSupplement, SupplementReceived } from '../../dossiers/supplement.js';
@@ -77,10 +79,11 @@ export class DossiersController {
 
   /** Reception at the one-stop desk (or an online/postal intake): the dossier and its slip data. */
   @Post('dossiers')
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @HttpCode(201)
   @Roles('reception', 'leader', 'admin')
-  receive(@Body() body: ReceiveDossierDto, @CurrentActor() actor: Actor) {
-    return this.engine.execute(new ReceiveDossier(body), actor);
+  receive(@Body() body: ReceiveDossierDto, @CurrentActor() actor: Actor, @IdempotencyKey() idempotencyKey?: string) {
+    return this.engine.execute(idempotent(idempotencyKey, { receive: body }, new ReceiveDossier(body)), actor);
   }
 
   @Get('dossiers')

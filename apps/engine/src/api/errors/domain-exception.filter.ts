@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { DomainError, ErrorCode } from '../../shared/domain-error.js';
+import { databaseUnavailable, isDatabaseOutage } from '../../persistence/database-outage.js';
 import { describeTransportError, reasonPhrase as reason } from './transport-errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -13,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.TooLarge]: 413,
   [ErrorCode.RateLimited]: 429,
+  [ErrorCode.Unavailable]: 503,
 };
 
 /**
@@ -30,14 +32,16 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const http = this.adapterHost.httpAdapter;
     const response = host.switchToHttp().getResponse();
     const { status, body } = this.describe(exception);
-    if (status >= 500) this.logger.error((exception as Error)?.stack ?? String(exception));
-    if (status === 429 && (exception as DomainError).details?.[0]?.field === 'retryAfter') {
-      http.setHeader(response, 'Retry-After', (exception as DomainError).details![0].message);
-    }
+    if (status >= 500 && status !== 503) this.logger.error((exception as Error)?.stack ?? String(exception));
+    const retryAfter = exception instanceof DomainError ? exception.details?.find((d) => d.field === 'retryAfter') : undefined;
+    if (retryAfter) http.setHeader(response, 'Retry-After', retryAfter.message);
     http.reply(response, body, status);
   }
 
   private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+    // An outage that reached the HTTP layer without passing through the Database (a pool error
+    // in a library call): still the database's absence, not our bug.
+    if (!(exception instanceof DomainError) && isDatabaseOutage(exception)) return this.describe(databaseUnavailable(exception));
     if (exception instanceof DomainError) {
       const status = STATUS[exception.code];
       return { status, body: { statusCode: status, error: reason(status), code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } };

@@ -1,45 +1,72 @@
-import { Controller, Get, Header, HttpException } from '@nestjs/common';
+import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Engine } from '../../engine.js';
 import { Public } from '../auth/public.decorator.js';
+import { RETRY_AFTER_SECONDS } from '../../persistence/database-outage.js';
+import { reasonPhrase } from '../errors/transport-errors.js';
 
 @ApiTags('operations')
 @Controller()
 export class HealthController {
   constructor(private readonly engine: Engine) {}
 
-  /** Database reachable and job executor running; 503 otherwise, for load balancers. */
+  /**
+   * For load balancers and operators: 200 when this node can serve — the database answers and
+   * the job executor runs; 503 otherwise, naming what is missing (the database and since when,
+   * the job executor paused or stopped, or the node draining before it stops), with Retry-After.
+   */
   @Public()
   @Get('health')
-  async health() {
-    let database = 'up';
-    try {
-      await this.engine.db.query('SELECT 1');
-    } catch {
-      database = 'down';
-    }
-    const jobExecutor = this.engine.jobs.isRunning ? 'running' : 'stopped';
-    const body = { status: database === 'up' && jobExecutor === 'running' ? 'ok' : 'degraded', database, jobExecutor, node: this.engine.nodeId };
-    if (body.status !== 'ok') throw new HttpException(body, 503);
-    return body;
+  async health(@Res({ passthrough: true }) reply: { header(name: string, value: string): unknown; status(code: number): unknown }) {
+    const database = await this.database();
+    const jobExecutor = this.engine.jobs.state;
+    const problems = [
+      ...(this.engine.draining ? ['the node is shutting down'] : []),
+      ...(database.status === 'down' ? [`database unreachable${database.since ? ` since ${database.since}` : ''}: ${database.reason}`] : []),
+      ...(jobExecutor !== 'running' ? [`job executor ${jobExecutor}`] : []),
+    ];
+    const body = { status: problems.length === 0 ? 'ok' : 'unavailable', database, jobExecutor, draining: this.engine.draining, node: this.engine.nodeId };
+    if (problems.length === 0) return body;
+    reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    reply.status(503);
+    return { statusCode: 503, error: reasonPhrase(503), message: problems.join('; '), ...body };
   }
 
-  /** Prometheus text format: open work and job backlog, per node scrape. */
+  private async database(): Promise<{ status: 'up' | 'down'; since?: string; reason?: string }> {
+    try {
+      await this.engine.db.query('SELECT 1');
+      return { status: 'up' };
+    } catch (error) {
+      const outage = this.engine.db.outage;
+      return { status: 'down', since: outage?.since.toISOString(), reason: outage?.reason ?? (error as Error).message };
+    }
+  }
+
+  /**
+   * Prometheus text format: open work and job backlog, per node scrape. While the database is
+   * away the scrape still answers, with `onedoor_database_up 0` and this node's own gauges.
+   */
   @Public()
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async metrics() {
-    const [row] = await this.engine.db.query<Record<string, string>>(
-      `SELECT (SELECT count(*) FROM process_instance WHERE state = 'active') AS active_instances,
-              (SELECT count(*) FROM task) AS open_tasks,
-              (SELECT count(*) FROM task WHERE due_at < now()) AS overdue_tasks,
-              (SELECT count(*) FROM job WHERE retries > 0) AS pending_jobs,
-              (SELECT count(*) FROM job WHERE retries > 0 AND due_at < now()) AS due_jobs,
-              (SELECT count(*) FROM incident WHERE resolved_at IS NULL) AS open_incidents`,
-    );
-    const lines = Object.entries(row).flatMap(([k, v]) => [`# TYPE onedoor_${k} gauge`, `onedoor_${k} ${Number(v)}`]);
-    const mem = process.memoryUsage();
-    lines.push('# TYPE onedoor_process_resident_memory_bytes gauge', `onedoor_process_resident_memory_bytes ${mem.rss}`);
+    const gauge = (name: string, value: number) => [`# TYPE onedoor_${name} gauge`, `onedoor_${name} ${value}`];
+    const lines: string[] = [];
+    try {
+      const [row] = await this.engine.db.query<Record<string, string>>(
+        `SELECT (SELECT count(*) FROM process_instance WHERE state = 'active') AS active_instances,
+                (SELECT count(*) FROM task) AS open_tasks,
+                (SELECT count(*) FROM task WHERE due_at < now()) AS overdue_tasks,
+                (SELECT count(*) FROM job WHERE retries > 0) AS pending_jobs,
+                (SELECT count(*) FROM job WHERE retries > 0 AND due_at < now()) AS due_jobs,
+                (SELECT count(*) FROM incident WHERE resolved_at IS NULL) AS open_incidents`,
+      );
+      lines.push(...gauge('database_up', 1), ...Object.entries(row).flatMap(([k, v]) => gauge(k, Number(v))));
+    } catch {
+      lines.push(...gauge('database_up', 0));
+    }
+    lines.push(...gauge('job_executor_running', this.engine.jobs.state === 'running' ? 1 : 0));
+    lines.push(...gauge('process_resident_memory_bytes', process.memoryUsage().rss));
     return `${lines.join('\n')}\n`;
   }
 }

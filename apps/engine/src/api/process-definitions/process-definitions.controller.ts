@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
 import { StartInstance } from '../../commands/start-instance.js';
+import { idempotent } from '../../commands/idempotent.js';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../idempotency-key.decorator.js';
 import { Engine } from '../../engine.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -45,9 +47,11 @@ export class ProcessDefinitionsController {
 
   /** Start the latest version of a procedure: reception desks and integrations. */
   @Post('key/:key/start')
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @HttpCode(201)
   @Roles('officer', 'leader', 'admin', 'designer')
-  async start(@Param('key') key: string, @Body() body: StartDto, @CurrentActor() actor: Actor) {
-    return this.engine.execute(new StartInstance({ key }, body.businessKey ?? null, body.variables ?? {}), actor);
+  async start(@Param('key') key: string, @Body() body: StartDto, @CurrentActor() actor: Actor, @IdempotencyKey() idempotencyKey?: string) {
+    const command = new StartInstance({ key }, body.businessKey ?? null, body.variables ?? {});
+    return this.engine.execute(idempotent(idempotencyKey, { start: key, body }, command), actor);
   }
 }
