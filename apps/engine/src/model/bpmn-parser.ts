@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode, type ErrorDetail } from '../shared/domain-error.js';
 import { hasDepartment, readStepAttributes } from '../../../../libs/bpmn-schema/src/step-attributes.js';
+import { loopDepartments } from '../../../../libs/bpmn-schema/src/loop-departments.js';
 import { feelText, readFeel } from './feel-expression.js';
 import { readBpmnXml, type ModdleElement } from './moddle.js';
 import type { EventKind, FlowNode, NodeType, ProcedureGraph, SequenceFlow, TimerSpec, VariableMapping } from './procedure-graph.js';
@@ -173,6 +174,11 @@ function buildGraph(
       if (element.loopCharacteristics) {
         if (!LOOPABLE.has(nodeType)) refuse(element, `a ${short(element.$type)} can't loop or run as multi-instance`);
         else built.loop = readLoop(element, element.loopCharacteristics, refuse);
+        if (built.loop?.kind === 'multiInstance') {
+          built.step.multiInstance = true;
+          const departments = loopDepartments(element, built.step.departmentExpression);
+          if (departments) built.step.departmentCodes = departments;
+        }
       }
       const handler = associations.get(element.id);
       if (built.type === 'boundaryEvent' && built.event === 'compensate') {

@@ -69,6 +69,9 @@ export interface StepAttributes {
   departmentCode?: string;
   /** `od:department="= expr"`: FEEL evaluated per instance (the consultation's `= donVi`). */
   departmentExpression?: string;
+  /** Multi-instance steps: the departments of the instances when the diagram lists them (for metrics). */
+  departmentCodes?: string[];
+  multiInstance?: boolean;
   role?: string;
   allowanceDays?: number;
   counted: boolean;
