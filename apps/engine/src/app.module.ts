@@ -6,6 +6,7 @@ import { DeploymentsController } from './api/deployments/deployments.controller.
 import { DomainExceptionFilter } from './api/errors/domain-exception.filter.js';
 import { MessagesController } from './api/messages/messages.controller.js';
 import { SignalsController } from './api/signals/signals.controller.js';
+import { MessageOutboxController } from './api/message-outbox/message-outbox.controller.js';
 import { HealthController } from './api/operations/health.controller.js';
 import { IncidentsController } from './api/operations/incidents.controller.js';
 import { OrganisationController } from './api/organisation/organisation.controller.js';
@@ -50,6 +51,7 @@ export class AppModule {
         TasksController,
         MessagesController,
         SignalsController,
+        MessageOutboxController,
         IncidentsController,
         HealthController,
         DossiersController,

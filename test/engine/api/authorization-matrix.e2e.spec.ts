@@ -70,6 +70,8 @@ const ROWS: Row[] = [
   { method: 'post', route: '/api/tasks/{id}/return', mutates: true, request: (f) => ({ path: `/api/tasks/${f.taskId}/return`, body: { reason: 'Thiếu chữ ký' } }), expect: only({ head: 200 }) },
   { method: 'post', route: '/api/tasks/{id}/request-supplement', mutates: true, request: (f) => ({ path: `/api/tasks/${f.taskId}/request-supplement`, body: { missing: ['Bản sao CCCD'] } }), expect: only({ head: 200 }) },
   { method: 'post', route: '/api/signals', request: () => ({ path: '/api/signals', body: { signalName: 'nobody-waits' } }), expect: only({ admin: 200, manager: 200, head: 200 }) },
+  { method: 'get', route: '/api/message-outbox', request: () => ({ path: '/api/message-outbox?pending=true' }), expect: only({ admin: 200 }) },
+  { method: 'post', route: '/api/message-outbox/{id}/delivered', request: () => ({ path: '/api/message-outbox/00000000-0000-4000-8000-000000000000/delivered' }), expect: only({ admin: 404 }) },
   { method: 'post', route: '/api/messages', request: () => ({ path: '/api/messages', body: { messageName: 'nobody-waits' } }), expect: only({ admin: 404, reception: 404, specialist: 404, head: 404, otherAgency: 404 }) },
   { method: 'get', route: '/api/incidents', request: () => ({ path: '/api/incidents' }), expect: only({ admin: 200, designer: 200, manager: 200 }) },
   { method: 'post', route: '/api/dossiers', request: () => ({ path: '/api/dossiers', body: { procedureKey: 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat', applicant: { name: 'Nguyễn Văn A' }, channel: 'online' } }), expect: only({ admin: 201, reception: 201, head: 201 }) },

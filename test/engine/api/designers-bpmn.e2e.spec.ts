@@ -116,4 +116,28 @@ describe('consultation, withdrawal, signal and escalation over HTTP', () => {
     await work('lanhdao.syt', id, 'ky');
     expect((await state(id)).state).toBe('completed');
   });
+
+  it('sending to another agency: a message nobody here waits for waits in the outbox until the integration acknowledges it', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
+  <bpmn:message id="m" name="gui-so-tai-chinh" />
+  <bpmn:process id="gui-lien-thong" isExecutable="true">
+    <bpmn:startEvent id="s" />
+    <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="gui" />
+    <bpmn:sendTask id="gui" messageRef="m"><bpmn:extensionElements><camunda:in source="soTien" target="soTien" /></bpmn:extensionElements></bpmn:sendTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="gui" targetRef="e" />
+    <bpmn:endEvent id="e" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    expect((await t.http.post('/api/deployments').set('Authorization', admin).send({ name: 'gui-lien-thong', bpmnXml: xml })).status).toBe(201);
+    const started = await t.http.post('/api/process-definitions/key/gui-lien-thong/start').set('Authorization', reception).send({ businessKey: 'H38.2-270301-9999999', variables: { soTien: 150000 } });
+    expect(started.body.state).toBe('completed');
+    const pending = (await t.http.get('/api/message-outbox?pending=true').set('Authorization', admin)).body;
+    const sent = pending.find((m: { processInstanceId: string }) => m.processInstanceId === started.body.id);
+    expect(sent).toEqual(expect.objectContaining({ messageName: 'gui-so-tai-chinh', businessKey: 'H38.2-270301-9999999', variables: { soTien: 150000 }, elementId: 'gui', deliveredAt: null }));
+    expect((await t.http.post(`/api/message-outbox/${sent.id}/delivered`).set('Authorization', admin)).status).toBe(204);
+    expect((await t.http.post(`/api/message-outbox/${sent.id}/delivered`).set('Authorization', admin)).status).toBe(204);
+    const after = (await t.http.get('/api/message-outbox?pending=true').set('Authorization', admin)).body;
+    expect(after.map((m: { id: string }) => m.id)).not.toContain(sent.id);
+  });
 });
