@@ -13,7 +13,7 @@ import { compensationHandlerEnded, handCompensationUp, isCompensationHandler, re
 import { startEventSubProcess } from './operations/event-sub-process.js';
 import { chooseFlows } from './operations/flow-choice.js';
 import { fireSatisfiedInclusiveJoins } from './operations/joins.js';
-import { completeLoopInstance, isLoopBody, isLoopInstance, startLoop } from './operations/multi-instance.js';
+import { completeLoopInstance, isLoopBody, isLoopInstance, LOOP_VARIABLES, startLoop } from './operations/multi-instance.js';
 import { throwError } from './operations/propagation.js';
 import { createTask, departmentAt, endTask } from './operations/tasks.js';
 import { localHolder, variablesAt } from './operations/variables.js';
@@ -392,6 +392,7 @@ export class Runtime {
     for (const [name, value] of Object.entries(variables)) {
       any = true;
       const holder = token ? localHolder(state, token, name) : undefined;
+      if (holder && LOOP_VARIABLES.has(name)) continue; // the engine's own counters
       if (holder) holder.variables = { ...holder.variables, [name]: value };
       else state.variables.set(name, value);
       this.history.variableUpdates.push({ instanceId: state.id, name, value, at: this.now, byUser: this.actor, activityId });

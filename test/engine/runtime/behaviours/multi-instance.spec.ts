@@ -109,6 +109,30 @@ describe('multi-instance and loops', () => {
     });
   });
 
+  describe('given a multi-instance call activity', () => {
+    it('then one called instance runs per department, each seeing its own item, and the caller goes on when all ended', async () => {
+      const { id } = await h.start('consult-by-call', { donViPhoiHop: ['SO_TC', 'SO_XD'] });
+      const children: { id: string }[] = await h.db.dataSource.query(`SELECT id FROM process_instance WHERE parent_instance_id = $1 ORDER BY started_at`, [id]);
+      expect(children).toHaveLength(2);
+      const departments = (await Promise.all(children.map((c) => h.openTasks(c.id)))).flat().map((t) => t.departmentCode).sort();
+      expect(departments).toEqual(['SO_TC', 'SO_XD']);
+      await h.complete(children[0].id, 'o-answer', { yKien: 'đồng ý' });
+      expect((await h.instance(id)).state).toBe('active');
+      await h.complete(children[1].id, 'o-answer');
+      expect((await h.instance(id)).state).toBe('completed');
+    });
+  });
+
+  describe('given an instance of a consultation', () => {
+    it('when its department tries to return the dossier, then it is refused: an answer has no previous step', async () => {
+      const { id } = await h.start('consultation', { donViPhoiHop: departments, quorum: null });
+      const [task] = await tasksAt(id, 'xin-y-kien');
+      const { ReturnTask } = await import('../../../../apps/engine/src/commands/return-task.js');
+      await expect(h.engine.execute(new ReturnTask(task.id, 'thiếu hồ sơ'), { username: 'system', roles: ['system'] })).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(await tasksAt(id, 'xin-y-kien')).toHaveLength(3);
+    });
+  });
+
   describe('given a standard loop', () => {
     it('then the step repeats while its loop condition holds, and stops when it no longer does', async () => {
       const { id } = await h.start('until-complete', {});

@@ -9,6 +9,13 @@ import { handCompensationUp } from './compensation.js';
 const ITEMS = `${HIDDEN_PREFIX}items`;
 
 /**
+ * The counters the engine keeps for a multi-instance body and its instances. Nobody else writes
+ * them: a task completed with `loopCounter`, or a called process handing back "all" its
+ * variables (including the copies it was given), must not reset them.
+ */
+export const LOOP_VARIABLES: ReadonlySet<string> = new Set(['nrOfInstances', 'nrOfActiveInstances', 'nrOfCompletedInstances', 'loopCounter']);
+
+/**
  * Multi-instance and standard loops, as Camunda 7 builds them: the token that arrives becomes
  * the *body*, a scope execution at the activity holding `nrOfInstances`,
  * `nrOfActiveInstances`, `nrOfCompletedInstances` (and Zeebe's output collection); each
