@@ -69,4 +69,16 @@ describe('message throws, send tasks, links, conditional events, compensation an
     expect((await h.instance(id)).state).toBe('completed');
     expect((await h.completedActivities(id)).includes('hoan-phi')).toBe(false);
   });
+
+  it('given a completed sub-process with a compensation event sub-process, when it is compensated, then that event sub-process runs and undoes what ran inside', async () => {
+    const { id } = await h.start('booking', {});
+    await h.complete(id, 'k-review');
+    expect(await openSteps(id)).toEqual(['tra-phong']);
+    await h.complete(id, 'tra-phong');
+    expect(await openSteps(id)).toEqual(['ghi-huy']);
+    await h.complete(id, 'ghi-huy');
+    expect((await h.instance(id)).state).toBe('completed');
+    const history = await h.engine.instances.history(id);
+    expect(history.find((a) => a.activityId === 'huy-dat-cho')?.state).toBe('completed');
+  });
 });
