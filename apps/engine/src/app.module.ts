@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthController } from './api/auth/auth.controller.js';
 import { AuthGuard } from './api/auth/auth.guard.js';
@@ -25,12 +25,42 @@ import { Engine } from './engine.js';
 import { AccessTokens } from './identity/access-token.js';
 import { LoginThrottle } from './identity/login-throttle.js';
 import { Organisation } from './identity/organisation.js';
+import { TokenRevocations } from './identity/token-revocations.js';
 
 export interface AppServices {
   engine: Engine;
   organisation: Organisation;
   tokens: AccessTokens;
   calendar: CalendarService;
+  /** Signed-out tokens and ended sessions; made here when not given. */
+  revocations?: TokenRevocations;
+}
+
+/** Keeps this node's list of revoked tokens fresh while the app runs. */
+@Injectable()
+class RevocationsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(private readonly revocations: TokenRevocations) {}
+  onApplicationBootstrap(): Promise<void> {
+    return this.revocations.start();
+  }
+  onApplicationShutdown(): Promise<void> {
+    return this.revocations.stop();
+  }
+}
+
+/**
+ * What every HTTP app of ours needs around its controllers, the full one and the partial ones
+ * specs build: tokens and their revocations, the login throttle, the guard, the error filter.
+ */
+export function httpShellProviders(services: Pick<AppServices, 'engine' | 'tokens' | 'revocations'>): Provider[] {
+  return [
+    { provide: AccessTokens, useValue: services.tokens },
+    { provide: LoginThrottle, useValue: new LoginThrottle() },
+    { provide: TokenRevocations, useValue: services.revocations ?? new TokenRevocations(services.engine.db) },
+    RevocationsLifecycle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: DomainExceptionFilter },
+  ];
 }
 
 /**
@@ -65,11 +95,8 @@ export class AppModule {
       providers: [
         { provide: Engine, useValue: services.engine },
         { provide: Organisation, useValue: services.organisation },
-        { provide: AccessTokens, useValue: services.tokens },
         { provide: CalendarService, useValue: services.calendar },
-        { provide: LoginThrottle, useValue: new LoginThrottle() },
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        ...httpShellProviders(services),
       ],
     };
   }

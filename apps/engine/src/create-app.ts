@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyBodyParser, FastifyInstance } from 'fastify';
 import { MAX_DEPLOYMENT_FILE_BYTES, MAX_DEPLOYMENT_FILES } from './api/deployments/uploaded-files.js';
 import { createValidationPipe } from './api/validation.js';
+import { addSecurityHeaders } from './api/security-headers.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './api/errors/json-depth.js';
 import { AppModule, type AppServices } from './app.module.js';
 
@@ -15,6 +16,8 @@ export interface HttpOptions {
   /** Folder of the built browser app (dist/web), served at `/`. */
   webRoot?: string;
   logger?: boolean;
+  /** Origins whose pages may call the API from a browser (CORS). None by default: the API is closed to other sites. */
+  corsOrigins?: string[];
 }
 
 /** BPMN files travel inside JSON deployments: allow a few MB, refuse more with 413. */
@@ -28,6 +31,7 @@ export async function createApp(services: AppServices, options: HttpOptions = {}
     logger: options.logger === false ? false : ['error', 'warn'],
   });
   await configureHttp(app);
+  if (options.corsOrigins?.length) app.enableCors({ origin: options.corsOrigins, credentials: false, maxAge: 600 });
   const config = new DocumentBuilder()
     .setTitle('OneDoor API')
     .setDescription('BPMN engine for one-stop-shop administrative procedures (see API.md)')
@@ -57,6 +61,7 @@ export function createHttpAdapter(): FastifyAdapter {
 
 /** What every app of ours has, the full one and the partial ones specs build: uploads, validation. */
 export async function configureHttp(app: NestFastifyApplication): Promise<void> {
+  addSecurityHeaders(app.getHttpAdapter().getInstance());
   await app.register(multipart, { limits: { fileSize: MAX_DEPLOYMENT_FILE_BYTES, files: MAX_DEPLOYMENT_FILES } });
   app.useBodyParser('application/json', { bodyLimit: JSON_BODY_LIMIT }, jsonOrNothing(app.getHttpAdapter().getInstance()));
   app.useGlobalPipes(createValidationPipe());

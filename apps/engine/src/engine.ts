@@ -11,6 +11,7 @@ import { DefinitionCache } from './persistence/definition-store.js';
 import { DecisionCache } from './decisions/decision-store.js';
 import { InstanceCache } from './persistence/instance-cache.js';
 import { IdempotencyStore } from './persistence/idempotency-store.js';
+import { TokenRevocations } from './identity/token-revocations.js';
 import { DefinitionQueries } from './queries/definition-queries.js';
 import { InstanceQueries } from './queries/instance-queries.js';
 import { TaskQueries } from './queries/task-queries.js';
@@ -19,14 +20,18 @@ import type { DataSource } from 'typeorm';
 import { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
 import { calendarTimeRules } from './calendar/calendar-time-rules.js';
 
-/** Idempotency keys are kept a day (a client retries within minutes); the sweep runs every 10 minutes. */
-function forgetIdempotencyKeys(db: Database, clock: Clock): () => Promise<number> {
+/**
+ * Rows kept only for a while, cleared every 10 minutes: idempotency keys after a day (a client
+ * retries within minutes), signed-out tokens once they would have expired anyway.
+ */
+function housekeeping(db: Database, clock: Clock): () => Promise<number> {
   let last = 0;
   return async () => {
     const now = clock.now().getTime();
     if (now - last < 10 * 60_000) return 0;
     last = now;
-    return (await db.transaction((sql) => IdempotencyStore.forgetOlderThan(sql, new Date(now - 24 * 3_600_000)))).length;
+    const keys = await db.transaction((sql) => IdempotencyStore.forgetOlderThan(sql, new Date(now - 24 * 3_600_000)));
+    return keys.length + (await TokenRevocations.forgetExpired(db));
   };
 }
 
@@ -94,7 +99,7 @@ export class Engine {
       retryBackoffMs: options.jobRetryBackoffMs,
       log: options.log,
     });
-    this.jobs.addSweep(forgetIdempotencyKeys(this.db, this.services.clock));
+    this.jobs.addSweep(housekeeping(this.db, this.services.clock));
     this.definitions = new DefinitionQueries(this.db, this.services.definitions);
     this.instances = new InstanceQueries(this.db);
     this.tasks = new TaskQueries(this.db);

@@ -22,16 +22,19 @@ import { isDatabaseOutage } from './persistence/database-outage.js';
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + browser app on one port. */
 async function main(): Promise<void> {
   const config = readConfig();
+  // From the first moment: a signal during start-up stops whatever has been started so far.
+  const parts: RunningParts = {};
+  installShutdown(parts, config.shutdownTimeoutMs);
   let url = config.databaseUrl;
-  let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
     const pgDir = path.join(config.dataDir, 'pg');
     console.log(`OneDoor: no DATABASE_URL, starting embedded PostgreSQL — data in ${pgDir} (port ${config.embeddedPort})`);
     const embedded = await startEmbeddedDatabase({ dataDir: pgDir, port: config.embeddedPort });
     url = embedded.url;
-    stopEmbedded = embedded.stop;
+    parts.stopEmbedded = embedded.stop;
   }
   const dataSource = createDataSource(url);
+  parts.dataSource = dataSource;
   await waitForDatabase(() => dataSource.initialize(), redact(url));
   await migrate(dataSource);
 
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     instanceCacheSize: config.instanceCacheSize,
     log: (m) => console.warn(m),
   });
+  parts.engine = engine;
   calendar = new CalendarService(engine.db);
   await calendar.reload();
   installDossiers(engine);
@@ -62,16 +66,25 @@ async function main(): Promise<void> {
     console.log(`OneDoor: ${definitions.length} procedure versions from processes/ (${definitions.filter((d) => d.isNew).length} new)`);
   }
   const tokens = new AccessTokens(await organisation.signingKey());
-  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: config.webRoot });
+  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins });
+  parts.app = app;
   engine.jobs.start();
   // National-portal sync: delivery runs when ONEDOOR_PORTAL_URL is set; records queue meanwhile.
   const portal = new PortalOutboxDelivery(engine.db, { ...portalSyncConfig(), nodeId: engine.nodeId, log: (m: string) => console.warn(m) });
+  parts.portal = portal;
   portal.start();
   await app.listen(config.port, config.host);
   console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
   if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
+}
 
-  installShutdown({ engine, app, portal, dataSource, stopEmbedded, timeoutMs: config.shutdownTimeoutMs });
+/** What main has started so far, for the shutdown to stop in reverse order. */
+interface RunningParts {
+  engine?: Engine;
+  app?: { close(): Promise<void> };
+  portal?: PortalOutboxDelivery;
+  dataSource?: DataSource;
+  stopEmbedded?: () => Promise<void>;
 }
 
 /**
@@ -82,32 +95,25 @@ async function main(): Promise<void> {
  * runs them now instead of after the lock expires; then the pools close. Past the bound the
  * process exits anyway (1): open transactions roll back with their connections.
  */
-function installShutdown(parts: {
-  engine: Engine;
-  app: { close(): Promise<void> };
-  portal: PortalOutboxDelivery;
-  dataSource: DataSource;
-  stopEmbedded?: () => Promise<void>;
-  timeoutMs: number;
-}): void {
+function installShutdown(parts: RunningParts, timeoutMs: number): void {
   let started = false;
   const shutdown = async (signal: string) => {
     if (started) return;
     started = true;
     const began = Date.now();
-    console.log(`OneDoor: ${signal} — draining (in-flight requests and jobs finish, at most ${Math.round(parts.timeoutMs / 1000)} s)`);
-    parts.engine.draining = true;
+    console.log(`OneDoor: ${signal} — draining (in-flight requests and jobs finish, at most ${Math.round(timeoutMs / 1000)} s)`);
+    if (parts.engine) parts.engine.draining = true;
     setTimeout(() => {
-      console.error(`OneDoor: still stopping after ${Math.round(parts.timeoutMs / 1000)} s; exiting now (open transactions roll back)`);
+      console.error(`OneDoor: still stopping after ${Math.round(timeoutMs / 1000)} s; exiting now (open transactions roll back)`);
       process.exit(1);
-    }, parts.timeoutMs).unref();
+    }, timeoutMs).unref();
     const step = async (what: string, action: () => Promise<unknown>) => {
       await action().catch((error: Error) => console.warn(`OneDoor: while stopping, ${what}: ${error.message}`));
     };
-    await step('HTTP server', () => parts.app.close());
-    await step('job executor', () => parts.engine.jobs.stop());
-    await step('portal sync', () => parts.portal.stop());
-    await step('database pool', () => parts.dataSource.destroy());
+    if (parts.app) await step('HTTP server', () => parts.app!.close());
+    if (parts.engine) await step('job executor', () => parts.engine!.jobs.stop());
+    if (parts.portal) await step('portal sync', () => parts.portal!.stop());
+    if (parts.dataSource?.isInitialized) await step('database pool', () => parts.dataSource!.destroy());
     if (parts.stopEmbedded) await step('embedded PostgreSQL', parts.stopEmbedded);
     console.log(`OneDoor: stopped cleanly in ${Date.now() - began} ms`);
     process.exit(0);

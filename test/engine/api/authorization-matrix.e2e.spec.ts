@@ -39,6 +39,8 @@ interface Row {
   mutates?: boolean;
   /** A page, not an API operation: absent from the OpenAPI document. */
   page?: boolean;
+  /** Ends the caller's session (logout): each call logs in afresh instead of using the shared token. */
+  ownSession?: boolean;
 }
 
 const all = (status: number, anonymous = 401): Record<Caller, number> => Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? anonymous : status])) as Record<Caller, number>;
@@ -49,9 +51,12 @@ const TASK_WORKER = only({ head: 204 });
 const ROWS: Row[] = [
   { method: 'post', route: '/api/auth/login', request: () => ({ path: '/api/auth/login', body: { username: 'admin', password: 'demo' } }), expect: all(200, 200) },
   { method: 'get', route: '/api/auth/me', request: () => ({ path: '/api/auth/me' }), expect: all(200) },
+  { method: 'post', route: '/api/auth/logout', ownSession: true, request: () => ({ path: '/api/auth/logout' }), expect: all(204) },
+  { method: 'post', route: '/api/auth/password', request: () => ({ path: '/api/auth/password', body: { currentPassword: 'khong-dung', newPassword: 'mat-khau-moi-rat-dai' } }), expect: all(400) },
   { method: 'get', route: '/api/departments', request: () => ({ path: '/api/departments' }), expect: all(200) },
   { method: 'post', route: '/api/departments', request: (_, n) => ({ path: '/api/departments', body: { code: `NEW_${n}`, name: 'Phòng mới', parentCode: 'SYT' } }), expect: only({ admin: 201 }) },
   { method: 'get', route: '/api/users', request: () => ({ path: '/api/users' }), expect: only({ admin: 200, head: 200 }) },
+  { method: 'post', route: '/api/users/{username}/end-sessions', request: () => ({ path: '/api/users/vanthu.syt/end-sessions' }), expect: only({ admin: 204 }) },
   { method: 'post', route: '/api/users', request: (_, n) => ({ path: '/api/users', body: { username: `moi.${n}`, password: 'mat-khau-dai', fullName: 'Cán bộ mới', departmentCode: 'SYT_BTXH', roles: ['officer'] } }), expect: only({ admin: 201 }) },
   { method: 'post', route: '/api/deployments', request: (_, n) => ({ path: '/api/deployments', body: { name: 'x', bpmnXml: minimalProcess(n) } }), expect: only({ admin: 201, designer: 201 }) },
   { method: 'get', route: '/api/process-definitions', request: () => ({ path: '/api/process-definitions' }), expect: all(200) },
@@ -145,7 +150,7 @@ describe('authorisation matrix', () => {
       const f = shared ?? (await fixture());
       const { path, body } = row.request(f, ++counter);
       let req = t.http[row.method](path);
-      const token = tokens.get(caller);
+      const token = row.ownSession && USERS[caller] ? await t.login(USERS[caller]!) : tokens.get(caller);
       if (token) req = req.set('Authorization', token);
       const res = body === undefined ? await req : await req.send(body as object);
       seen[caller] = res.status;

@@ -53,6 +53,18 @@ describe('hostile input', () => {
     expect(n).toBe(0);
   });
 
+  it('given a NUL byte in a path, a query or a body (PostgreSQL refuses it in text), then 400, not 500', async () => {
+    const auth = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
+    for (const request of [
+      { kind: 'nul', method: 'POST', path: '/api/process-definitions/key/%00/start', headers: auth, body: '{}' },
+      { kind: 'nul', method: 'GET', path: '/api/tasks?processInstanceId=%00', headers: auth },
+      { kind: 'nul', method: 'POST', path: '/api/departments', headers: auth, body: JSON.stringify({ code: 'NUL_1', name: 'a\u0000b' }) },
+    ]) {
+      const { status } = await send(request);
+      expect({ path: request.path, status }).toEqual({ path: request.path, status: [400, 404].includes(status) ? status : 'not 400 or 404' });
+    }
+  });
+
   it('given a body over the limit, then 413 in the API error shape', async () => {
     const { status, text } = await send(oversizedRequest(adminToken));
     expect(status).toBe(413);

@@ -1,16 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { AuthController } from '../../../apps/engine/src/api/auth/auth.controller.js';
-import { AuthGuard } from '../../../apps/engine/src/api/auth/auth.guard.js';
 import { documentControllers } from '../../../apps/engine/src/api/documents/index.js';
-import { DomainExceptionFilter } from '../../../apps/engine/src/api/errors/domain-exception.filter.js';
 import { publicControllers } from '../../../apps/engine/src/api/public/index.js';
 import { configureHttp, createHttpAdapter } from '../../../apps/engine/src/create-app.js';
 import { Engine } from '../../../apps/engine/src/engine.js';
 import { AccessTokens } from '../../../apps/engine/src/identity/access-token.js';
-import { LoginThrottle } from '../../../apps/engine/src/identity/login-throttle.js';
+import { httpShellProviders } from '../../../apps/engine/src/app.module.js';
 import { Organisation } from '../../../apps/engine/src/identity/organisation.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
@@ -28,10 +26,7 @@ class DocumentsTestModule {
       providers: [
         { provide: Engine, useValue: engine },
         { provide: Organisation, useValue: organisation },
-        { provide: AccessTokens, useValue: tokens },
-        { provide: LoginThrottle, useValue: new LoginThrottle() },
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        ...httpShellProviders({ engine, tokens }),
       ],
     };
   }

@@ -131,4 +131,27 @@ describe('job executor', () => {
       await h.close();
     }
   });
+
+  it('given a node killed while it held jobs, then another node takes them once their lock expires, and runs each once', async () => {
+    let firings = 0;
+    const handlers = new Map<string, ServiceHandler>([['count-firing', () => void (firings += 1)]]);
+    const h = await EngineHarness.create({ handlers });
+    const survivor = new Engine({ dataSource: await h.db.connectAnother(), clock: h.clock, handlers, nodeId: 'survivor' });
+    try {
+      await h.deploy(here, 'timer-wait.bpmn');
+      for (let i = 0; i < 5; i++) await h.start('timer-wait');
+      h.clock.advance(2 * HOUR);
+      // What a node killed right after taking its batch leaves behind: locks nobody will release.
+      await h.db.dataSource.query(`UPDATE job SET lock_owner = 'killed-node', lock_expires_at = now() + interval '1 second'`);
+      expect(await survivor.jobs.pollOnce()).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect(await survivor.jobs.pollOnce()).toBe(5);
+      expect(firings).toBe(5);
+      const [{ jobs }] = await h.db.dataSource.query(`SELECT count(*)::int AS jobs FROM job`);
+      expect(jobs).toBe(0);
+    } finally {
+      await survivor.jobs.stop();
+      await h.close();
+    }
+  });
 });

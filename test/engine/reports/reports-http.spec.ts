@@ -1,11 +1,9 @@
 import 'reflect-metadata';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { AuthGuard } from '../../../apps/engine/src/api/auth/auth.guard.js';
-import { DomainExceptionFilter } from '../../../apps/engine/src/api/errors/domain-exception.filter.js';
+import { httpShellProviders } from '../../../apps/engine/src/app.module.js';
 import { REPORT_CONFIG, reportControllers } from '../../../apps/engine/src/api/reports/index.js';
 import { configureHttp, createHttpAdapter } from '../../../apps/engine/src/create-app.js';
 import { Engine } from '../../../apps/engine/src/engine.js';
@@ -23,9 +21,7 @@ async function reportsApp(engine: Engine, tokens: AccessTokens, config?: ReportC
     controllers: reportControllers,
     providers: [
       { provide: Engine, useValue: engine },
-      { provide: AccessTokens, useValue: tokens },
-      { provide: APP_GUARD, useClass: AuthGuard },
-      { provide: APP_FILTER, useClass: DomainExceptionFilter },
+      ...httpShellProviders({ engine, tokens }),
       ...(config ? [{ provide: REPORT_CONFIG, useValue: config }] : []),
     ],
   }).compile();

@@ -20,6 +20,8 @@ export interface EngineConfig {
   jobLockMs: number;
   /** SIGTERM: the bound on draining before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** Other sites allowed to call the API from a browser (ONEDOOR_CORS_ORIGINS, comma-separated); none by default. */
+  corsOrigins: string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): EngineConfig {
@@ -38,6 +40,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     instanceCacheSize: count(env.ONEDOOR_INSTANCE_CACHE, 10_000),
     jobLockMs: count(env.ONEDOOR_JOB_LOCK_MS, 60_000),
     shutdownTimeoutMs: count(env.ONEDOOR_SHUTDOWN_TIMEOUT_MS, 25_000),
+    corsOrigins: (env.ONEDOOR_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }
 

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 
 /** What a verified token says about its bearer. */
 export interface TokenClaims {
@@ -9,6 +9,10 @@ export interface TokenClaims {
   roles: string[];
   iat: number;
   exp: number;
+  /** The token's own id: what logout revokes. */
+  jti?: string;
+  /** The user's token generation when issued: tokens of older generations are void (token-revocations.ts). */
+  gen?: number;
 }
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
@@ -31,9 +35,9 @@ export class AccessTokens {
     readonly lifetimeSeconds = 10 * 3600,
   ) {}
 
-  issue(claims: Omit<TokenClaims, 'iat' | 'exp'>, now = Date.now()): string {
+  issue(claims: Omit<TokenClaims, 'iat' | 'exp' | 'jti'>, now = Date.now()): string {
     const iat = Math.floor(now / 1000);
-    const body = { ...claims, iat, exp: iat + this.lifetimeSeconds };
+    const body = { ...claims, iat, exp: iat + this.lifetimeSeconds, jti: randomUUID() };
     const head = `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify(body))}`;
     return `${head}.${this.sign(head)}`;
   }

@@ -84,9 +84,10 @@ export class Organisation {
   }
 
   /** The user when the password matches; undefined otherwise (no hint which part was wrong). */
-  async authenticate(username: string, password: string): Promise<UserView | undefined> {
-    const [row] = await this.db.query<UserView & { password_hash: string }>(
-      `SELECT id, username, full_name AS "fullName", department_code AS "departmentCode", roles, active, password_hash FROM app_user WHERE username = $1`,
+  async authenticate(username: string, password: string): Promise<(UserView & { tokenGeneration: number }) | undefined> {
+    const [row] = await this.db.query<UserView & { tokenGeneration: number; password_hash: string }>(
+      `SELECT id, username, full_name AS "fullName", department_code AS "departmentCode", roles, active, token_generation AS "tokenGeneration", password_hash
+         FROM app_user WHERE username = $1`,
       [username],
     );
     if (!row || !row.active) {
@@ -97,6 +98,13 @@ export class Organisation {
     if (!(await verifyPassword(password, row.password_hash))) return undefined;
     const { password_hash: _hash, ...user } = row;
     return user;
+  }
+
+  /** Sets a new password when the current one is right; false otherwise. Sessions are ended by the caller. */
+  async changePassword(username: string, currentPassword: string, newPassword: string): Promise<boolean> {
+    if (!(await this.authenticate(username, currentPassword))) return false;
+    await this.db.query(`UPDATE app_user SET password_hash = $2 WHERE username = $1`, [username, await hashPassword(newPassword)]);
+    return true;
   }
 
   /** The agency (root of the department tree) a department belongs to. */

@@ -44,6 +44,7 @@ export class JobExecutor {
       // node take them now instead of waiting for their lock to expire.
       onRecovered: () => this.releaseLocks().then(() => undefined),
     });
+    db.onReachable(() => this.loop.databaseReachable());
   }
 
   get isRunning(): boolean {

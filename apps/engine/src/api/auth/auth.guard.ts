@@ -1,6 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokens } from '../../identity/access-token.js';
+import { TokenRevocations } from '../../identity/token-revocations.js';
 import { DomainError, ErrorCode } from '../../shared/domain-error.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { REQUIRED_ROLES } from './roles.decorator.js';
@@ -14,6 +15,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
+    private readonly revocations: TokenRevocations,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -24,7 +26,9 @@ export class AuthGuard implements CanActivate {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const claims = token ? this.tokens.verify(token) : undefined;
     if (!claims) throw new DomainError(ErrorCode.Unauthenticated, 'log in first: send Authorization: Bearer <token>');
+    if (this.revocations.isRevoked(claims)) throw new DomainError(ErrorCode.Unauthenticated, 'this session has ended (signed out or password changed): log in again');
     request.actor = { username: claims.username, departmentCode: claims.departmentCode, roles: claims.roles, fullName: claims.fullName };
+    request.token = claims;
     const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_ROLES, targets);
     if (required && !required.some((r) => claims.roles.includes(r))) {
       throw new DomainError(ErrorCode.Forbidden, `this needs one of the roles: ${required.join(', ')}`);

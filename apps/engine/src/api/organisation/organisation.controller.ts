@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Organisation } from '../../identity/organisation.js';
+import { TokenRevocations } from '../../identity/token-revocations.js';
+import { notFound } from '../../shared/domain-error.js';
 import { Roles } from '../auth/roles.decorator.js';
 
 export class DepartmentDto {
@@ -25,7 +27,10 @@ export class UserListQuery {
 @ApiTags('identity')
 @Controller('api')
 export class OrganisationController {
-  constructor(private readonly organisation: Organisation) {}
+  constructor(
+    private readonly organisation: Organisation,
+    private readonly revocations: TokenRevocations,
+  ) {}
 
   /** Every signed-in user may read the departments (the modeler's picker needs them). */
   @Get('departments')
@@ -51,5 +56,13 @@ export class OrganisationController {
   @Roles('admin')
   createUser(@Body() body: UserDto) {
     return this.organisation.createUser(body);
+  }
+
+  /** Ends every session of a user at once (a lost laptop, an officer who left): all their tokens stop working. */
+  @Post('users/:username/end-sessions')
+  @HttpCode(204)
+  @Roles('admin')
+  async endSessions(@Param('username') username: string) {
+    if ((await this.revocations.endSessions(username)) === 0) throw notFound('User', username);
   }
 }
