@@ -35,6 +35,9 @@ export class EngineNode {
     return this.child !== undefined;
   }
 
+  /** Passed its health check since it last started, as a load balancer would see it. */
+  ready = false;
+
   /** The last lines the process printed (for a failure report). */
   get log(): string {
     return this.tail.join('');
@@ -42,6 +45,7 @@ export class EngineNode {
 
   start(): void {
     this.expectExit = false;
+    this.ready = false;
     const child = spawn(process.execPath, [this.mainJs], {
       cwd: path.resolve(path.dirname(this.mainJs), '../../../..'),
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
@@ -54,6 +58,7 @@ export class EngineNode {
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
     child.on('exit', (code, signal) => {
+      this.ready = false;
       this.exits.push({ node: this.name, code, signal, expected: this.expectExit });
       if (this.child === child) this.child = undefined;
     });
@@ -68,7 +73,10 @@ export class EngineNode {
       try {
         const response = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(2_000) });
         await response.arrayBuffer();
-        if (response.status === 200) return Date.now() - began;
+        if (response.status === 200) {
+          this.ready = true;
+          return Date.now() - began;
+        }
       } catch {
         // not listening yet
       }
@@ -92,6 +100,7 @@ export class EngineNode {
     const child = this.child;
     if (!child) return Promise.resolve();
     this.expectExit = true;
+    this.ready = false;
     return new Promise((resolve) => {
       child.once('exit', () => resolve());
       child.kill(signal);

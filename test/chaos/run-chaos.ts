@@ -108,9 +108,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`${nodes.length} engine nodes up on ${database.url.replace(/:[^:@/]+@/, ':***@')}`);
 
     const tally = new Tally();
-    // Like a load balancer: requests go to the nodes that are up (to all while none is).
+    // Like a load balancer with health checks: requests go to the nodes that passed theirs since
+    // they last started (to every node while none has); a node killed under a request costs a retry.
     const everyNode = new ChaosClient(() => {
-      const up = nodes.filter((n) => n.running);
+      const up = nodes.filter((n) => n.ready);
       return (up.length ? up : nodes).map((n) => n.baseUrl);
     }, tally);
     const login = async (username: string) => {
@@ -202,7 +203,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         await database.start();
         const startedAt = Date.now();
         restarts += 1;
-        await Promise.all(nodes.filter((n) => n.running).map((n) => n.healthy(60_000)));
+        // A node that died instead is in its exits, reported below.
+        await Promise.all(nodes.filter((n) => n.running).map((n) => n.healthy(60_000).catch((e: Error) => log(e.message))));
         recoveredMs.push(Date.now() - startedAt);
         state.databaseAway = false;
         log(`database back; every node serving again after ${recoveredMs.at(-1)} ms`);
@@ -212,7 +214,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await officers;
     state.stopFuzz = true;
     await fuzzer;
-    await Promise.all(nodes.map((n) => n.healthy(60_000)));
+    await Promise.all(nodes.map((n) => n.healthy(60_000).catch((e: Error) => log(e.message))));
     log(`load done: ${acknowledged.length} dossiers acknowledged`);
 
     const { lost, twice } = await verify(database, acknowledged, stuck);
@@ -292,7 +294,7 @@ async function workToEnd(client: ChaosClient, tokens: Record<string, string>, in
 }
 
 async function sendHostile(nodes: EngineNode[], request: HostileRequest, tally: Tally, databaseAway: boolean): Promise<void> {
-  const live = nodes.filter((n) => n.running);
+  const live = nodes.filter((n) => n.ready);
   if (live.length === 0) return;
   const node = live[Math.floor(Math.random() * live.length)];
   try {

@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   }
   const dataSource = createDataSource(url);
   parts.dataSource = dataSource;
-  await waitForDatabase(() => dataSource.initialize(), redact(url));
-  await migrate(dataSource);
+  const where = redact(url);
+  await untilDatabaseAnswers(where, () => connect(dataSource));
 
   let calendar: CalendarService | undefined;
   const engine = new Engine({
@@ -49,23 +49,27 @@ async function main(): Promise<void> {
   });
   parts.engine = engine;
   calendar = new CalendarService(engine.db);
-  await calendar.reload();
   installDossiers(engine);
   const organisation = new Organisation(engine.db);
-  if (config.demo) {
-    const users = await seedDemoOrganisation(organisation, path.join(config.processesDir, 'organisation.json'));
-    console.log(`OneDoor: demo organisation seeded (${users} users, password "demo")`);
-  }
-  if (config.adminPassword) {
-    await organisation.upsertUser({ username: 'admin', password: config.adminPassword, fullName: 'Quản trị hệ thống', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
-    console.log('OneDoor: user admin set from ONEDOOR_ADMIN_PASSWORD');
-  }
-  if (config.demo) {
-    const deployed = await deployProcessFolder(engine, config.processesDir);
-    const definitions = deployed.flatMap((d) => d.processDefinitions);
-    console.log(`OneDoor: ${definitions.length} procedure versions from processes/ (${definitions.filter((d) => d.isNew).length} new)`);
-  }
-  const tokens = new AccessTokens(await organisation.signingKey());
+  // Every step here may run again if the database goes away half-way: each one is idempotent.
+  const tokens = await untilDatabaseAnswers(where, async () => {
+    await migrate(dataSource);
+    await calendar!.reload();
+    if (config.demo) {
+      const users = await seedDemoOrganisation(organisation, path.join(config.processesDir, 'organisation.json'));
+      console.log(`OneDoor: demo organisation seeded (${users} users, password "demo")`);
+    }
+    if (config.adminPassword) {
+      await organisation.upsertUser({ username: 'admin', password: config.adminPassword, fullName: 'Quản trị hệ thống', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
+      console.log('OneDoor: user admin set from ONEDOOR_ADMIN_PASSWORD');
+    }
+    if (config.demo) {
+      const deployed = await deployProcessFolder(engine, config.processesDir);
+      const definitions = deployed.flatMap((d) => d.processDefinitions);
+      console.log(`OneDoor: ${definitions.length} procedure versions from processes/ (${definitions.filter((d) => d.isNew).length} new)`);
+    }
+    return new AccessTokens(await organisation.signingKey());
+  });
   const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins });
   parts.app = app;
   engine.jobs.start();
@@ -123,24 +127,36 @@ function installShutdown(parts: RunningParts, timeoutMs: number): void {
 }
 
 /**
- * At start the database may not be up yet (a fresh container, a failover in progress): wait for
- * it with back-off instead of exiting, saying once what we wait for.
+ * At start the database may not be up yet (a fresh container, a failover in progress) or may go
+ * away half-way: wait for it with back-off instead of exiting, saying once what we wait for.
+ * Anything else (a wrong password, a database that does not exist) stops the start at once.
  */
-async function waitForDatabase(connect: () => Promise<unknown>, where: string): Promise<void> {
+async function untilDatabaseAnswers<T>(where: string, step: () => Promise<T>): Promise<T> {
   let delay = 500;
   let told = false;
   for (;;) {
     try {
-      await connect();
+      const result = await step();
       if (told) console.log('OneDoor: database reachable');
-      return;
+      return result;
     } catch (error) {
-      if (!isDatabaseOutage(error)) throw error;
+      // TypeORM reports a connection lost during its own start-up queries this way.
+      if (!isDatabaseOutage(error) && (error as Error)?.name !== 'QueryRunnerAlreadyReleasedError') throw error;
       if (!told) console.warn(`OneDoor: waiting for the database at ${where} (${(error as Error).message}); retrying…`);
       told = true;
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 5_000);
     }
+  }
+}
+
+/** Opens the data source; a failed attempt closes the pool it made, so the next one starts clean. */
+async function connect(dataSource: DataSource): Promise<void> {
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    await (dataSource.driver as { disconnect?: () => Promise<void> }).disconnect?.().catch(() => undefined);
+    throw error;
   }
 }
 
@@ -172,6 +188,17 @@ async function seedDemoHistoryOnce(dataSource: DataSource, config: EngineConfig,
 
 // A promise nobody awaited that fails is a bug to log, not a reason to take the node down.
 process.on('unhandledRejection', (reason) => console.error('OneDoor: unhandled rejection:', reason));
+// A database connection that breaks where no one listens (a library's own short-lived client at
+// start-up) must not end the node: that connection is gone, the pools replace it, the node
+// carries on. Any other uncaught exception still ends the process, as it should.
+process.on('uncaughtException', (error) => {
+  if (isDatabaseOutage(error)) {
+    console.warn(`OneDoor: a database connection broke outside any request (${error.message}); carrying on`);
+    return;
+  }
+  console.error(error);
+  process.exit(1);
+});
 
 main().catch((error) => {
   console.error(error);

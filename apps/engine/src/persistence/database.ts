@@ -23,6 +23,7 @@ export interface Sql {
 }
 
 const CONFLICT_CODES = new Set(['40001', '40P01', '55P03']);
+const INPUT_DATA_CODES = new Set(['22021', '22P02', '22P05', '22007', '22008', '22003', '22001', '22023', '54000']);
 
 /**
  * The engine's handle on PostgreSQL: the pool of TypeORM's DataSource (which also runs the
@@ -280,10 +281,11 @@ function translate(error: unknown): unknown {
   if (code && CONFLICT_CODES.has(code)) {
     return new DomainError(ErrorCode.Conflict, 'another command changed this dossier at the same time; reload and try again');
   }
-  // Class 22 (data exception: a NUL byte, text where a number or id belongs, a date out of
-  // range) and 54000 (a value too large to index): the value came from the request and can't be
-  // stored or compared as it is — bad input, not a server error.
-  if (code && (code.startsWith('22') || code === '54000')) {
+  // A value the request carried that PostgreSQL can't take as it is — a NUL byte, text where a
+  // number, id or date belongs, a number or date out of range, a value too long or too large to
+  // index: bad input, not a server error. (Other data exceptions, such as a division by zero,
+  // are our own bugs and stay 500.)
+  if (code && INPUT_DATA_CODES.has(code)) {
     return new DomainError(ErrorCode.BadInput, `a value in the request can't be used: ${(error as Error).message}`);
   }
   return error;
