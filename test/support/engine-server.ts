@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
@@ -10,6 +11,7 @@ import { createApp, defaultWebRoot } from '../../apps/engine/src/create-app.js';
 import { Engine } from '../../apps/engine/src/engine.js';
 import { AccessTokens } from '../../apps/engine/src/identity/access-token.js';
 import { Organisation } from '../../apps/engine/src/identity/organisation.js';
+import type { SingleSignOnConfig } from '../../apps/engine/src/identity/single-sign-on.js';
 import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { TcpProxy } from './tcp-proxy.js';
@@ -40,6 +42,21 @@ export interface TestEngineOptions {
   clock?: Clock;
   /** Reach the database through a TcpProxy the spec can cut (database outages). */
   proxy?: boolean;
+  /** A second engine node on the database of this one (nothing seeded; closing it leaves the database). */
+  sameDatabaseAs?: TestEngine;
+  /** Listen on this port (default: any free one). */
+  port?: number;
+  /** Officers sign in through this identity provider too. */
+  singleSignOn?: SingleSignOnConfig;
+}
+
+/** A port nobody listens on right now, to give a server before it starts. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -49,25 +66,28 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..',
  * serving dist/web — on a private database and a free port.
  */
 export async function startTestEngine(options: TestEngineOptions = {}): Promise<TestEngine> {
-  const db = await createTestDatabase();
+  const other = options.sameDatabaseAs;
+  const db = other ? other.db : await createTestDatabase();
   const proxy = options.proxy ? await TcpProxy.to(db.url) : undefined;
-  let dataSource = db.dataSource;
+  let dataSource = other ? await db.connectAnother() : db.dataSource;
   if (proxy) {
     dataSource = createDataSource(proxy.url(db.url), { poolSize: 10, applicationName: 'onedoor-test', connectTimeoutMs: 1_000 });
     await dataSource.initialize();
   }
   let calendar: CalendarService | undefined;
-  const engine = new Engine({ dataSource, clock: options.clock, calendar: () => calendar!.current(), nodeId: 'test-http', jobPollIntervalMs: 100 });
+  const engine = new Engine({ dataSource, clock: options.clock, calendar: () => calendar!.current(), nodeId: other ? 'test-http-2' : 'test-http', jobPollIntervalMs: 100 });
   calendar = new CalendarService(engine.db);
   await calendar.reload();
   installDossiers(engine);
   const organisation = new Organisation(engine.db);
-  if (options.organisation !== false) await seedDemoOrganisation(organisation, path.join(root, 'processes', 'organisation.json'));
-  await organisation.upsertUser({ username: 'admin', password: 'demo', fullName: 'Quản trị', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
-  if (options.processes) await deployProcessFolder(engine, path.join(root, 'processes'));
+  if (!other) {
+    if (options.organisation !== false) await seedDemoOrganisation(organisation, path.join(root, 'processes', 'organisation.json'));
+    await organisation.upsertUser({ username: 'admin', password: 'demo', fullName: 'Quản trị', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
+    if (options.processes) await deployProcessFolder(engine, path.join(root, 'processes'));
+  }
   const tokens = new AccessTokens(await organisation.signingKey());
-  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: defaultWebRoot(root), logger: false });
-  await app.listen(0, '127.0.0.1');
+  const app = await createApp({ engine, organisation, tokens, calendar, singleSignOn: options.singleSignOn }, { webRoot: defaultWebRoot(root), logger: false });
+  await app.listen(options.port ?? 0, '127.0.0.1');
   if (options.jobs) engine.jobs.start();
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -94,7 +114,11 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
         await dataSource.destroy();
         await proxy.close();
       }
-      await db.close();
+      if (other) {
+        if (dataSource.isInitialized) await dataSource.destroy();
+      } else {
+        await db.close();
+      }
     },
   };
 }

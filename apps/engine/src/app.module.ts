@@ -26,6 +26,10 @@ import { AccessTokens } from './identity/access-token.js';
 import { LoginThrottle } from './identity/login-throttle.js';
 import { Organisation } from './identity/organisation.js';
 import { TokenRevocations } from './identity/token-revocations.js';
+import { Sessions, type SessionOptions } from './identity/sessions.js';
+import { SingleSignOn, type SingleSignOnConfig } from './identity/single-sign-on.js';
+import { SINGLE_SIGN_ON, SingleSignOnController } from './api/auth/single-sign-on.controller.js';
+import { DatabaseNotifications } from './persistence/database-notifications.js';
 
 export interface AppServices {
   engine: Engine;
@@ -34,6 +38,10 @@ export interface AppServices {
   calendar: CalendarService;
   /** Signed-out tokens and ended sessions; made here when not given. */
   revocations?: TokenRevocations;
+  /** Token and session lifetimes (default 15 minutes and 12 hours). */
+  sessions?: SessionOptions;
+  /** The agency's identity provider, when officers sign in there (ONEDOOR_OIDC_*). */
+  singleSignOn?: SingleSignOnConfig;
 }
 
 /** Keeps this node's list of revoked tokens fresh while the app runs. */
@@ -52,11 +60,14 @@ class RevocationsLifecycle implements OnApplicationBootstrap, OnApplicationShutd
  * What every HTTP app of ours needs around its controllers, the full one and the partial ones
  * specs build: tokens and their revocations, the login throttle, the guard, the error filter.
  */
-export function httpShellProviders(services: Pick<AppServices, 'engine' | 'tokens' | 'revocations'>): Provider[] {
+export function httpShellProviders(services: Pick<AppServices, 'engine' | 'tokens' | 'revocations' | 'sessions'>): Provider[] {
+  const db = services.engine.db;
+  const revocations = services.revocations ?? new TokenRevocations(db, { notifications: new DatabaseNotifications(db.connectionOptions, { log: (m) => console.warn(m) }) });
   return [
     { provide: AccessTokens, useValue: services.tokens },
-    { provide: LoginThrottle, useValue: new LoginThrottle() },
-    { provide: TokenRevocations, useValue: services.revocations ?? new TokenRevocations(services.engine.db) },
+    { provide: LoginThrottle, useValue: new LoginThrottle(db) },
+    { provide: TokenRevocations, useValue: revocations },
+    { provide: Sessions, useValue: new Sessions(db, services.tokens, revocations, services.sessions) },
     RevocationsLifecycle,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: DomainExceptionFilter },
@@ -74,6 +85,7 @@ export class AppModule {
       module: AppModule,
       controllers: [
         AuthController,
+        SingleSignOnController,
         OrganisationController,
         DeploymentsController,
         ProcessDefinitionsController,
@@ -96,6 +108,7 @@ export class AppModule {
         { provide: Engine, useValue: services.engine },
         { provide: Organisation, useValue: services.organisation },
         { provide: CalendarService, useValue: services.calendar },
+        { provide: SINGLE_SIGN_ON, useValue: { sso: services.singleSignOn ? new SingleSignOn(services.singleSignOn, services.engine.db, services.organisation) : null } },
         ...httpShellProviders(services),
       ],
     };

@@ -12,6 +12,8 @@ import { DecisionCache } from './decisions/decision-store.js';
 import { InstanceCache } from './persistence/instance-cache.js';
 import { IdempotencyStore } from './persistence/idempotency-store.js';
 import { TokenRevocations } from './identity/token-revocations.js';
+import { Sessions } from './identity/sessions.js';
+import { LoginThrottle } from './identity/login-throttle.js';
 import { DefinitionQueries } from './queries/definition-queries.js';
 import { InstanceQueries } from './queries/instance-queries.js';
 import { TaskQueries } from './queries/task-queries.js';
@@ -22,7 +24,8 @@ import { calendarTimeRules } from './calendar/calendar-time-rules.js';
 
 /**
  * Rows kept only for a while, cleared every 10 minutes: idempotency keys after a day (a client
- * retries within minutes), signed-out tokens once they would have expired anyway.
+ * retries within minutes), signed-out tokens and refresh tokens once expired anyway, failed
+ * sign-in counters quiet for a day.
  */
 function housekeeping(db: Database, clock: Clock): () => Promise<number> {
   let last = 0;
@@ -31,7 +34,7 @@ function housekeeping(db: Database, clock: Clock): () => Promise<number> {
     if (now - last < 10 * 60_000) return 0;
     last = now;
     const keys = await db.transaction((sql) => IdempotencyStore.forgetOlderThan(sql, new Date(now - 24 * 3_600_000)));
-    return keys.length + (await TokenRevocations.forgetExpired(db));
+    return keys.length + (await TokenRevocations.forgetExpired(db)) + (await Sessions.forgetExpired(db)) + (await LoginThrottle.forgetQuiet(db));
   };
 }
 

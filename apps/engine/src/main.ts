@@ -70,7 +70,8 @@ async function main(): Promise<void> {
     }
     return new AccessTokens(await organisation.signingKey());
   });
-  const app = await createApp({ engine, organisation, tokens, calendar }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins });
+  const sessions = { accessTokenSeconds: config.accessTokenMinutes * 60, refreshTokenSeconds: config.sessionHours * 3600 };
+  const app = await createApp({ engine, organisation, tokens, calendar, sessions, singleSignOn: config.singleSignOn }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins });
   parts.app = app;
   engine.jobs.start();
   // National-portal sync: delivery runs when ONEDOOR_PORTAL_URL is set; records queue meanwhile.

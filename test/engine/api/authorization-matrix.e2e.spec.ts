@@ -30,7 +30,7 @@ interface Fixture {
 }
 
 interface Row {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete';
   route: string;
   /** Builds the concrete path and body from a fresh fixture. */
   request: (f: Fixture, n: number) => { path: string; body?: unknown };
@@ -52,10 +52,22 @@ const ROWS: Row[] = [
   { method: 'post', route: '/api/auth/login', request: () => ({ path: '/api/auth/login', body: { username: 'admin', password: 'demo' } }), expect: all(200, 200) },
   { method: 'get', route: '/api/auth/me', request: () => ({ path: '/api/auth/me' }), expect: all(200) },
   { method: 'post', route: '/api/auth/logout', ownSession: true, request: () => ({ path: '/api/auth/logout' }), expect: all(204) },
+  { method: 'get', route: '/api/auth/oidc', request: () => ({ path: '/api/auth/oidc' }), expect: all(200, 200) },
+  { method: 'get', route: '/api/auth/oidc/login', request: () => ({ path: '/api/auth/oidc/login' }), expect: all(404, 404) },
+  { method: 'get', route: '/api/auth/oidc/callback', request: () => ({ path: '/api/auth/oidc/callback?code=x&state=y' }), expect: all(404, 404) },
+  { method: 'post', route: '/api/auth/oidc/ticket', request: () => ({ path: '/api/auth/oidc/ticket', body: { ticket: 'khong-co-ve-nao-ca-day' } }), expect: all(404, 404) },
+  { method: 'post', route: '/api/auth/mfa', request: () => ({ path: '/api/auth/mfa', body: { mfaToken: 'not-a-sign-in', code: '123456' } }), expect: all(401, 401) },
+  { method: 'post', route: '/api/auth/refresh', request: () => ({ path: '/api/auth/refresh', body: { refreshToken: 'not-a-refresh-token-at-all' } }), expect: all(401, 401) },
+  { method: 'post', route: '/api/auth/totp/setup', request: () => ({ path: '/api/auth/totp/setup' }), expect: all(200) },
+  { method: 'post', route: '/api/auth/totp/enable', request: () => ({ path: '/api/auth/totp/enable', body: { code: '000000' } }), expect: all(400) },
+  { method: 'post', route: '/api/auth/totp/disable', request: () => ({ path: '/api/auth/totp/disable', body: { code: '000000' } }), expect: all(409) },
   { method: 'post', route: '/api/auth/password', request: () => ({ path: '/api/auth/password', body: { currentPassword: 'khong-dung', newPassword: 'mat-khau-moi-rat-dai' } }), expect: all(400) },
   { method: 'get', route: '/api/departments', request: () => ({ path: '/api/departments' }), expect: all(200) },
   { method: 'post', route: '/api/departments', request: (_, n) => ({ path: '/api/departments', body: { code: `NEW_${n}`, name: 'Phòng mới', parentCode: 'SYT' } }), expect: only({ admin: 201 }) },
   { method: 'get', route: '/api/users', request: () => ({ path: '/api/users' }), expect: only({ admin: 200, head: 200 }) },
+  { method: 'patch', route: '/api/users/{username}', request: () => ({ path: '/api/users/vanthu.syt', body: { fullName: 'Văn thư Sở Y tế' } }), expect: only({ admin: 200 }) },
+  { method: 'post', route: '/api/users/{username}/password', request: () => ({ path: '/api/users/vanthu.syt/password', body: { newPassword: 'Hoa-sen-no-tren-ho' } }), expect: only({ admin: 204 }) },
+  { method: 'patch', route: '/api/departments/{code}', request: () => ({ path: '/api/departments/SYT_VANTHU', body: { name: 'Văn thư Sở Y tế' } }), expect: only({ admin: 200 }) },
   { method: 'post', route: '/api/users/{username}/end-sessions', request: () => ({ path: '/api/users/vanthu.syt/end-sessions' }), expect: only({ admin: 204 }) },
   { method: 'post', route: '/api/users', request: (_, n) => ({ path: '/api/users', body: { username: `moi.${n}`, password: 'mat-khau-dai', fullName: 'Cán bộ mới', departmentCode: 'SYT_BTXH', roles: ['officer'] } }), expect: only({ admin: 201 }) },
   { method: 'post', route: '/api/deployments', request: (_, n) => ({ path: '/api/deployments', body: { name: 'x', bpmnXml: minimalProcess(n) } }), expect: only({ admin: 201, designer: 201 }) },

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { SingleSignOnConfig } from '../identity/single-sign-on.js';
 
 /** Configuration from the environment (API.md "Configuration"), read once at start. */
 export interface EngineConfig {
@@ -22,6 +23,12 @@ export interface EngineConfig {
   shutdownTimeoutMs: number;
   /** Other sites allowed to call the API from a browser (ONEDOOR_CORS_ORIGINS, comma-separated); none by default. */
   corsOrigins: string[];
+  /** Lifetime of an access token (the browser renews it with its refresh token). */
+  accessTokenMinutes: number;
+  /** How long a session lives without being renewed. */
+  sessionHours: number;
+  /** Sign-in through the agency's identity provider (ONEDOOR_OIDC_ISSUER and the rest); undefined: local accounts only. */
+  singleSignOn?: SingleSignOnConfig;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): EngineConfig {
@@ -41,6 +48,37 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     jobLockMs: count(env.ONEDOOR_JOB_LOCK_MS, 60_000),
     shutdownTimeoutMs: count(env.ONEDOOR_SHUTDOWN_TIMEOUT_MS, 25_000),
     corsOrigins: (env.ONEDOOR_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    accessTokenMinutes: Math.max(1, count(env.ONEDOOR_ACCESS_TOKEN_MINUTES, 15)),
+    sessionHours: Math.max(1, count(env.ONEDOOR_SESSION_HOURS, 12)),
+    singleSignOn: singleSignOn(env),
+  };
+}
+
+/**
+ * ONEDOOR_OIDC_ISSUER, _CLIENT_ID and _REDIRECT_URI (or ONEDOOR_PUBLIC_URL) turn single sign-on
+ * on; the claim settings default to what Keycloak puts in an ID token with a mapper for the
+ * department (`department`) and the roles (`roles`).
+ */
+function singleSignOn(env: NodeJS.ProcessEnv): SingleSignOnConfig | undefined {
+  const issuer = env.ONEDOOR_OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  const clientId = env.ONEDOOR_OIDC_CLIENT_ID?.trim();
+  const publicUrl = env.ONEDOOR_PUBLIC_URL?.trim().replace(/\/+$/, '');
+  const redirectUri = env.ONEDOOR_OIDC_REDIRECT_URI?.trim() || (publicUrl ? `${publicUrl}/api/auth/oidc/callback` : undefined);
+  if (!clientId || !redirectUri) throw new Error('ONEDOOR_OIDC_ISSUER is set: set ONEDOOR_OIDC_CLIENT_ID and ONEDOOR_OIDC_REDIRECT_URI (or ONEDOOR_PUBLIC_URL) too');
+  const local = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(issuer);
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.ONEDOOR_OIDC_CLIENT_SECRET || undefined,
+    redirectUri,
+    label: env.ONEDOOR_OIDC_LABEL?.trim() || 'Đăng nhập bằng tài khoản của cơ quan',
+    scopes: env.ONEDOOR_OIDC_SCOPES?.trim() || 'openid profile email',
+    usernameClaim: env.ONEDOOR_OIDC_USERNAME_CLAIM?.trim() || 'preferred_username',
+    nameClaim: env.ONEDOOR_OIDC_NAME_CLAIM?.trim() || 'name',
+    departmentClaim: env.ONEDOOR_OIDC_DEPARTMENT_CLAIM?.trim() || 'department',
+    rolesClaim: env.ONEDOOR_OIDC_ROLES_CLAIM?.trim() || 'roles',
+    allowHttp: local || env.ONEDOOR_OIDC_ALLOW_HTTP === '1',
   };
 }
 

@@ -4,6 +4,7 @@ import type { InstanceCache } from '../persistence/instance-cache.js';
 import { InstanceStore } from '../persistence/instance-store.js';
 import { SqlEventBus } from '../persistence/event-bus.js';
 import type { DecisionCache } from '../decisions/decision-store.js';
+import { appendAudit } from '../persistence/audit-log.js';
 import type { RuntimePorts, ServiceHandler, TimeRules } from '../runtime/ports.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { RuntimeEvent } from '../runtime/runtime-events.js';
@@ -92,20 +93,7 @@ export class CommandContext {
 
   /** Appends to the audit log (user_operation): who did what, when, from which state. */
   async audit(entry: { operation: string; entityType: string; entityId: string | null; instanceId?: string | null; fromState?: unknown; details?: unknown }): Promise<void> {
-    await this.sql.execute(
-      `INSERT INTO user_operation (at, username, operation, entity_type, entity_id, instance_id, from_state, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        this.now,
-        this.actor.username,
-        entry.operation,
-        entry.entityType,
-        entry.entityId,
-        entry.instanceId ?? null,
-        entry.fromState === undefined ? null : JSON.stringify(entry.fromState),
-        entry.details === undefined ? null : JSON.stringify(entry.details),
-      ],
-    );
+    await appendAudit(this.sql, { at: this.now, username: this.actor.username, ...entry });
   }
 }
 

@@ -13,6 +13,10 @@ export interface TokenClaims {
   jti?: string;
   /** The user's token generation when issued: tokens of older generations are void (token-revocations.ts). */
   gen?: number;
+  /** The session (refresh-token family) it belongs to: logout ends it. */
+  sid?: string;
+  /** A token for one step of signing in (the second factor), never for the API. */
+  purpose?: 'mfa';
 }
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
@@ -35,9 +39,9 @@ export class AccessTokens {
     readonly lifetimeSeconds = 10 * 3600,
   ) {}
 
-  issue(claims: Omit<TokenClaims, 'iat' | 'exp' | 'jti'>, now = Date.now()): string {
+  issue(claims: Omit<TokenClaims, 'iat' | 'exp' | 'jti'>, now = Date.now(), lifetimeSeconds = this.lifetimeSeconds): string {
     const iat = Math.floor(now / 1000);
-    const body = { ...claims, iat, exp: iat + this.lifetimeSeconds, jti: randomUUID() };
+    const body = { ...claims, iat, exp: iat + lifetimeSeconds, jti: randomUUID() };
     const head = `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify(body))}`;
     return `${head}.${this.sign(head)}`;
   }

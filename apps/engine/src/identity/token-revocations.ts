@@ -1,18 +1,25 @@
 import { PollLoop } from '../jobs/poll-loop.js';
 import type { Database } from '../persistence/database.js';
+import type { DatabaseNotifications } from '../persistence/database-notifications.js';
 import type { TokenClaims } from './access-token.js';
 
 export interface TokenRevocationsOptions {
-  /** How often a node reads what other nodes revoked (the longest a revoked token still works elsewhere). */
+  /** How often a node reads what other nodes revoked, should a notification be missed. */
   refreshMs?: number;
+  /** Announcements from other nodes: a revocation reaches every node within milliseconds. */
+  notifications?: DatabaseNotifications;
   log?: (message: string) => void;
 }
+
+/** The channel on which a node announces that it revoked something. */
+export const SESSIONS_CHANNEL = 'onedoor_sessions';
 
 /**
  * Which signed tokens no longer count, known to every node without a database round trip per
  * request: the tokens signed out one by one (logout) and, per user, the token generation below
- * which every token is void (password changed, sessions ended by an administrator). A node
- * learns its own revocations at once and the other nodes' within `refreshMs` (2 s by default).
+ * which every token is void (password changed, sessions ended, user disabled). A node learns its
+ * own revocations at once and the other nodes' as soon as their announcement arrives (LISTEN /
+ * NOTIFY), or at its next read every `refreshMs` (2 s) should one be missed.
  *
  * Reads overlap by a margin, since a revocation committed late may carry an earlier timestamp
  * than one already seen; adding a known entry again changes nothing.
@@ -25,12 +32,13 @@ export class TokenRevocations {
 
   constructor(
     private readonly db: Database,
-    options: TokenRevocationsOptions = {},
+    private readonly options: TokenRevocationsOptions = {},
   ) {
     this.loop = new PollLoop(async () => {
       await this.refresh();
       return { full: false };
     }, { name: 'token revocations', intervalMs: options.refreshMs ?? 2_000, log: options.log });
+    options.notifications?.subscribe(SESSIONS_CHANNEL, () => this.loop.wake());
   }
 
   /** Whether a verified, unexpired token was taken back. */
@@ -49,6 +57,7 @@ export class TokenRevocations {
     if (!claims.jti) return;
     await this.db.query(`INSERT INTO revoked_token (jti, username, expires_at) VALUES ($1, $2, to_timestamp($3)) ON CONFLICT (jti) DO NOTHING`, [claims.jti, claims.username, claims.exp]);
     this.revoked.set(claims.jti, claims.exp * 1000);
+    await this.announce();
   }
 
   /** Every token of the user issued before now stops working (password change, ended sessions). */
@@ -58,7 +67,13 @@ export class TokenRevocations {
       [username],
     );
     if (row) this.generations.set(username, row.token_generation);
+    if (row) await this.announce();
     return row?.token_generation ?? 0;
+  }
+
+  /** Other nodes read the lists now instead of at their next poll. */
+  private async announce(): Promise<void> {
+    await this.db.notify(SESSIONS_CHANNEL).catch((error: Error) => this.options.log?.(`token revocations: announcing failed (${error.message}); other nodes learn at their next read`));
   }
 
   /** Reads what changed since the last read (everything, the first time). */
@@ -79,10 +94,12 @@ export class TokenRevocations {
   async start(): Promise<void> {
     await this.refresh().catch(() => undefined); // the loop reads again until the database answers
     this.loop.start();
+    this.options.notifications?.start();
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
+  async stop(): Promise<void> {
+    await this.options.notifications?.stop();
+    await this.loop.stop();
   }
 
   /** Rows of tokens that expired anyway are of no use: removed (the job executor's sweep). */

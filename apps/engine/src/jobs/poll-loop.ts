@@ -61,10 +61,14 @@ export class PollLoop {
     await this.current;
   }
 
-  /** Runs a round now unless one is running (or the loop waits out an outage). */
+  /** Runs a round now — right after the one running, if one is (not while waiting out an outage). */
   wake(): void {
-    if (!this.stopped && !this.running && !this.pause) this.schedule(0);
+    if (this.stopped || this.pause) return;
+    if (this.running) this.wokenWhileRunning = true;
+    else this.schedule(0);
   }
+
+  private wokenWhileRunning = false;
 
   /** The database answers again (someone else's statement got through): stop waiting out the back-off. */
   databaseReachable(): void {
@@ -82,11 +86,12 @@ export class PollLoop {
   private async run(): Promise<void> {
     if (this.running || this.stopped) return;
     this.running = true;
+    this.wokenWhileRunning = false;
     let next = this.options.intervalMs;
     try {
       const { full } = await this.round();
       if (this.pause) await this.recovered();
-      if (full) next = 0;
+      if (full || this.wokenWhileRunning) next = 0;
     } catch (error) {
       next = this.failed(error);
     } finally {

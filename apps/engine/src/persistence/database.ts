@@ -108,6 +108,21 @@ export class Database {
     }
   }
 
+  /** A statement outside any transaction whose rows nobody reads. */
+  async execute(text: string, params?: unknown[]): Promise<void> {
+    await this.query(text, params);
+  }
+
+  /** Tells every node listening on `channel` (database-notifications.ts), once this commits. */
+  async notify(channel: string, payload = ''): Promise<void> {
+    await this.query(`SELECT pg_notify($1, $2)`, [channel, payload]);
+  }
+
+  /** The settings a dedicated connection (a LISTEN) opens with: those of the pool. */
+  get connectionOptions(): pg.ClientConfig {
+    return (this.pool as unknown as { options: pg.ClientConfig }).options;
+  }
+
   /**
    * Undefined while the database answers; otherwise since when it has not, and why. /health and
    * the background loops read it; the next statement that succeeds clears it.

@@ -25,7 +25,8 @@ export class AuthGuard implements CanActivate {
     const header: string | undefined = request.headers?.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const claims = token ? this.tokens.verify(token) : undefined;
-    if (!claims) throw new DomainError(ErrorCode.Unauthenticated, 'log in first: send Authorization: Bearer <token>');
+    // A sign-in step's token (the second factor) opens nothing but that step.
+    if (!claims || claims.purpose) throw new DomainError(ErrorCode.Unauthenticated, 'log in first: send Authorization: Bearer <token>');
     if (this.revocations.isRevoked(claims)) throw new DomainError(ErrorCode.Unauthenticated, 'this session has ended (signed out or password changed): log in again');
     request.actor = { username: claims.username, departmentCode: claims.departmentCode, roles: claims.roles, fullName: claims.fullName };
     request.token = claims;

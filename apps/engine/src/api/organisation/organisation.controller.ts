@@ -1,9 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Organisation } from '../../identity/organisation.js';
-import { TokenRevocations } from '../../identity/token-revocations.js';
+import { assertPasswordAllowed } from '../../identity/password-policy.js';
+import { Sessions } from '../../identity/sessions.js';
+import type { Actor } from '../../commands/command.js';
+import { Engine } from '../../engine.js';
+import { appendAudit } from '../../persistence/audit-log.js';
 import { notFound } from '../../shared/domain-error.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 
 export class DepartmentDto {
@@ -20,6 +25,23 @@ export class UserDto {
   @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z_]{2,30}$/, { each: true }) roles!: string[];
 }
 
+export class UserChangeDto {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) fullName?: string;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50) departmentCode?: string | null;
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z_]{2,30}$/, { each: true }) roles?: string[];
+  /** false: the user can't sign in any more, and every session of theirs ends now. */
+  @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class PasswordResetDto {
+  @IsString() @MinLength(1) @MaxLength(200) newPassword!: string;
+}
+
+export class DepartmentChangeDto {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50) parentCode?: string | null;
+}
+
 export class UserListQuery {
   @IsOptional() @IsString() @MaxLength(50) departmentCode?: string;
 }
@@ -28,8 +50,9 @@ export class UserListQuery {
 @Controller('api')
 export class OrganisationController {
   constructor(
+    private readonly engine: Engine,
     private readonly organisation: Organisation,
-    private readonly revocations: TokenRevocations,
+    private readonly sessions: Sessions,
   ) {}
 
   /** Every signed-in user may read the departments (the modeler's picker needs them). */
@@ -41,8 +64,18 @@ export class OrganisationController {
   @Post('departments')
   @HttpCode(201)
   @Roles('admin')
-  createDepartment(@Body() body: DepartmentDto) {
-    return this.organisation.createDepartment({ code: body.code, name: body.name, parentCode: body.parentCode ?? null });
+  async createDepartment(@Body() body: DepartmentDto, @CurrentActor() actor: Actor) {
+    const created = await this.organisation.createDepartment({ code: body.code, name: body.name, parentCode: body.parentCode ?? null });
+    await this.audit(actor, 'department-created', 'department', body.code, undefined, created);
+    return created;
+  }
+
+  @Patch('departments/:code')
+  @Roles('admin')
+  async updateDepartment(@Param('code') code: string, @Body() body: DepartmentChangeDto, @CurrentActor() actor: Actor) {
+    const { before, after } = await this.organisation.updateDepartment(code, body);
+    await this.audit(actor, 'department-changed', 'department', code, before, after);
+    return after;
   }
 
   @Get('users')
@@ -54,15 +87,49 @@ export class OrganisationController {
   @Post('users')
   @HttpCode(201)
   @Roles('admin')
-  createUser(@Body() body: UserDto) {
-    return this.organisation.createUser(body);
+  async createUser(@Body() body: UserDto, @CurrentActor() actor: Actor) {
+    assertPasswordAllowed(body.password, 'password', body.username);
+    const created = await this.organisation.createUser(body);
+    await this.audit(actor, 'user-created', 'user', body.username, undefined, created);
+    return created;
+  }
+
+  /**
+   * An administrator edits a user: name, department, roles, or whether they may sign in. A change
+   * of department, roles or a disabling ends the user's sessions at once on every node, so no
+   * token keeps rights the user no longer has.
+   */
+  @Patch('users/:username')
+  @Roles('admin')
+  async updateUser(@Param('username') username: string, @Body() body: UserChangeDto, @CurrentActor() actor: Actor) {
+    const { before, after } = await this.organisation.updateUser(username, body);
+    const rightsChanged = before.departmentCode !== after.departmentCode || before.roles.join() !== after.roles.join() || (before.active && !after.active);
+    if (rightsChanged) await this.sessions.endAll(username);
+    await this.audit(actor, after.active ? 'user-changed' : 'user-disabled', 'user', username, before, after);
+    return after;
+  }
+
+  /** An administrator sets a new password (the user forgot theirs); every session of the user ends. */
+  @Post('users/:username/password')
+  @HttpCode(204)
+  @Roles('admin')
+  async resetPassword(@Param('username') username: string, @Body() body: PasswordResetDto, @CurrentActor() actor: Actor) {
+    assertPasswordAllowed(body.newPassword, 'newPassword', username);
+    await this.organisation.setPassword(username, body.newPassword);
+    await this.sessions.endAll(username);
+    await this.audit(actor, 'password-reset', 'user', username);
   }
 
   /** Ends every session of a user at once (a lost laptop, an officer who left): all their tokens stop working. */
   @Post('users/:username/end-sessions')
   @HttpCode(204)
   @Roles('admin')
-  async endSessions(@Param('username') username: string) {
-    if ((await this.revocations.endSessions(username)) === 0) throw notFound('User', username);
+  async endSessions(@Param('username') username: string, @CurrentActor() actor: Actor) {
+    if (!(await this.sessions.endAll(username))) throw notFound('User', username);
+    await this.audit(actor, 'sessions-ended', 'user', username);
+  }
+
+  private audit(actor: Actor, operation: string, entityType: string, entityId: string, fromState?: unknown, details?: unknown): Promise<void> {
+    return appendAudit(this.engine.db, { at: new Date(), username: actor.username, operation, entityType, entityId, fromState, details });
   }
 }

@@ -1,0 +1,53 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider from 'oidc-provider';
+
+/** A person the test identity provider knows, with the claims the agency's directory would send. */
+export interface DirectoryPerson {
+  preferred_username: string;
+  name: string;
+  department?: string;
+  roles?: string[];
+}
+
+export interface TestIdentityProvider {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real OpenID Connect provider (the `oidc-provider` package, as certified implementations use)
+ * on a free port of this machine: discovery, authorization with PKCE, its own login and consent
+ * pages (the package's development pages: any password is accepted), the token and userinfo
+ * endpoints, signed ID tokens. The directory is the `people` given, by login name.
+ */
+export async function startIdentityProvider(options: { redirectUri: string; people: Record<string, DirectoryPerson> }): Promise<TestIdentityProvider> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const clientId = 'onedoor';
+  const clientSecret = 'bi-mat-cua-onedoor-trong-thu-nghiem';
+  const provider = new Provider(issuer, {
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [options.redirectUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_post' }],
+    async findAccount(_ctx: unknown, id: string) {
+      const person = options.people[id];
+      if (!person) return undefined;
+      return { accountId: id, claims: async () => ({ sub: `directory-${id}`, ...person }) };
+    },
+    claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'department', 'roles'] },
+    pkce: { required: () => true },
+    features: { devInteractions: { enabled: true } },
+    cookies: { keys: ['khoa-cookie-thu-nghiem'] },
+  });
+  // The development pages warn on every start; the test knows.
+  (provider as unknown as { on(event: string, f: () => void): void }).on('server_error', () => undefined);
+  server.on('request', provider.callback());
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
