@@ -1,5 +1,6 @@
 import { taskAccess } from '../identity/task-access.js';
 import { conflict } from '../shared/domain-error.js';
+import { isLoopInstance } from '../runtime/operations/multi-instance.js';
 import type { Command, CommandContext } from './command.js';
 import { lockOpenTask } from './task-lookup.js';
 
@@ -27,6 +28,8 @@ export class ReturnTask implements Command<ReturnResult> {
     const rt = ctx.runtime;
     const token = state.executions.get(task.executionId)!;
     const graph = rt.graphOf(state);
+    // One department's answer in a consultation is not the dossier's step: it has no previous step to go back to.
+    if (isLoopInstance(state, token)) throw conflict(`${task.elementId} is one instance of a multi-instance step; complete it (with your opinion) instead of returning the dossier`);
     // The previous step: the last task of this instance completed before this one was created,
     // in the same scope (a return never jumps into or out of a sub-process).
     const candidates = await ctx.sql.query<{ element_id: string; ended_by: string | null; assignee: string | null }>(
