@@ -13,10 +13,11 @@ const run = promisify(execFile);
  */
 describe('chaos (short form)', () => {
   let report: ChaosReport;
+  const log: string[] = [];
 
   beforeAll(async () => {
     await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot() });
-    report = await runChaos({ loadMs: 15_000, nodes: 2, workers: 4, kills: 1, drains: 1, databaseRestarts: 1, databaseDownMs: 3_000, fuzzPerSecond: 5, seed: 16 });
+    report = await runChaos({ loadMs: 15_000, nodes: 2, workers: 4, kills: 1, drains: 1, databaseRestarts: 1, databaseDownMs: 3_000, fuzzPerSecond: 5, seed: 16, log: (line) => log.push(line) });
     console.log(`chaos: ${report.summary}`);
   }, 300_000);
 
@@ -43,7 +44,8 @@ describe('chaos (short form)', () => {
   });
 
   it('then SIGTERM, under load and at the end, stopped every node with exit code 0', () => {
-    expect(report.drains).toEqual([0]);
+    // The run's log (with what a node printed when it did not exit 0) shows in a failure.
+    expect({ drains: report.drains, log }).toEqual({ drains: [0], log: expect.any(Array) });
     expect(report.gracefulStops.map((s) => s.code)).toEqual([0, 0]);
   });
 });

@@ -185,6 +185,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const code = await node.terminate();
         drains.push(code);
         log(`${node.name} drained, exit ${code}`);
+        if (code !== 0) log(`${node.name} printed:\n${node.log}`);
         node.start();
         void node.healthy().catch((e: Error) => log(e.message));
       } else if (fault === 'kill') {

@@ -5,6 +5,8 @@ import { AuthGuard } from './api/auth/auth.guard.js';
 import { DeploymentsController } from './api/deployments/deployments.controller.js';
 import { DomainExceptionFilter } from './api/errors/domain-exception.filter.js';
 import { MessagesController } from './api/messages/messages.controller.js';
+import { SignalsController } from './api/signals/signals.controller.js';
+import { MessageOutboxController } from './api/message-outbox/message-outbox.controller.js';
 import { HealthController } from './api/operations/health.controller.js';
 import { IncidentsController } from './api/operations/incidents.controller.js';
 import { OrganisationController } from './api/organisation/organisation.controller.js';
@@ -82,6 +84,8 @@ export const APP_CONTROLLERS = [
   ProcessInstancesController,
   TasksController,
   MessagesController,
+  SignalsController,
+  MessageOutboxController,
   IncidentsController,
   HealthController,
   DossiersController,

@@ -3,9 +3,12 @@ import { hostname } from 'node:os';
 import { systemClock, type Actor, type Clock, type Command, type EngineServices, type TransactionListener } from './commands/command.js';
 import { CommandExecutor } from './commands/command-executor.js';
 import { fireStartTimer, fireTimer, type JobHandler } from './commands/execute-job.js';
+import { eventDeliveryJobHandlers } from './commands/event-delivery-jobs.js';
+import { BroadcastSignal } from './commands/broadcast-signal.js';
 import { JobExecutor } from './jobs/job-executor.js';
 import { Database } from './persistence/database.js';
 import { DefinitionCache } from './persistence/definition-store.js';
+import { DecisionCache } from './decisions/decision-store.js';
 import { InstanceCache } from './persistence/instance-cache.js';
 import { IdempotencyStore } from './persistence/idempotency-store.js';
 import { TokenRevocations } from './identity/token-revocations.js';
@@ -66,6 +69,7 @@ export class Engine {
   readonly jobHandlers = new Map<string, JobHandler>([
     ['timer', fireTimer],
     ['timer-start', fireStartTimer],
+    ...Object.entries(eventDeliveryJobHandlers),
   ]);
   readonly definitions: DefinitionQueries;
   readonly instances: InstanceQueries;
@@ -81,6 +85,7 @@ export class Engine {
     const calendar = options.calendar ?? (() => fixedCalendar);
     this.services = {
       definitions: new DefinitionCache(),
+      decisions: new DecisionCache(),
       time: options.time ?? calendarTimeRules(calendar),
       calendar,
       handlers: options.handlers ?? new Map(),
@@ -105,6 +110,16 @@ export class Engine {
 
   execute<T>(command: Command<T>, actor: Actor): Promise<T> {
     return this.commands.execute(command, actor);
+  }
+
+  /**
+   * Broadcasts a signal (`POST /api/signals`): the deliveries are written in one transaction,
+   * then run here at once; any a crash leaves behind, the job executor of any node runs later.
+   */
+  async broadcastSignal(signalName: string, variables: Record<string, unknown>, actor: Actor): Promise<{ delivered: number }> {
+    const { delivered, deliveryJobIds } = await this.execute(new BroadcastSignal(signalName, variables), actor);
+    await this.jobs.runNow(deliveryJobIds);
+    return { delivered };
   }
 
   onTransaction(listener: TransactionListener): void {

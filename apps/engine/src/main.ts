@@ -20,10 +20,9 @@ import { migrate } from './persistence/migrate.js';
 import { isDatabaseOutage } from './persistence/database-outage.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + browser app on one port. */
-async function main(): Promise<void> {
+async function main(parts: RunningParts): Promise<void> {
   const config = readConfig();
   // From the first moment: a signal during start-up stops whatever has been started so far.
-  const parts: RunningParts = {};
   installShutdown(parts, config.shutdownTimeoutMs);
   let url = config.databaseUrl;
   if (!url) {
@@ -33,10 +32,12 @@ async function main(): Promise<void> {
     url = embedded.url;
     parts.stopEmbedded = embedded.stop;
   }
+  if (parts.stopping) return;
   const dataSource = createDataSource(url);
   parts.dataSource = dataSource;
   const where = redact(url);
-  await untilDatabaseAnswers(where, () => connect(dataSource));
+  await untilDatabaseAnswers(where, () => connect(dataSource), parts);
+  if (parts.stopping) return;
 
   let calendar: CalendarService | undefined;
   const engine = new Engine({
@@ -69,15 +70,18 @@ async function main(): Promise<void> {
       console.log(`OneDoor: ${definitions.length} procedure versions from processes/ (${definitions.filter((d) => d.isNew).length} new)`);
     }
     return new AccessTokens(await organisation.signingKey());
-  });
+  }, parts);
+  if (parts.stopping) return;
   const sessions = { accessTokenSeconds: config.accessTokenMinutes * 60, refreshTokenSeconds: config.sessionHours * 3600 };
   const app = await createApp({ engine, organisation, tokens, calendar, sessions, singleSignOn: config.singleSignOn }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins });
   parts.app = app;
+  if (parts.stopping) return;
   engine.jobs.start();
   // National-portal sync: delivery runs when ONEDOOR_PORTAL_URL is set; records queue meanwhile.
   const portal = new PortalOutboxDelivery(engine.db, { ...portalSyncConfig(), nodeId: engine.nodeId, log: (m: string) => console.warn(m) });
   parts.portal = portal;
   portal.start();
+  if (parts.stopping) return;
   await app.listen(config.port, config.host);
   console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
   if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
@@ -85,6 +89,8 @@ async function main(): Promise<void> {
 
 /** What main has started so far, for the shutdown to stop in reverse order. */
 interface RunningParts {
+  /** Set by the first SIGTERM/SIGINT: start-up goes no further, and its failures are the shutdown's doing. */
+  stopping?: boolean;
   engine?: Engine;
   app?: { close(): Promise<void> };
   portal?: PortalOutboxDelivery;
@@ -101,10 +107,9 @@ interface RunningParts {
  * process exits anyway (1): open transactions roll back with their connections.
  */
 function installShutdown(parts: RunningParts, timeoutMs: number): void {
-  let started = false;
   const shutdown = async (signal: string) => {
-    if (started) return;
-    started = true;
+    if (parts.stopping) return;
+    parts.stopping = true;
     const began = Date.now();
     console.log(`OneDoor: ${signal} — draining (in-flight requests and jobs finish, at most ${Math.round(timeoutMs / 1000)} s)`);
     if (parts.engine) parts.engine.draining = true;
@@ -113,7 +118,10 @@ function installShutdown(parts: RunningParts, timeoutMs: number): void {
       process.exit(1);
     }, timeoutMs).unref();
     const step = async (what: string, action: () => Promise<unknown>) => {
+      // A step that takes long is named, so an operator whose node hit the bound knows what held it.
+      const slow = setTimeout(() => console.warn(`OneDoor: while stopping, still waiting for the ${what}…`), 2_000);
       await action().catch((error: Error) => console.warn(`OneDoor: while stopping, ${what}: ${error.message}`));
+      clearTimeout(slow);
     };
     if (parts.app) await step('HTTP server', () => parts.app!.close());
     if (parts.engine) await step('job executor', () => parts.engine!.jobs.stop());
@@ -132,7 +140,7 @@ function installShutdown(parts: RunningParts, timeoutMs: number): void {
  * away half-way: wait for it with back-off instead of exiting, saying once what we wait for.
  * Anything else (a wrong password, a database that does not exist) stops the start at once.
  */
-async function untilDatabaseAnswers<T>(where: string, step: () => Promise<T>): Promise<T> {
+async function untilDatabaseAnswers<T>(where: string, step: () => Promise<T>, parts: RunningParts): Promise<T> {
   let delay = 500;
   let told = false;
   for (;;) {
@@ -142,6 +150,7 @@ async function untilDatabaseAnswers<T>(where: string, step: () => Promise<T>): P
       return result;
     } catch (error) {
       // TypeORM reports a connection lost during its own start-up queries this way.
+      if (parts.stopping) throw error; // the shutdown closed the pool under us; it ends the process
       if (!isDatabaseOutage(error) && (error as Error)?.name !== 'QueryRunnerAlreadyReleasedError') throw error;
       if (!told) console.warn(`OneDoor: waiting for the database at ${where} (${(error as Error).message}); retrying…`);
       told = true;
@@ -201,7 +210,10 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 
-main().catch((error) => {
+const starting: RunningParts = {};
+main(starting).catch((error) => {
+  // A start-up step failing because a signal closed what it used: the shutdown decides the exit code.
+  if (starting.stopping) return;
   console.error(error);
   process.exit(1);
 });

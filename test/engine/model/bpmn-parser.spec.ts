@@ -17,7 +17,7 @@ describe('BPMN parser', () => {
   it('given a diagram with many problems, then every one is reported with element id, type and reason', async () => {
     const details = await refusal(await fixture('unrunnable.bpmn'));
     const by = (id: string) => details.filter((d) => d.elementId === id);
-    expect(by('script')).toEqual([expect.objectContaining({ elementType: 'bpmn:ScriptTask', message: expect.stringMatching(/not supported/) })]);
+    expect(by('script')).toEqual([expect.objectContaining({ elementType: 'bpmn:ScriptTask', message: expect.stringMatching(/FEEL only.*never runs JavaScript/) })]);
     expect(by('f3')[0].message).toMatch(/FEEL syntax error/);
     expect(by('review').map((d) => d.message).join(' ')).toMatch(/no department/);
     expect(by('review').map((d) => d.message).join(' ')).toMatch(/allowanceDays/);
@@ -47,5 +47,25 @@ describe('BPMN parser', () => {
     expect(tasks.every((t) => t.step.departmentCode && t.step.role)).toBe(true);
     expect(tasks.filter((t) => t.step.counted).reduce((s, t) => s + (t.step.allowanceDays ?? 0), 0)).toBe(10);
     expect(tasks.filter((t) => t.step.removalProposed)).toHaveLength(1);
+  });
+
+  describe('given a collaboration', () => {
+    const collaboration = (executable: string, other: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+  <bpmn:collaboration id="c"><bpmn:participant id="p1" processRef="so" /><bpmn:participant id="p2" processRef="cong-dan" /></bpmn:collaboration>
+  <bpmn:process id="so" isExecutable="${executable}"><bpmn:startEvent id="s1" /><bpmn:sequenceFlow id="f1" sourceRef="s1" targetRef="e1" /><bpmn:endEvent id="e1" /></bpmn:process>
+  <bpmn:process id="cong-dan" isExecutable="${other}"><bpmn:task id="t" /></bpmn:process>
+</bpmn:definitions>`;
+
+    it('with executable and non-executable pools, then the executable process deploys and the others are skipped with a warning', async () => {
+      const { graphs, warnings } = await parseBpmn(collaboration('true', 'false'));
+      expect(graphs.map((g) => g.key)).toEqual(['so']);
+      expect(warnings).toEqual([expect.stringMatching(/cong-dan.*not executable.*skipped/)]);
+    });
+
+    it('with nothing executable, then it is refused naming every process', async () => {
+      const error = await parseBpmn(collaboration('false', 'false')).catch((e) => e);
+      expect(error.details.filter((d: { message: string }) => /isExecutable="false"/.test(d.message)).map((d: { elementId: string }) => d.elementId)).toEqual(['so', 'cong-dan']);
+    });
   });
 });

@@ -72,6 +72,16 @@ export class EngineHarness {
     return this.engine.execute(new CorrelateMessage(messageName, options.businessKey ?? null, options.processInstanceId ?? null, options.variables ?? {}), SYSTEM_ACTOR);
   }
 
+  /** Broadcasts a signal as `POST /api/signals` does: deliveries written, then run at once. */
+  signal(signalName: string, variables: Record<string, unknown> = {}) {
+    return this.engine.broadcastSignal(signalName, variables, SYSTEM_ACTOR);
+  }
+
+  /** Runs the jobs due now (deliveries of signals and messages thrown by processes). */
+  async runDueJobs(): Promise<void> {
+    await this.advance(0);
+  }
+
   instance(id: string) {
     return this.engine.instances.get(id);
   }

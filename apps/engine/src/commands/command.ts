@@ -2,6 +2,8 @@ import type { Sql } from '../persistence/database.js';
 import type { DefinitionCache } from '../persistence/definition-store.js';
 import type { InstanceCache } from '../persistence/instance-cache.js';
 import { InstanceStore } from '../persistence/instance-store.js';
+import { SqlEventBus } from '../persistence/event-bus.js';
+import type { DecisionCache } from '../decisions/decision-store.js';
 import { appendAudit } from '../persistence/audit-log.js';
 import type { RuntimePorts, ServiceHandler, TimeRules } from '../runtime/ports.js';
 import { Runtime } from '../runtime/runtime.js';
@@ -26,6 +28,8 @@ export const systemClock: Clock = { now: () => new Date() };
 /** Services the commands share, fixed for the life of an engine node. */
 export interface EngineServices {
   definitions: DefinitionCache;
+  /** Deployed DMN decisions, parsed once per version. */
+  decisions: DecisionCache;
   time: TimeRules;
   handlers: ReadonlyMap<string, ServiceHandler>;
   clock: Clock;
@@ -46,6 +50,7 @@ export class CommandContext {
   /** Dossiers this command changed directly (their status is recomputed before commit). */
   readonly touchedDossiers = new Set<string>();
   private runtimeInstance?: Runtime;
+  private eventBusInstance?: SqlEventBus;
 
   constructor(
     readonly sql: Sql,
@@ -57,10 +62,17 @@ export class CommandContext {
     this.store = new InstanceStore(sql, useCache ? services.instanceCache : undefined);
   }
 
+  /** Signals and messages leaving this command's instances: jobs and outbox rows in its transaction. */
+  get eventBus(): SqlEventBus {
+    return (this.eventBusInstance ??= new SqlEventBus(this.sql, this.now, this.services.newId));
+  }
+
   get runtime(): Runtime {
     if (!this.runtimeInstance) {
       const ports: RuntimePorts = {
         definitions: this.services.definitions.source(this.sql),
+        events: this.eventBus,
+        decisions: this.services.decisions.source(this.sql),
         instances: this.store,
         time: this.services.time,
         handlers: this.services.handlers,

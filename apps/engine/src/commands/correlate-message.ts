@@ -37,7 +37,7 @@ export class CorrelateMessage implements Command<CorrelationResult> {
     }
     const waiting = await ctx.sql.query<{ id: string; instance_id: string; execution_id: string; element_id: string }>(
       `SELECT id, instance_id, execution_id, element_id FROM event_subscription
-       WHERE event_name = $1 AND instance_id IS NOT NULL${filter} ORDER BY created_at LIMIT 2`,
+       WHERE type = 'message' AND event_name = $1 AND instance_id IS NOT NULL${filter} ORDER BY created_at LIMIT 2`,
       params,
     );
     if (waiting.length > 1) {
@@ -57,7 +57,7 @@ export class CorrelateMessage implements Command<CorrelationResult> {
     }
     if (!this.processInstanceId) {
       const [start] = await ctx.sql.query<{ definition_id: string; element_id: string }>(
-        `SELECT definition_id, element_id FROM event_subscription WHERE event_name = $1 AND instance_id IS NULL LIMIT 1`,
+        `SELECT definition_id, element_id FROM event_subscription WHERE type = 'message' AND event_name = $1 AND instance_id IS NULL LIMIT 1`,
         [this.messageName],
       );
       if (start) {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseBpmn } from '../model/bpmn-parser.js';
+import { isDmnResource, parseDmn } from '../decisions/dmn-parser.js';
+import type { DecisionTable } from '../decisions/decision-table.js';
 import type { ProcedureGraph } from '../model/procedure-graph.js';
 import { durationMs, parseCycle, parseDate, parseDuration } from '../model/timer-expression.js';
 import { DomainError, ErrorCode, type ErrorDetail } from '../shared/domain-error.js';
@@ -24,6 +26,8 @@ export interface DeploymentResult {
   name: string;
   deployedAt: Date;
   processDefinitions: DeployedDefinition[];
+  /** DMN decisions deployed beside the BPMN (business rule tasks evaluate the latest version). */
+  decisionDefinitions: DeployedDefinition[];
   warnings: string[];
 }
 
@@ -47,12 +51,23 @@ export class DeployProcedures implements Command<DeploymentResult> {
     const details: ErrorDetail[] = [];
     const warnings: string[] = [];
     const calls: { elementId: string; key: string }[] = [];
+    const decisionCalls: { elementId: string; key: string }[] = [];
+    const decisions: { resource: DeploymentResource; table: DecisionTable; sha256: string }[] = [];
     for (const resource of this.resources) {
+      if (isDmnResource(resource.name, resource.xml)) {
+        const found: ErrorDetail[] = [];
+        const dmn = await parseDmn(resource.xml, found);
+        const sha256 = createHash('sha256').update(resource.xml).digest('hex');
+        for (const table of dmn.decisions) decisions.push({ resource, table, sha256 });
+        details.push(...found.map((d) => ({ ...d, message: this.resources.length > 1 ? `${resource.name}: ${d.message}` : d.message })));
+        continue;
+      }
       try {
         const result = await parseBpmn(resource.xml);
         const sha256 = createHash('sha256').update(resource.xml).digest('hex');
         for (const graph of result.graphs) parsed.push({ resource, graph, sha256 });
         calls.push(...result.calledKeys);
+        decisionCalls.push(...result.decisionKeys);
         warnings.push(...result.warnings.map((w) => `${resource.name}: ${w}`));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -68,6 +83,13 @@ export class DeployProcedures implements Command<DeploymentResult> {
       const [known] = await ctx.sql.query(`SELECT 1 FROM process_definition WHERE key = $1 LIMIT 1`, [call.key]);
       if (!known) details.push({ elementId: call.elementId, elementType: 'bpmn:CallActivity', message: `calls process "${call.key}", which is neither deployed nor in this deployment` });
     }
+    const decisionKeys = decisions.map((d) => d.table.key);
+    for (const call of decisionCalls) {
+      if (decisionKeys.includes(call.key)) continue;
+      const [known] = await ctx.sql.query(`SELECT 1 FROM decision_definition WHERE key = $1 LIMIT 1`, [call.key]);
+      if (!known) details.push({ elementId: call.elementId, elementType: 'bpmn:BusinessRuleTask', message: `evaluates decision "${call.key}", which is neither deployed nor in this deployment: deploy its .dmn file with it` });
+    }
+    if (parsed.length === 0 && decisions.length === 0 && details.length === 0) details.push({ field: 'file', message: 'no BPMN process or DMN decision in the files given' });
     if (details.length > 0) {
       throw new DomainError(ErrorCode.DeploymentRefused, `The procedure can't run: ${details.length} problem${details.length > 1 ? 's' : ''}`, details);
     }
@@ -103,11 +125,37 @@ export class DeployProcedures implements Command<DeploymentResult> {
       await this.replaceStartEvents(ctx, id, graph);
       deployed.push({ id, key: graph.key, version: next, name: graph.name ?? null, isNew: true });
     }
-    if (anyNew) await ctx.audit({ operation: 'deploy', entityType: 'deployment', entityId: deploymentId, details: { definitions: deployed.map((d) => d.id) } });
+    const deployedDecisions: DeployedDefinition[] = [];
+    for (const { resource, table, sha256 } of decisions) {
+      await ctx.sql.query(`SELECT pg_advisory_xact_lock(hashtext('deploy-decision:' || $1))`, [table.key]);
+      const [same] = await ctx.sql.query<{ id: string; version: number; name: string | null }>(
+        `SELECT id, version, name FROM decision_definition WHERE key = $1 AND sha256 = $2 ORDER BY version DESC LIMIT 1`,
+        [table.key, sha256],
+      );
+      if (same) {
+        deployedDecisions.push({ id: same.id, key: table.key, version: same.version, name: same.name, isNew: false });
+        continue;
+      }
+      if (!anyNew) {
+        await ctx.sql.execute(`INSERT INTO deployment (id, name, source, deployed_by, deployed_at) VALUES ($1, $2, $3, $4, $5)`, [
+          deploymentId, this.deploymentName, this.source, ctx.actor.username, ctx.now,
+        ]);
+        anyNew = true;
+      }
+      const [{ next }] = await ctx.sql.query<{ next: number }>(`SELECT coalesce(max(version), 0) + 1 AS next FROM decision_definition WHERE key = $1`, [table.key]);
+      const id = `${table.key}:${next}:${deploymentId.slice(0, 8)}`;
+      await ctx.sql.execute(
+        `INSERT INTO decision_definition (id, key, version, name, deployment_id, resource_name, dmn_xml, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, table.key, next, table.name ?? null, deploymentId, resource.name, resource.xml, sha256, ctx.now],
+      );
+      ctx.services.decisions.remember(id, table);
+      deployedDecisions.push({ id, key: table.key, version: next, name: table.name ?? null, isNew: true });
+    }
+    if (anyNew) await ctx.audit({ operation: 'deploy', entityType: 'deployment', entityId: deploymentId, details: { definitions: deployed.map((d) => d.id), decisions: deployedDecisions.map((d) => d.id) } });
     const deploymentInfo = anyNew
       ? { id: deploymentId, name: this.deploymentName, deployedAt: ctx.now }
-      : await this.existingDeployment(ctx, deployed[0].id);
-    return { ...deploymentInfo, processDefinitions: deployed, warnings };
+      : await this.existingDeployment(ctx, (deployed[0] ?? deployedDecisions[0]).id, deployed.length === 0);
+    return { ...deploymentInfo, processDefinitions: deployed, decisionDefinitions: deployedDecisions, warnings };
   }
 
   /** The newest version owns the key's message and timer start events (as in Camunda). */
@@ -119,11 +167,11 @@ export class DeployProcedures implements Command<DeploymentResult> {
     await ctx.sql.execute(`DELETE FROM job WHERE type = 'timer-start' AND definition_id IN (SELECT id FROM process_definition WHERE key = $1)`, [graph.key]);
     for (const startId of graph.startEventIds) {
       const start = graph.nodes.get(startId)!;
-      if (start.event === 'message') {
+      if (start.event === 'message' || start.event === 'signal') {
         await ctx.sql.execute(
           `INSERT INTO event_subscription (id, type, event_name, business_key, instance_id, execution_id, element_id, definition_id, created_at)
-           VALUES ($1, 'message', $2, NULL, NULL, NULL, $3, $4, $5)`,
-          [ctx.services.newId(), start.messageName, start.id, definitionId, ctx.now],
+           VALUES ($1, $2, $3, NULL, NULL, NULL, $4, $5, $6)`,
+          [ctx.services.newId(), start.event, start.event === 'message' ? start.messageName : start.signalName, start.id, definitionId, ctx.now],
         );
       }
       if (start.event === 'timer' && start.timer) {
@@ -139,9 +187,9 @@ export class DeployProcedures implements Command<DeploymentResult> {
     }
   }
 
-  private async existingDeployment(ctx: CommandContext, definitionId: string) {
+  private async existingDeployment(ctx: CommandContext, definitionId: string, isDecision = false) {
     const [row] = await ctx.sql.query<{ id: string; name: string; deployed_at: Date }>(
-      `SELECT d.id, d.name, d.deployed_at FROM deployment d JOIN process_definition p ON p.deployment_id = d.id WHERE p.id = $1`,
+      `SELECT d.id, d.name, d.deployed_at FROM deployment d JOIN ${isDecision ? 'decision_definition' : 'process_definition'} p ON p.deployment_id = d.id WHERE p.id = $1`,
       [definitionId],
     );
     return { id: row.id, name: row.name, deployedAt: row.deployed_at };

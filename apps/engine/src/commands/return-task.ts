@@ -1,5 +1,6 @@
 import { taskAccess } from '../identity/task-access.js';
 import { conflict } from '../shared/domain-error.js';
+import { isLoopInstance } from '../runtime/operations/multi-instance.js';
 import type { Command, CommandContext } from './command.js';
 import { previousStepOf } from './previous-step.js';
 import { lockOpenTask } from './task-lookup.js';
@@ -29,6 +30,8 @@ export class ReturnTask implements Command<ReturnResult> {
     const rt = ctx.runtime;
     const token = state.executions.get(task.executionId)!;
     const graph = rt.graphOf(state);
+    // One department's answer in a consultation is not the dossier's step: it has no previous step to go back to.
+    if (isLoopInstance(state, token)) throw conflict(`${task.elementId} is one instance of a multi-instance step; complete it (with your opinion) instead of returning the dossier`);
     const previous = await previousStepOf(ctx.sql, graph, { instanceId: state.id, elementId: task.elementId, createdAt: task.createdAt });
     if (!previous) throw conflict(`${task.elementId} is the first step: there is no previous step to return the dossier to`);
     const fromState = { elementId: task.elementId, assignee: task.assignee };

@@ -119,6 +119,27 @@ export class JobExecutor {
        RETURNING id, instance_id, due_at`,
       [this.options.nodeId, this.options.lockMs ?? 60_000, now, this.options.batchSize ?? 100],
     );
+    return this.runAcquired(acquired);
+  }
+
+  /**
+   * Runs the given jobs now on this node, if no node holds them (a signal's deliveries, right
+   * after its broadcast committed). A job another node took, or already ran, is skipped.
+   */
+  async runNow(jobIds: string[]): Promise<number> {
+    if (jobIds.length === 0) return 0;
+    const acquired = await this.db.query<{ id: string; instance_id: string | null; due_at: Date }>(
+      `UPDATE job SET lock_owner = $1, lock_expires_at = now() + make_interval(secs => $2::double precision / 1000)
+       WHERE id IN (
+         SELECT id FROM job WHERE id = ANY($3::uuid[]) AND retries > 0 AND (lock_expires_at IS NULL OR lock_expires_at < now())
+         FOR UPDATE SKIP LOCKED)
+       RETURNING id, instance_id, due_at`,
+      [this.options.nodeId, this.options.lockMs ?? 60_000, jobIds],
+    );
+    return this.runAcquired(acquired);
+  }
+
+  private async runAcquired(acquired: { id: string; instance_id: string | null; due_at: Date }[]): Promise<number> {
     // RETURNING has no order: each instance's jobs run in the order they fell due, as time would
     // have run them; different instances run side by side.
     const jobs = acquired.sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime());

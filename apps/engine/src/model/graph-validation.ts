@@ -2,7 +2,7 @@ import type { ErrorDetail } from '../shared/domain-error.js';
 import type { FlowNode, ProcedureGraph } from './procedure-graph.js';
 
 const GATEWAYS = new Set(['exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'eventBasedGateway']);
-const ACTIVITIES = new Set(['userTask', 'manualTask', 'receiveTask', 'serviceTask', 'task', 'subProcess', 'callActivity']);
+const ACTIVITIES = new Set(['userTask', 'manualTask', 'receiveTask', 'serviceTask', 'sendTask', 'businessRuleTask', 'scriptTask', 'task', 'subProcess', 'callActivity']);
 
 /**
  * Structural checks that need the whole graph: gateways that can't route, scopes that can't
@@ -35,9 +35,30 @@ export function validateGraph(graph: ProcedureGraph, details: ErrorDetail[], opt
     if (n.type === 'boundaryEvent') {
       const host = n.attachedToId ? graph.nodes.get(n.attachedToId) : undefined;
       if (n.attachedToId && (!host || !ACTIVITIES.has(host.type))) refuse(n, `a boundary event must hang on an activity, not on ${n.attachedToId}`);
-      if (n.event === 'error' && host && !['subProcess', 'callActivity', 'serviceTask'].includes(host.type)) {
+      if (n.event === 'error' && host && !['subProcess', 'callActivity', 'serviceTask', 'sendTask', 'businessRuleTask'].includes(host.type)) {
         refuse(n, 'only a sub-process, call activity or service task can throw a BPMN error to catch here');
       }
+      if (n.event === 'escalation' && host && !['subProcess', 'callActivity'].includes(host.type)) {
+        refuse(n, 'only a sub-process or call activity can throw an escalation to catch here');
+      }
+      if (n.event === 'compensate' && n.outgoing.length > 0) refuse(n, 'a compensation boundary event has no outgoing flow: its handler is linked by an association');
+      if (n.event === 'compensate' && n.compensationHandlerId) {
+        const handler = graph.nodes.get(n.compensationHandlerId);
+        if (handler && handler.scopeId !== n.scopeId) refuse(n, `the compensation handler ${handler.id} must sit in the same scope as the activity it compensates`);
+      }
+    }
+    if (n.type === 'eventSubProcess' && (n.incoming.length > 0 || n.outgoing.length > 0)) refuse(n, 'an event sub-process is started by its start event, never by a sequence flow: remove its flows');
+    if (n.isForCompensation && (n.incoming.length > 0 || n.outgoing.length > 0)) refuse(n, 'a compensation handler (isForCompensation) runs only when compensation is thrown: remove its sequence flows');
+    if (n.event === 'link' && n.type === 'intermediateCatchEvent' && n.incoming.length > 0) refuse(n, 'a link catch event is entered by its link throw, not by a sequence flow');
+    if (n.event === 'link' && n.type === 'intermediateThrowEvent') {
+      const catches = [...graph.nodes.values()].filter((c) => c.type === 'intermediateCatchEvent' && c.event === 'link' && c.linkName === n.linkName && c.scopeId === n.scopeId);
+      if (catches.length === 0) refuse(n, `no link catch event named "${n.linkName}" in the same scope to jump to`);
+      else if (catches.length > 1) refuse(n, `${catches.length} link catch events are named "${n.linkName}" in this scope: a link throw must find exactly one`);
+      else n.linkTargetId = catches[0].id;
+    }
+    if (n.event === 'compensate' && n.compensateActivityId) {
+      const target = graph.nodes.get(n.compensateActivityId);
+      if (!target) refuse(n, `compensates ${n.compensateActivityId}, which is not an activity of this process`);
     }
     if (n.defaultFlowId && !n.outgoing.includes(n.defaultFlowId)) refuse(n, `default flow ${n.defaultFlowId} is not one of its outgoing flows`);
     if (n.defaultFlowId && graph.flows.get(n.defaultFlowId)?.condition) refuse(n, 'the default flow must not carry a condition');
@@ -45,8 +66,8 @@ export function validateGraph(graph: ProcedureGraph, details: ErrorDetail[], opt
       for (const fid of n.outgoing) {
         const target = graph.nodes.get(graph.flows.get(fid)!.targetId);
         if (!target) continue;
-        const waits = (target.type === 'intermediateCatchEvent' && (target.event === 'timer' || target.event === 'message')) || target.type === 'receiveTask';
-        if (!waits) refuse(n, `an event-based gateway must lead to timer/message catch events or receive tasks, not ${target.bpmnType} ${target.id}`);
+        const waits = (target.type === 'intermediateCatchEvent' && ['timer', 'message', 'signal', 'conditional'].includes(target.event)) || target.type === 'receiveTask';
+        if (!waits) refuse(n, `an event-based gateway must lead to timer, message, signal or conditional catch events or receive tasks, not ${target.bpmnType} ${target.id}`);
         else if (target.incoming.length > 1) refuse(target, 'an event after an event-based gateway must have that gateway as its only incoming flow');
       }
     }
@@ -64,18 +85,22 @@ export function validateGraph(graph: ProcedureGraph, details: ErrorDetail[], opt
     if (isProcess && starts.length === 0) {
       details.push({ elementId: graph.key, elementType: 'bpmn:Process', message: 'the process has no start event' });
     }
-    if (!isProcess) {
-      const sub = graph.nodes.get(scopeId)!;
+    const owner = isProcess ? undefined : graph.nodes.get(scopeId)!;
+    if (owner?.type === 'subProcess') {
       const none = starts.filter((s) => s.event === 'none');
-      if (none.length !== 1 || starts.length !== 1) refuse(sub, 'an embedded sub-process needs exactly one none start event');
-      else sub.startEventId = none[0].id;
+      if (none.length !== 1 || starts.length !== 1) refuse(owner, 'an embedded sub-process needs exactly one none start event');
+      else owner.startEventId = none[0].id;
+    }
+    if (owner?.type === 'eventSubProcess') {
+      if (starts.length !== 1 || starts[0].event === 'none') refuse(owner, 'an event sub-process needs exactly one start event with a trigger (message, timer, signal, conditional, error or escalation)');
+      else owner.startEventId = starts[0].id;
     }
     // With unsupported elements left out of the graph, everything behind them would look
     // unreachable: report the cause, not its echo.
     if (!options.skipReachability) reportUnreachable(graph, members, starts, refuse);
     if (!members.some((n) => n.type === 'endEvent') && members.length > 0) {
-      const owner = isProcess ? { id: graph.key, bpmnType: 'bpmn:Process' } : graph.nodes.get(scopeId)!;
-      details.push({ elementId: owner.id, elementType: owner.bpmnType, message: 'the scope has no end event' });
+      const scopeOwner = owner ?? { id: graph.key, bpmnType: 'bpmn:Process' };
+      details.push({ elementId: scopeOwner.id, elementType: scopeOwner.bpmnType, message: 'the scope has no end event' });
     }
   }
 }
@@ -83,7 +108,8 @@ export function validateGraph(graph: ProcedureGraph, details: ErrorDetail[], opt
 /** Every element must be reachable from a start event of its scope (boundary events via their host). */
 function reportUnreachable(graph: ProcedureGraph, members: FlowNode[], starts: FlowNode[], refuse: (n: FlowNode, m: string) => void): void {
   const reached = new Set<string>();
-  const queue = starts.map((s) => s.id);
+  // Event sub-processes and compensation handlers are started by events, not reached by flows.
+  const queue = [...starts, ...members.filter((n) => n.type === 'eventSubProcess' || n.isForCompensation)].map((s) => s.id);
   while (queue.length) {
     const id = queue.pop()!;
     if (reached.has(id)) continue;
@@ -91,6 +117,7 @@ function reportUnreachable(graph: ProcedureGraph, members: FlowNode[], starts: F
     const n = graph.nodes.get(id)!;
     for (const fid of n.outgoing) queue.push(graph.flows.get(fid)!.targetId);
     for (const bid of n.boundaryIds) queue.push(bid);
+    if (n.linkTargetId) queue.push(n.linkTargetId);
   }
   for (const n of members) {
     if (!reached.has(n.id)) refuse(n, `${n.type === 'endEvent' ? 'the end event' : 'the element'} is unreachable: no path leads to it from a start event`);

@@ -18,9 +18,38 @@ export type NodeType =
   | 'subProcess'
   | 'callActivity'
   | 'intermediateCatchEvent'
-  | 'boundaryEvent';
+  | 'intermediateThrowEvent'
+  | 'boundaryEvent'
+  | 'sendTask'
+  | 'businessRuleTask'
+  | 'scriptTask'
+  /** A sub-process with `triggeredByEvent="true"`: started by its start event, never by a flow. */
+  | 'eventSubProcess';
 
-export type EventKind = 'none' | 'timer' | 'message' | 'error' | 'terminate';
+export type EventKind = 'none' | 'timer' | 'message' | 'error' | 'terminate' | 'signal' | 'escalation' | 'conditional' | 'link' | 'compensate';
+
+/**
+ * Multi-instance (`multiInstanceLoopCharacteristics`) or a standard loop
+ * (`standardLoopCharacteristics`) on an activity. Expressions are FEEL sources.
+ */
+export interface LoopSpec {
+  kind: 'multiInstance' | 'standard';
+  sequential: boolean;
+  /** How many instances: `loopCardinality`. */
+  cardinality?: string;
+  /** The list iterated: `camunda:collection` or `zeebe:loopCharacteristics inputCollection`. */
+  collection?: string;
+  /** The variable each instance sees its item as (`camunda:elementVariable`, `inputElement`). */
+  elementVariable?: string;
+  /** Zeebe: the list the instances' `outputElement` values are gathered into. */
+  outputCollection?: string;
+  outputElement?: string;
+  completionCondition?: string;
+  /** Standard loops: repeat while this holds (after each run, or before with testBefore). */
+  loopCondition?: string;
+  testBefore?: boolean;
+  loopMaximum?: number;
+}
 
 export interface TimerSpec {
   kind: 'duration' | 'date' | 'cycle';
@@ -38,6 +67,11 @@ export interface VariableMapping {
 
 export interface StepAttributes {
   departmentCode?: string;
+  /** `od:department="= expr"`: FEEL evaluated per instance (the consultation's `= donVi`). */
+  departmentExpression?: string;
+  /** Multi-instance steps: the departments of the instances when the diagram lists them (for metrics). */
+  departmentCodes?: string[];
+  multiInstance?: boolean;
   role?: string;
   allowanceDays?: number;
   counted: boolean;
@@ -106,6 +140,33 @@ export interface FlowNode {
   startEventId?: string;
   /** User and manual tasks: the fields of the step's form (`od:formField`), in order. */
   form?: FormFieldDefinition[];
+  loop?: LoopSpec;
+  signalName?: string;
+  escalationCode?: string;
+  /** Conditional events: the FEEL condition. */
+  condition?: string;
+  /** Link events: the link name (a throw jumps to the catch of the same name in its scope). */
+  linkName?: string;
+  /** Link throws: the catch event they jump to (set by validation). */
+  linkTargetId?: string;
+  /** Start events of event sub-processes: whether the scope's other work is cancelled. */
+  interrupting?: boolean;
+  /** Scopes (sub-processes, event sub-processes): the event sub-processes they hold. */
+  eventSubProcessIds?: string[];
+  /** Compensation throw: the activity to compensate (none: every completed one of the scope). */
+  compensateActivityId?: string;
+  /** Compensation boundary events: the handler activity their association points to. */
+  compensationHandlerId?: string;
+  /** Activities with `isForCompensation="true"`: run only by a compensation throw. */
+  isForCompensation?: boolean;
+  /** Script tasks: the FEEL source; business rule tasks: where the result goes. */
+  script?: string;
+  resultVariable?: string;
+  /** Business rule tasks: the decision key and how its result is mapped (Camunda's names). */
+  decisionKey?: string;
+  mapDecisionResult?: 'singleEntry' | 'singleResult' | 'collectEntries' | 'resultList' | 'natural';
+  /** Message throw events and send tasks, signal throws: variables passed (`camunda:in`). */
+  payload?: VariableMapping[];
 }
 
 export interface SequenceFlow {
@@ -136,6 +197,8 @@ export interface ProcedureGraph {
   flows: ReadonlyMap<string, SequenceFlow>;
   /** Start events of the process scope (not of sub-processes). */
   startEventIds: string[];
+  /** Event sub-processes directly in the process scope. */
+  eventSubProcessIds: string[];
   /**
    * For each inclusive-gateway join: the nodes (same scope) from which a token could still reach
    * it without passing through it. Used to decide whether the join may fire.

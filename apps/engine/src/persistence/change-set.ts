@@ -10,6 +10,7 @@ function columnsOf(row: object): Record<string, unknown> {
 /** The jsonb columns among the tables a command writes: their values travel as JSON text. */
 const JSONB_COLUMNS = new Map<string, Set<string>>([
   ['job', new Set(['payload'])],
+  ['execution', new Set(['variables'])],
   ['hist_variable_update', new Set(['value'])],
   ['variable', new Set(['value'])],
   ['user_operation', new Set(['from_state', 'details'])],

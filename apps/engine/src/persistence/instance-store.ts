@@ -122,7 +122,7 @@ export class InstanceStore implements InstanceLoader {
         .delete('event_subscription', c.subscriptions.deleted.map((r) => r.id))
         .delete('execution', c.executions.deleted.map((r) => r.id))
         .insert('execution', c.executions.inserted)
-        .update('execution', c.executions.updated.map((e) => ({ id: e.id, activityId: e.activityId, state: e.state, incomingFlowId: e.incomingFlowId, activityInstanceId: e.activityInstanceId, parentId: e.parentId })))
+        .update('execution', c.executions.updated.map((e) => ({ id: e.id, activityId: e.activityId, state: e.state, incomingFlowId: e.incomingFlowId, activityInstanceId: e.activityInstanceId, parentId: e.parentId, variables: e.variables })))
         .insert('task', c.tasks.inserted)
         .update('task', c.tasks.updated.map((t) => ({ id: t.id, assignee: t.assignee, dueAt: t.dueAt, revision: t.revision, suspended: t.suspended })))
         .insert('job', c.jobs.inserted)

@@ -30,6 +30,11 @@ export interface StepView {
   complianceCost: number | null;
   /** Set on steps of a called procedure: the call activity that runs them. */
   calledFrom?: string;
+  /** `od:department="= …"`: the department is computed for each instance (FEEL, without the `=`). */
+  departmentExpression?: string;
+  /** A multi-instance step (a consultation), with the departments its diagram lists, if any. */
+  multiInstance?: boolean;
+  departmentCodes?: string[];
 }
 
 const SELECT = `SELECT id, key, version, name, deployment_id AS "deploymentId", resource_name AS "resourceName",
@@ -116,6 +121,8 @@ export class DefinitionQueries {
         legalBasis: n.step.legalBasis ?? null,
         complianceCost: n.step.complianceCost ?? null,
         ...(calledFrom ? { calledFrom } : {}),
+        ...(n.step.departmentExpression ? { departmentExpression: n.step.departmentExpression } : {}),
+        ...(n.step.multiInstance ? { multiInstance: true, ...(n.step.departmentCodes ? { departmentCodes: n.step.departmentCodes } : {}) } : {}),
       });
     }
     return result;

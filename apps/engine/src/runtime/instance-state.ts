@@ -86,6 +86,12 @@ export class InstanceState {
     return result;
   }
 
+  /** Whether any conditional event waits here (variable changes then re-check them). */
+  hasConditionalSubscriptions(): boolean {
+    for (const sub of this.subscriptions.values()) if (sub.type === 'conditional') return true;
+    return false;
+  }
+
   variablesObject(): Record<string, unknown> {
     return Object.fromEntries(this.variables);
   }

@@ -46,8 +46,36 @@ export class BpmnError extends Error {
   }
 }
 
+/** A message thrown by a send task or message throw/end event. */
+export interface ThrownMessage {
+  name: string;
+  businessKey: string | null;
+  variables: Record<string, unknown>;
+  fromInstanceId: string;
+  fromElementId: string;
+}
+
+/**
+ * Events that leave the instances a command holds: they are written down in the command's
+ * transaction (jobs, outbox rows) and delivered each in a command of its own, once, by
+ * whichever node takes the job — so a broadcast never locks a thousand dossiers at once.
+ */
+export interface EventBus {
+  /** Queues a signal for every waiting subscription and signal start event outside `except`; returns how many. */
+  broadcastSignal(signal: { name: string; variables: Record<string, unknown>; except: string[] }): Promise<number>;
+  /** A message goes to the instance waiting for it, else starts the process whose start event waits for it, else into the outbox. */
+  sendMessage(message: ThrownMessage, except: string[]): Promise<'correlated' | 'started' | 'outbox'>;
+}
+
+/** Evaluates the DMN decision a business rule task names, mapped as the task says. */
+export interface DecisionSource {
+  evaluate(node: import('../model/procedure-graph.js').FlowNode, variables: Record<string, unknown>): Promise<unknown>;
+}
+
 export interface RuntimePorts {
   definitions: DefinitionSource;
+  decisions?: DecisionSource;
+  events: EventBus;
   instances: InstanceLoader;
   time: TimeRules;
   handlers: ReadonlyMap<string, ServiceHandler>;

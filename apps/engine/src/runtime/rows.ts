@@ -32,6 +32,8 @@ export interface ExecutionRow {
   /** The open history row of the activity this token is at. */
   activityInstanceId: string | null;
   createdAt: Date;
+  /** Variables local to this execution (multi-instance counters, element variable); null: none. */
+  variables: Record<string, unknown> | null;
 }
 
 export type TaskKind = 'user' | 'manual';
@@ -72,9 +74,16 @@ export interface JobRow {
   createdAt: Date;
 }
 
+/**
+ * What a token or scope waits for besides timers: a message (by name and business key), a
+ * signal (by name, broadcast), a condition over its variables, or — for a completed activity
+ * with a compensation handler — a compensation throw (`eventName` is the completed activity).
+ */
+export type SubscriptionType = 'message' | 'signal' | 'conditional' | 'compensate';
+
 export interface SubscriptionRow {
   id: string;
-  type: 'message';
+  type: SubscriptionType;
   eventName: string;
   businessKey: string | null;
   instanceId: string | null;

@@ -1,7 +1,5 @@
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
-import { evaluateCondition } from '../model/feel.js';
 import { flow as flowOf, node as nodeOf, type FlowNode, type ProcedureGraph } from '../model/procedure-graph.js';
-import { durationMs, parseCycle, parseDate, parseDuration, workingDurationMs, type Duration } from '../model/timer-expression.js';
 import type { Behaviour, Position, Signal } from './behaviour.js';
 import { behaviourFor } from './behaviours/index.js';
 import { HistoryBuffer, InstanceState } from './instance-state.js';
@@ -9,6 +7,16 @@ import type { Definition, RuntimePorts } from './ports.js';
 import type { ExecutionRow, JobRow, ProcessInstanceRow, TaskRow } from './rows.js';
 import type { RuntimeEvent } from './runtime-events.js';
 import { mapVariables } from './variable-mapping.js';
+import { armEvent, armEventSubProcesses, disarm, scheduleTimer, timerDueAt } from './operations/event-arming.js';
+import { fireConditionalEvents } from './operations/conditional-events.js';
+import { compensationHandlerEnded, handCompensationUp, isCompensationHandler, recordCompensable } from './operations/compensation.js';
+import { startEventSubProcess } from './operations/event-sub-process.js';
+import { chooseFlows } from './operations/flow-choice.js';
+import { fireSatisfiedInclusiveJoins } from './operations/joins.js';
+import { completeLoopInstance, isLoopBody, isLoopInstance, LOOP_VARIABLES, startLoop } from './operations/multi-instance.js';
+import { throwError } from './operations/propagation.js';
+import { createTask, departmentAt, endTask } from './operations/tasks.js';
+import { localHolder, variablesAt } from './operations/variables.js';
 
 type Operation = { name: string; run: () => Promise<void> | void };
 
@@ -24,8 +32,10 @@ export interface StartOptions {
  * The token machine for one command. Token movement is a queue of a few named operations
  * (enter, leave, end token, complete scope) processed in a loop, never recursion, so a long
  * chain of pass-through steps can't blow the stack and every step is visible in one place.
- * All instances a command touches (a call activity's parent and child) are held here and flushed
- * together by the unit of work.
+ * What an operation needs beyond moving tokens lives in `operations/` (arming events, joins,
+ * multi-instance, error and escalation propagation, event sub-processes, tasks, variables).
+ * All instances a command touches (a call activity's parent and child) are held here and
+ * flushed together by the unit of work.
  */
 export class Runtime {
   readonly history = new HistoryBuffer();
@@ -33,6 +43,8 @@ export class Runtime {
   private readonly states = new Map<string, InstanceState>();
   private readonly definitions = new Map<string, Definition>();
   private readonly agenda: Operation[] = [];
+  /** Instances whose variables changed while they hold conditional events: re-checked at quiescence. */
+  private readonly conditionWatch = new Set<InstanceState>();
 
   constructor(
     readonly ports: RuntimePorts,
@@ -90,7 +102,7 @@ export class Runtime {
   }
 
   /** Creates an instance and places its first token on the start event. Runs until every token waits. */
-  async startInstance(definition: Definition, options: StartOptions = {}): Promise<InstanceState> {
+  async startInstance(definition: Definition, options: StartOptions = {}, triggered?: Signal): Promise<InstanceState> {
     this.definitions.set(definition.id, definition);
     const graph = definition.graph;
     const startId = options.startEventId ?? graph.startEventIds.find((id) => nodeOf(graph, id).event === 'none') ?? graph.startEventIds[0];
@@ -116,9 +128,10 @@ export class Runtime {
     this.states.set(id, state);
     this.setVariables(state, options.variables ?? {}, startId);
     this.events.push({ type: 'instance.started', instance: state.instance });
+    armEventSubProcesses(this, state, root);
     const token = this.newExecution(id, root.id, null, 'active');
     state.executions.set(token.id, token);
-    this.schedule('enter', () => this.enter(state, token, startId, null));
+    this.schedule('enter', () => this.enter(state, token, startId, null, triggered));
     await this.run();
     return state;
   }
@@ -133,9 +146,23 @@ export class Runtime {
     for (;;) {
       let op: Operation | undefined;
       while ((op = this.agenda.shift())) await op.run();
-      // Quiescence: a waiting inclusive join may fire now that no token can still reach it.
-      if (!this.fireSatisfiedInclusiveJoins()) return;
+      // Quiescence: a waiting inclusive join may fire now that no token can still reach it,
+      // and a conditional event whose variables changed may now hold.
+      if (fireSatisfiedInclusiveJoins(this)) continue;
+      if (this.conditionWatch.size > 0 && (await fireConditionalEvents(this, this.takeConditionWatch()))) continue;
+      return;
     }
+  }
+
+  /** Variables of `state` changed (or a conditional event was armed): check its conditional events at quiescence. */
+  watchConditions(state: InstanceState): void {
+    this.conditionWatch.add(state);
+  }
+
+  private takeConditionWatch(): InstanceState[] {
+    const states = [...this.conditionWatch];
+    this.conditionWatch.clear();
+    return states;
   }
 
   // ---- operations -------------------------------------------------------------------------
@@ -147,6 +174,15 @@ export class Runtime {
     token.activityId = nodeId;
     token.incomingFlowId = viaFlowId;
     token.state = 'active';
+    const instanceOfLoop = isLoopInstance(state, token);
+    if (node.loop && !instanceOfLoop) {
+      // The multi-instance body: no history row of its own (its instances have them); boundary
+      // events hang on it so they concern every instance.
+      token.activityInstanceId = null;
+      for (const boundaryId of node.boundaryIds) armEvent(this, state, token, nodeOf(graph, boundaryId));
+      startLoop(this, state, token, node);
+      return;
+    }
     token.activityInstanceId = this.ports.newId();
     this.history.openActivity({
       id: token.activityInstanceId,
@@ -161,21 +197,24 @@ export class Runtime {
       state: 'active',
       taskId: null,
       assignee: null,
-      departmentCode: node.step.departmentCode ?? null,
+      departmentCode: departmentAt(state, token, node),
       role: node.step.role ?? null,
       dueAt: null,
       calledInstanceId: null,
     });
     this.events.push({ type: 'activity.started', instanceId: state.id, activityId: node.id, activityType: node.type });
-    for (const boundaryId of node.boundaryIds) this.armEvent(state, token, nodeOf(graph, boundaryId));
+    if (!instanceOfLoop) for (const boundaryId of node.boundaryIds) armEvent(this, state, token, nodeOf(graph, boundaryId));
     await this.behaviour(node).enter(this, { state, token, node }, triggered);
   }
 
   /** The token leaves its node by the given flows; the first flow keeps the token, others fork. */
   leave(at: Position, flowIds: string[]): void {
     const { state, token, node } = at;
+    if (node.loop && isLoopInstance(state, token)) return completeLoopInstance(this, state, token, node);
+    const completed = token.activityInstanceId !== null || node.loop !== undefined;
     this.closeActivity(state, token, 'completed');
-    this.disarm(state, token);
+    disarm(state, token);
+    if (completed && (node.boundaryIds.length > 0 || node.eventSubProcessIds?.length)) recordCompensable(this, state, token, node);
     if (flowIds.length === 0) {
       this.schedule('end-token', () => this.endToken(state, token));
       return;
@@ -191,12 +230,14 @@ export class Runtime {
 
   /** Leaves by the flows whose conditions hold (all unconditioned ones, else the default). */
   leaveByConditions(at: Position): void {
+    if (at.node.loop && isLoopInstance(at.state, at.token)) return completeLoopInstance(this, at.state, at.token, at.node);
     this.leave(at, this.chooseFlows(at, 'all'));
   }
 
   /** A token finished: remove it; if its scope has no tokens left, the scope completes. */
   endToken(state: InstanceState, token: ExecutionRow): void {
     state.executions.delete(token.id);
+    if (isCompensationHandler(token)) this.schedule('compensation-done', () => compensationHandlerEnded(this, state, token));
     const scopeId = token.parentId;
     if (scopeId === null) return;
     const scope = state.executions.get(scopeId);
@@ -207,17 +248,24 @@ export class Runtime {
 
   /** Every token of a scope has ended: a sub-process leaves its node, the process instance ends. */
   async completeScope(state: InstanceState, scope: ExecutionRow): Promise<void> {
+    if (!state.executions.has(scope.id) || scope.state !== 'scope') return; // cancelled meanwhile
     if (scope.id === state.id) {
       await this.endInstance(state, 'completed');
       return;
     }
+    const at = this.position(state, scope);
+    if (isLoopBody(state, scope, at.node)) return; // a loop body ends through its instances, never empty-handed
+    handCompensationUp(this, state, scope);
     scope.state = 'active';
-    this.leaveByConditions(this.position(state, scope));
+    this.leaveByConditions(at);
   }
 
   /** Ends the instance; a called instance hands its variables back and wakes its caller. */
   async endInstance(state: InstanceState, outcome: 'completed' | 'terminated', endActivityId: string | null = null): Promise<void> {
     for (const child of state.childrenOf(state.id)) this.cancelToken(state, child);
+    const root = state.executions.get(state.id);
+    if (root) disarm(state, root);
+    for (const sub of state.subscriptions.values()) if (sub.type === 'compensate') state.subscriptions.delete(sub.id);
     state.executions.clear();
     state.instance.state = outcome;
     state.instance.endedAt = this.now;
@@ -228,7 +276,7 @@ export class Runtime {
       const caller = parent?.executions.get(parentExecutionId);
       if (!parent || !caller) return;
       const callNode = nodeOf(this.graphOf(parent), caller.activityId!);
-      this.setVariables(parent, mapVariables(callNode.outputs ?? [], state.variablesObject()), callNode.id);
+      this.setVariables(parent, mapVariables(callNode.outputs ?? [], state.variablesObject()), callNode.id, caller);
       this.leaveByConditions({ state: parent, token: caller, node: callNode });
     }
   }
@@ -237,11 +285,12 @@ export class Runtime {
   cancelToken(state: InstanceState, token: ExecutionRow, removeToken = true): void {
     for (const child of state.childrenOf(token.id)) this.cancelToken(state, child);
     this.closeActivity(state, token, 'canceled');
-    this.disarm(state, token);
+    disarm(state, token);
+    for (const sub of state.subscriptions.values()) if (sub.executionId === token.id) state.subscriptions.delete(sub.id);
     for (const task of [...state.tasks.values()]) if (task.executionId === token.id) this.endTask(state, task, 'canceled', this.actor);
     const called = [...this.states.values()].find((s) => s.instance.parentExecutionId === token.id && s.instance.state === 'active');
     if (called) this.schedule('terminate-called', () => this.endInstance(called, 'terminated'));
-    else if (token.activityId && this.position(state, token).node.type === 'callActivity') {
+    else if (token.activityId && this.graphOf(state).nodes.get(token.activityId)?.type === 'callActivity') {
       this.schedule('terminate-called', async () => {
         const childId = await this.ports.instances.calledInstanceOf(token.id);
         const child = childId ? await this.load(childId) : undefined;
@@ -261,26 +310,39 @@ export class Runtime {
   }
 
   /**
-   * An event the token armed happened: a boundary event of its activity, or (at an event-based
-   * gateway or catch event) the event it waits for.
+   * An event the token armed happened: a boundary event of its activity, the start of an event
+   * sub-process of its scope, or (at an event-based gateway or catch event) the event it waits for.
    */
   async eventOccurred(state: InstanceState, token: ExecutionRow, eventNodeId: string, signal: Signal): Promise<void> {
+    await this.dispatchEvent(state, token, eventNodeId, signal);
+    await this.run();
+  }
+
+  /** What `eventOccurred` does, without running the agenda (for callers already inside it). */
+  async dispatchEvent(state: InstanceState, token: ExecutionRow, eventNodeId: string, signal: Signal): Promise<void> {
     const graph = this.graphOf(state);
     const eventNode = nodeOf(graph, eventNodeId);
-    const at = this.position(state, token);
-    if (signal.variables) this.setVariables(state, signal.variables, eventNodeId);
-    if (eventNode.type === 'boundaryEvent') {
-      this.fireBoundary(state, token, eventNode);
-    } else if (at.node.type === 'eventBasedGateway') {
-      const flowId = at.node.outgoing.find((f) => flowOf(graph, f).targetId === eventNodeId)!;
-      this.closeActivity(state, token, 'completed');
-      this.disarm(state, token);
-      this.schedule('enter', () => this.enter(state, token, eventNodeId, flowId, signal));
-    } else {
-      await this.trigger(state, token, signal);
+    if (eventNode.type === 'startEvent' && graph.nodes.get(eventNode.scopeId)?.type === 'eventSubProcess') {
+      startEventSubProcess(this, state, token, eventNode, signal);
       return;
     }
-    await this.run();
+    if (eventNode.type === 'boundaryEvent') {
+      if (signal.variables) this.setVariables(state, signal.variables, eventNodeId, token);
+      this.fireBoundary(state, token, eventNode);
+      return;
+    }
+    const at = this.position(state, token);
+    if (at.node.type === 'eventBasedGateway') {
+      if (signal.variables) this.setVariables(state, signal.variables, eventNodeId, token);
+      const flowId = at.node.outgoing.find((f) => flowOf(graph, f).targetId === eventNodeId)!;
+      this.closeActivity(state, token, 'completed');
+      disarm(state, token);
+      this.schedule('enter', () => this.enter(state, token, eventNodeId, flowId, signal));
+      return;
+    }
+    const behaviour = this.behaviour(at.node);
+    if (!behaviour.trigger) throw new DomainError(ErrorCode.Conflict, `${at.node.id} is not waiting for anything`);
+    await behaviour.trigger(this, at, signal);
   }
 
   fireBoundary(state: InstanceState, host: ExecutionRow, boundary: FlowNode): void {
@@ -288,57 +350,18 @@ export class Runtime {
       for (const child of state.childrenOf(host.id)) this.cancelToken(state, child);
       this.cancelToken(state, host, false);
       host.state = 'active';
+      host.variables = null;
       this.schedule('enter', () => this.enter(state, host, boundary.id, null, {}));
       return;
     }
     const branch = this.newExecution(state.id, host.parentId, boundary.id, 'active');
     state.executions.set(branch.id, branch);
-    if (boundary.timer?.kind === 'cycle') this.scheduleTimer(state, host, boundary, { cycleFired: true });
+    if (boundary.timer?.kind === 'cycle') scheduleTimer(this, state, host, boundary, { cycleFired: true });
     this.schedule('enter', () => this.enter(state, branch, boundary.id, null, {}));
   }
 
-  /**
-   * A BPMN error thrown at `token`: the nearest enclosing sub-process or call activity with a
-   * matching error boundary event catches it; uncaught, the token simply ends (as Camunda does).
-   */
-  async throwError(state: InstanceState, token: ExecutionRow, errorCode: string | undefined): Promise<void> {
-    let current: { state: InstanceState; holder: ExecutionRow } | undefined = { state, holder: token };
-    while (current) {
-      const graph = this.graphOf(current.state);
-      const holderNode = current.holder.activityId ? graph.nodes.get(current.holder.activityId) : undefined;
-      const catcher = holderNode?.boundaryIds
-        .map((id) => nodeOf(graph, id))
-        .find((b) => b.event === 'error' && (b.errorCode === undefined || b.errorCode === errorCode));
-      if (catcher) {
-        this.fireBoundary(current.state, current.holder, catcher);
-        return;
-      }
-      const scopeId: string | null = current.holder.parentId;
-      const scope: ExecutionRow | undefined = scopeId ? current.state.executions.get(scopeId) : undefined;
-      if (scope && scope.id !== current.state.id) {
-        current = { state: current.state, holder: scope };
-        continue;
-      }
-      // Reached the process scope: climb into the calling instance, if any.
-      const parentInstanceId: string | null = current.state.instance.parentInstanceId;
-      const parentExecutionId: string | null = current.state.instance.parentExecutionId;
-      if (!parentInstanceId || !parentExecutionId) break;
-      const parent: InstanceState | undefined = await this.load(parentInstanceId);
-      const caller: ExecutionRow | undefined = parent?.executions.get(parentExecutionId);
-      if (!parent || !caller) break;
-      const callGraph = this.graphOf(parent);
-      const callCatcher = nodeOf(callGraph, caller.activityId!).boundaryIds
-        .map((id) => nodeOf(callGraph, id))
-        .find((b) => b.event === 'error' && (b.errorCode === undefined || b.errorCode === errorCode));
-      if (callCatcher) {
-        await this.endInstance(current.state, 'terminated');
-        this.fireBoundary(parent, caller, callCatcher);
-        return;
-      }
-      current = { state: parent, holder: caller };
-    }
-    this.closeActivity(state, token, 'completed');
-    this.schedule('end-token', () => this.endToken(state, token));
+  throwError(state: InstanceState, token: ExecutionRow, errorCode: string | undefined): Promise<void> {
+    return throwError(this, state, token, errorCode);
   }
 
   // ---- what behaviours use -------------------------------------------------------------------
@@ -351,143 +374,59 @@ export class Runtime {
     token.state = 'waiting';
   }
 
-  /** The outgoing flows to take: for gateways per their kind; for activities, all that hold. */
   chooseFlows(at: Position, mode: 'first' | 'all'): string[] {
-    const graph = this.graphOf(at.state);
-    const { node } = at;
-    const variables = at.state.variablesObject();
-    const chosen: string[] = [];
-    for (const flowId of node.outgoing) {
-      if (flowId === node.defaultFlowId) continue;
-      const condition = flowOf(graph, flowId).condition;
-      if (condition === undefined) {
-        chosen.push(flowId);
-      } else {
-        const outcome = evaluateCondition(condition, variables);
-        if (!outcome.ok) {
-          throw new DomainError(ErrorCode.ProcessStuck, `${node.id}: ${outcome.reason}`, [
-            { elementId: flowId, elementType: 'bpmn:SequenceFlow', message: outcome.reason },
-          ]);
-        }
-        if (outcome.value) chosen.push(flowId);
-      }
-      if (mode === 'first' && chosen.length > 0) return chosen;
-    }
-    if (chosen.length === 0 && node.defaultFlowId) return [node.defaultFlowId];
-    if (chosen.length === 0 && node.outgoing.length > 0) {
-      const message = `no outgoing flow of ${node.id} matched and it has no default flow`;
-      throw new DomainError(ErrorCode.ProcessStuck, message, [{ elementId: node.id, elementType: node.bpmnType, message }]);
-    }
-    return chosen;
+    return chooseFlows(this, at, mode);
   }
 
-  setVariables(state: InstanceState, variables: Record<string, unknown>, activityId: string | null = null): void {
+  /** The variables a token sees: the instance's, overlaid by its scopes' local ones. */
+  variablesAt(state: InstanceState, token: ExecutionRow | undefined): Record<string, unknown> {
+    return variablesAt(state, token);
+  }
+
+  /**
+   * Sets variables from a token's point of view: a name a scope above holds locally is set
+   * there (an instance's own element and output variables), any other on the instance.
+   */
+  setVariables(state: InstanceState, variables: Record<string, unknown>, activityId: string | null = null, token?: ExecutionRow): void {
+    let any = false;
     for (const [name, value] of Object.entries(variables)) {
-      state.variables.set(name, value);
+      any = true;
+      const holder = token ? localHolder(state, token, name) : undefined;
+      if (holder && LOOP_VARIABLES.has(name)) continue; // the engine's own counters
+      if (holder) holder.variables = { ...holder.variables, [name]: value };
+      else state.variables.set(name, value);
       this.history.variableUpdates.push({ instanceId: state.id, name, value, at: this.now, byUser: this.actor, activityId });
     }
+    if (any && state.hasConditionalSubscriptions()) this.watchConditions(state);
   }
 
   createTask(at: Position, kind: TaskRow['kind']): TaskRow {
-    const { state, token, node } = at;
-    const allowance = node.step.allowanceDays;
-    const task: TaskRow = {
-      id: this.ports.newId(),
-      instanceId: state.id,
-      executionId: token.id,
-      elementId: node.id,
-      name: node.name ?? null,
-      kind,
-      definitionId: state.instance.definitionId,
-      definitionKey: state.instance.definitionKey,
-      businessKey: state.instance.businessKey,
-      departmentCode: node.step.departmentCode ?? null,
-      role: node.step.role ?? null,
-      assignee: node.step.assignee ?? pickedAssignee(state, node.step.assigneeVariable),
-      createdAt: this.now,
-      dueAt: allowance !== undefined && allowance > 0 ? this.ports.time.stepDueAt(this.now, allowance) : null,
-      activityInstanceId: token.activityInstanceId!,
-      revision: 0,
-      suspended: false,
-    };
-    state.tasks.set(task.id, task);
-    this.history.updateActivity(task.activityInstanceId, { taskId: task.id, dueAt: task.dueAt, assignee: task.assignee });
-    this.history.openTask({
-      id: task.id,
-      instanceId: state.id,
-      elementId: node.id,
-      name: task.name,
-      departmentCode: task.departmentCode,
-      role: task.role,
-      assignee: task.assignee,
-      createdAt: this.now,
-      dueAt: task.dueAt,
-      endedAt: null,
-      outcome: null,
-      endedBy: null,
-      allowanceDays: allowance ?? null,
-      counted: node.step.counted,
-    });
-    this.events.push({ type: 'task.created', task });
-    return task;
+    return createTask(this, at, kind);
   }
 
   /** `opinion`: what the officer wrote (ý kiến on completion, the reason of a return), kept in history. */
   endTask(state: InstanceState, task: TaskRow, outcome: 'completed' | 'canceled' | 'returned', by: string | null, opinion?: string | null): void {
-    state.tasks.delete(task.id);
-    this.history.updateTask(task.id, { endedAt: this.now, outcome, endedBy: by, assignee: task.assignee, ...(opinion ? { opinion } : {}) });
-    this.history.updateActivity(task.activityInstanceId, { assignee: task.assignee ?? by });
-    this.events.push({ type: 'task.ended', task, outcome, by, ...(opinion ? { opinion } : {}) });
+    endTask(this, state, task, outcome, by, opinion);
   }
 
-  /** Arms an event for a token: a timer job or a message subscription, keyed by the event's node. */
   armEvent(state: InstanceState, token: ExecutionRow, eventNode: FlowNode): void {
-    if (eventNode.event === 'timer') this.scheduleTimer(state, token, eventNode);
-    if (eventNode.event === 'message' || eventNode.type === 'receiveTask') {
-      const id = this.ports.newId();
-      state.subscriptions.set(id, {
-        id,
-        type: 'message',
-        eventName: eventNode.messageName!,
-        businessKey: state.instance.businessKey,
-        instanceId: state.id,
-        executionId: token.id,
-        elementId: eventNode.id,
-        definitionId: state.instance.definitionId,
-        createdAt: this.now,
-      });
-    }
+    armEvent(this, state, token, eventNode);
   }
 
   scheduleTimer(state: InstanceState, token: ExecutionRow, eventNode: FlowNode, payload: Record<string, unknown> = {}): JobRow {
-    const id = this.ports.newId();
-    const job: JobRow = {
-      id,
-      type: 'timer',
-      instanceId: state.id,
-      executionId: token.id,
-      elementId: eventNode.id,
-      definitionId: state.instance.definitionId,
-      dueAt: this.timerDueAt(eventNode, this.now),
-      retries: 3,
-      payload,
-      createdAt: this.now,
-    };
-    state.jobs.set(id, job);
-    return job;
+    return scheduleTimer(this, state, token, eventNode, payload);
   }
 
   timerDueAt(eventNode: FlowNode, from: Date): Date {
-    const timer = eventNode.timer!;
-    if (timer.kind === 'date') return parseDate(timer.expression)!;
-    const duration: Duration = timer.kind === 'duration' ? parseDuration(timer.expression)! : parseCycle(timer.expression)!.interval;
-    return timer.workingTime
-      ? this.ports.time.addWorkingTime(from, workingDurationMs(duration))
-      : new Date(from.getTime() + durationMs(duration));
+    return timerDueAt(this, eventNode, from);
+  }
+
+  disarm(state: InstanceState, token: ExecutionRow): void {
+    disarm(state, token);
   }
 
   newExecution(instanceId: string, parentId: string | null, activityId: string | null, state: ExecutionRow['state']): ExecutionRow {
-    return { id: this.ports.newId(), instanceId, parentId, activityId, state, incomingFlowId: null, activityInstanceId: null, createdAt: this.now };
+    return { id: this.ports.newId(), instanceId, parentId, activityId, state, incomingFlowId: null, activityInstanceId: null, createdAt: this.now, variables: null };
   }
 
   closeActivity(state: InstanceState, token: ExecutionRow, outcome: 'completed' | 'canceled'): void {
@@ -497,75 +436,5 @@ export class Runtime {
     if (node) this.events.push({ type: 'activity.ended', instanceId: state.id, activityId: node.id, activityType: node.type, canceled: outcome === 'canceled' });
     token.activityInstanceId = null;
   }
-
-  /** Removes the timers and subscriptions a token armed at its current node. */
-  disarm(state: InstanceState, token: ExecutionRow): void {
-    for (const job of [...state.jobs.values()]) if (job.executionId === token.id) state.jobs.delete(job.id);
-    for (const sub of [...state.subscriptions.values()]) if (sub.executionId === token.id) state.subscriptions.delete(sub.id);
-  }
-
-  // ---- inclusive joins ---------------------------------------------------------------------------
-
-  /** Fires the inclusive joins that no token can reach any more. Returns whether any fired. */
-  private fireSatisfiedInclusiveJoins(): boolean {
-    let fired = false;
-    for (const state of this.states.values()) {
-      if (state.instance.state !== 'active') continue;
-      const graph = this.graphOf(state);
-      const waiting = [...state.executions.values()].filter((e) => e.state === 'joining' && graph.nodes.get(e.activityId!)?.type === 'inclusiveGateway');
-      const seen = new Set<string>();
-      for (const token of waiting) {
-        const key = `${token.parentId}:${token.activityId}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (this.inclusiveJoinMayFire(state, token)) {
-          this.mergeJoin(this.position(state, token), 'inclusive');
-          fired = true;
-        }
-      }
-    }
-    return fired;
-  }
-
-  inclusiveJoinMayFire(state: InstanceState, token: ExecutionRow): boolean {
-    const graph = this.graphOf(state);
-    const upstream = graph.upstreamOf.get(token.activityId!);
-    if (!upstream) return true;
-    for (const other of state.childrenOf(token.parentId!)) {
-      if (other.activityId === token.activityId && other.state === 'joining') continue;
-      if (other.activityId && upstream.has(other.activityId)) return false;
-    }
-    return true;
-  }
-
-  /** Merges the tokens parked at a join into one, which leaves by the gateway's outgoing flows. */
-  mergeJoin(at: Position, kind: 'parallel' | 'inclusive'): void {
-    const { state, token, node } = at;
-    const parked = state.childrenOf(token.parentId!).filter((e) => e.activityId === node.id && e.state === 'joining');
-    let merged: ExecutionRow[];
-    if (kind === 'parallel') {
-      // One token per incoming flow joins; extra tokens on a flow wait for the next round.
-      const byFlow = new Map<string, ExecutionRow>();
-      for (const e of parked) if (e.incomingFlowId && !byFlow.has(e.incomingFlowId)) byFlow.set(e.incomingFlowId, e);
-      merged = [...byFlow.values()];
-    } else {
-      merged = parked;
-    }
-    const survivor = merged.includes(token) ? token : merged[0];
-    for (const e of merged) {
-      if (e === survivor) continue;
-      this.closeActivity(state, e, 'completed');
-      state.executions.delete(e.id);
-    }
-    survivor.state = 'active';
-    const outgoing = kind === 'parallel' ? node.outgoing : this.chooseFlows({ state, token: survivor, node }, 'all');
-    this.leave({ state, token: survivor, node }, outgoing);
-  }
 }
 
-/** The officer an earlier step picked for this one (a form's `officer` field), if it holds a name. */
-function pickedAssignee(state: InstanceState, variable: string | undefined): string | null {
-  if (!variable) return null;
-  const value = state.variables.get(variable);
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-}

@@ -3,6 +3,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 // A JSON import (not createRequire) so the modeler can bundle this library for the browser.
 import camundaDescriptor from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import { odModdleDescriptor } from '../../../bpmn-schema/src/od-moddle-descriptor.js';
+import { linkFlowNodes } from '../../../bpmn-schema/src/link-flow-nodes.js';
 
 /** A bpmn-moddle element: dynamic objects whose shape depends on `$type`, read loosely. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,6 +26,8 @@ export function createProcedureModdle(): Moddle {
 export async function readDefinitions(xml: string): Promise<ReadDefinitions> {
   const moddle = createProcedureModdle();
   const { rootElement, warnings } = await moddle.fromXML(xml, 'bpmn:Definitions');
+  // <incoming>/<outgoing> are optional in the XML; the rewrite and the metrics read them.
+  if (rootElement) linkFlowNodes(rootElement as object);
   return { moddle, definitions: rootElement, warnings: (warnings ?? []).map((w) => w.message) };
 }
 

@@ -1,5 +1,5 @@
 import { isStep, type FlowWalk } from './flow-walk.js';
-import type { StepGraph } from './step-graph.js';
+import type { StepGraph, StepGraphNode } from './step-graph.js';
 
 export interface Handoff {
   from: string;
@@ -13,18 +13,26 @@ export interface Handoff {
  * passing through another step — only through gateways, events, automated tasks and
  * sub-process borders. Each pair counts once, however many paths join it, so a linear procedure
  * counts its department changes along the chain and a branch adds one pair per branch start.
- * A step without a known department hands off to nobody (we can't tell).
+ * A step without a known department hands off to nobody (we can't tell). A multi-instance step
+ * counts once, whatever its number of instances, with the departments the diagram lists for it.
  */
 export function handoffsOf(graph: StepGraph, walk: FlowWalk): Handoff[] {
   const handoffs: Handoff[] = [];
   for (const step of graph.nodes.values()) {
-    if (!isStep(step) || !step.step.departmentCode) continue;
+    const from = departmentsOf(step);
+    if (!isStep(step) || from.length === 0) continue;
     for (const nextId of walk.nextSteps(step.id)) {
-      const next = graph.nodes.get(nextId)!;
-      if (next.step.departmentCode && next.step.departmentCode !== step.step.departmentCode) {
+      const to = departmentsOf(graph.nodes.get(nextId)!);
+      // A consultation (multi-instance) goes to all its departments at once: one hand-off pair.
+      if (to.length > 0 && (to.length !== from.length || to.some((d) => !from.includes(d)))) {
         handoffs.push({ from: step.id, to: nextId });
       }
     }
   }
   return handoffs;
+}
+
+/** The departments a step is worked in: its own, or the instances' of a multi-instance step. */
+export function departmentsOf(node: StepGraphNode): readonly string[] {
+  return node.step.departmentCodes ?? (node.step.departmentCode ? [node.step.departmentCode] : []);
 }

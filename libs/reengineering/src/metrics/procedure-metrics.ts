@@ -66,7 +66,7 @@ async function analyse(source: string | StepGraph, options: MetricsOptions, call
     }
   }
 
-  const departmentCodes = [...new Set(perStep.map((s) => s.departmentCode).filter((d): d is string => !!d))];
+  const departmentCodes = [...new Set(perStep.flatMap((s) => s.departmentCodes ?? (s.departmentCode ? [s.departmentCode] : [])))];
   const calledMetrics = [...called.values()].map((a) => a.metrics);
   const days = (node: StepGraphNode): number => {
     if (!node.step.counted) return 0;
@@ -120,6 +120,7 @@ function stepRow(node: StepGraphNode): Omit<StepMetrics, 'intermediate'> {
     allowanceDays: node.step.allowanceDays ?? 0,
     counted: node.step.counted,
     complianceCost: node.step.complianceCost ?? 0,
+    ...(node.step.multiInstance ? { multiInstance: true, ...(node.step.departmentCodes ? { departmentCodes: [...node.step.departmentCodes] } : {}) } : {}),
   };
 }
 

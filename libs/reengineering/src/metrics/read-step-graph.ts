@@ -1,4 +1,6 @@
 import { readDefinitions, type ModdleElement } from '../bpmn/procedure-moddle.js';
+import { readStepAttributes } from '../../../bpmn-schema/src/step-attributes.js';
+import { loopDepartments } from '../../../bpmn-schema/src/loop-departments.js';
 import type { StepGraph, StepGraphFlow, StepGraphNode } from './step-graph.js';
 
 /**
@@ -11,7 +13,6 @@ export async function readStepGraph(xml: string): Promise<StepGraph> {
   const process = processes.find((p) => p.isExecutable) ?? processes[0];
   if (!process) throw new Error('The BPMN file holds no process');
 
-  const laneDepartment = laneDepartments(process);
   const nodes = new Map<string, StepGraphNode>();
   const flows = new Map<string, StepGraphFlow>();
   const visit = (scope: ModdleElement) => {
@@ -24,7 +25,7 @@ export async function readStepGraph(xml: string): Promise<StepGraph> {
           condition: element.conditionExpression?.body?.trim().replace(/^=/, '').trim() || undefined,
         });
       } else if (element.$instanceOf('bpmn:FlowNode')) {
-        nodes.set(element.id, readNode(element, scope.id, laneDepartment.get(element)));
+        nodes.set(element.id, readNode(element, scope.id));
         if (element.$type === 'bpmn:SubProcess') visit(element);
       }
     }
@@ -39,23 +40,10 @@ export async function readStepGraph(xml: string): Promise<StepGraph> {
   };
 }
 
-/** The department of each flow node's lane; a nested lane without one keeps its parent's. */
-function laneDepartments(process: ModdleElement): Map<ModdleElement, string> {
-  const result = new Map<ModdleElement, string>();
-  const visit = (laneSet: ModdleElement, inherited: string | undefined) => {
-    for (const lane of laneSet?.lanes ?? []) {
-      const department: string | undefined = lane.department || inherited;
-      for (const node of lane.flowNodeRef ?? []) if (department) result.set(node, department);
-      visit(lane.childLaneSet, department);
-    }
-  };
-  for (const laneSet of process.laneSets ?? []) visit(laneSet, undefined);
-  return result;
-}
-
-function readNode(element: ModdleElement, scopeId: string, laneDepartment: string | undefined): StepGraphNode {
+function readNode(element: ModdleElement, scopeId: string): StepGraphNode {
   const localType: string = element.$type.replace(/^bpmn:/, '');
-  const candidateGroups: string | undefined = element.candidateGroups;
+  const attributes = readStepAttributes(element);
+  const multiInstance = element.loopCharacteristics?.$type === 'bpmn:MultiInstanceLoopCharacteristics';
   return {
     id: element.id,
     type: localType.charAt(0).toLowerCase() + localType.slice(1),
@@ -66,14 +54,17 @@ function readNode(element: ModdleElement, scopeId: string, laneDepartment: strin
     attachedToId: element.attachedToRef?.id,
     calledElement: element.calledElement,
     step: {
-      departmentCode: element.department || laneDepartment || candidateGroups?.split(',')[0]?.trim() || undefined,
-      role: element.role || undefined,
-      allowanceDays: numberOrUndefined(element.allowanceDays),
-      counted: element.counted !== false,
-      complianceCost: numberOrUndefined(element.complianceCost),
+      departmentCode: attributes.department,
+      ...(multiInstance ? { departmentCodes: loopDepartments(element, attributes.departmentExpression), multiInstance: true } : {}),
+      role: attributes.role,
+      allowanceDays: finite(attributes.allowanceDays),
+      counted: attributes.counted,
+      complianceCost: finite(attributes.complianceCost),
     },
   };
 }
+
+const finite = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n : undefined);
 
 function numberOrUndefined(value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;

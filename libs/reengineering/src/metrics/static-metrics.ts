@@ -14,6 +14,9 @@ export interface StepMetrics {
   intermediate: boolean;
   /** For a step of a called process: the call activity that runs it. */
   calledFrom?: string;
+  /** A multi-instance step (a consultation): counted once, with every department it goes to when the diagram names them. */
+  multiInstance?: boolean;
+  departmentCodes?: string[];
 }
 
 /** What a procedure's model says about its cost to the applicant and the administration. */

@@ -17,8 +17,11 @@ export interface StepGraphNode {
   /** Call activities: the key of the process called. */
   calledElement?: string;
   step: {
-    /** Own `od:department`, else the lane's, else the first `camunda:candidateGroups`. */
+    /** As libs/bpmn-schema's step reader decides: own `od:department`, candidate group, lane. */
     departmentCode?: string;
+    /** Multi-instance steps: the departments of the instances when the diagram lists them. */
+    departmentCodes?: readonly string[];
+    multiInstance?: boolean;
     role?: string;
     allowanceDays?: number;
     counted: boolean;

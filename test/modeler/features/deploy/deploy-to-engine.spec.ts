@@ -147,9 +147,9 @@ describe('deploying from the modeler to the engine', () => {
   });
 
   it('pins the engine’s element-level refusal on the offending element', async () => {
-    // given: a diagram the linter accepts but the engine can't run (a script task)
-    await openBpmnFile(page, { name: 'engine-refuses-script-task.bpmn', buffer: await readFile(path.join(here, 'engine-refuses-script-task.bpmn')) });
-    await page.waitForFunction(() => (window as any).onedoor.app.documentName === 'engine-refuses-script-task');
+    // given: a diagram the linter accepts but the engine can't run (its decision table is not deployed)
+    await openBpmnFile(page, { name: 'engine-refuses-missing-decision.bpmn', buffer: await readFile(path.join(here, 'engine-refuses-missing-decision.bpmn')) });
+    await page.waitForFunction(() => (window as any).onedoor.app.documentName === 'engine-refuses-missing-decision');
 
     // when
     await page.click('[data-action="deploy"]');
@@ -157,15 +157,15 @@ describe('deploying from the modeler to the engine', () => {
     // then
     await page.waitForSelector('.od-status[data-kind="error"]');
     expect(await page.locator('.od-status').textContent()).toContain('Hệ thống từ chối quy trình');
-    await page.waitForSelector('.djs-element.od-deploy-error[data-element-id="kich-ban"]');
-    await page.waitForSelector('.djs-overlays[data-container-id="kich-ban"] .od-deploy-badge');
-    const problem = page.locator('.od-problem-deploy[data-element-id="kich-ban"]');
-    expect(await problem.textContent()).toContain('bpmn:ScriptTask');
+    await page.waitForSelector('.djs-element.od-deploy-error[data-element-id="tinh-phi"]');
+    await page.waitForSelector('.djs-overlays[data-container-id="tinh-phi"] .od-deploy-badge');
+    const problem = page.locator('.od-problem-deploy[data-element-id="tinh-phi"]');
+    expect(await problem.textContent()).toContain('bpmn:BusinessRuleTask');
 
     // and: opening the deployed list shows nothing of it
     await page.click('[data-action="open-deployed"]');
     await page.waitForSelector('.od-versions-dialog');
-    expect(await page.locator('.od-versions-dialog [data-definition-id^="co-kich-ban"]').count()).toBe(0);
+    expect(await page.locator('.od-versions-dialog [data-definition-id^="co-bang-quyet-dinh"]').count()).toBe(0);
     await page.keyboard.press('Escape');
   });
 

@@ -182,4 +182,45 @@ describe('od properties provider (in the built modeler)', () => {
     expect(await readProperty(page, 'xem-xet', 'od:removalProposed')).toBe(true);
     await page.close();
   });
+
+  it('edits a consultation: the list, the element variable, the department expression — and a business rule task’s decision', async () => {
+    // given: a multi-instance step and a business rule task, no camunda namespace in the file
+    const page = await browser.newPage();
+    const { errors } = await openModeler(page, server.baseUrl);
+    await openBpmnFile(page, { name: 'consultation-step.bpmn', buffer: await readFile(path.join(here, 'consultation-step.bpmn')) });
+    await page.waitForFunction(() => (window as any).onedoor.app.documentName === 'consultation-step');
+
+    // when
+    await selectElement(page, 'xin-y-kien');
+    await page.locator(field('od-collection')).fill('donViPhoiHop');
+    await page.locator(field('od-elementVariable')).fill('donVi');
+    await page.locator(field('od-department-expression')).fill('donVi');
+
+    // then
+    const loop = (name: string) => page.evaluate((n) => (window as any).onedoor.modeler.get('elementRegistry').get('xin-y-kien').businessObject.loopCharacteristics.get(n), name);
+    await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('xin-y-kien').businessObject.get('od:department') === '= donVi');
+    expect(await loop('camunda:collection')).toBe('donViPhoiHop');
+    expect(await loop('camunda:elementVariable')).toBe('donVi');
+
+    // when: the business rule task names its decision
+    await selectElement(page, 'tinh-phi');
+    await page.locator(field('od-decisionRef')).fill('le-phi');
+    await page.locator(field('od-resultVariable')).fill('lePhi');
+    await page.locator(field('od-mapDecisionResult')).selectOption('singleEntry');
+    await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('tinh-phi').businessObject.get('camunda:mapDecisionResult') === 'singleEntry');
+
+    // then: the saved XML declares the camunda namespace and carries what the engine reads
+    const xml: string = await page.evaluate(async () => (await (window as any).onedoor.modeler.saveXML({ format: true })).xml);
+    expect(xml).toMatch(/xmlns:camunda="http:\/\/camunda.org\/schema\/1.0\/bpmn"/);
+    expect(xml).toContain('camunda:collection="donViPhoiHop"');
+    expect(xml).toContain('od:department="= donVi"');
+    expect(xml).toContain('camunda:decisionRef="le-phi"');
+
+    // when: an invalid expression is typed, the entry says so
+    await selectElement(page, 'xin-y-kien');
+    await page.locator(field('od-department-expression')).fill('donVi +');
+    await page.waitForSelector('[data-entry-id="od-department-expression"] .bio-properties-panel-error');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -16,6 +16,8 @@ import { readUploadedDeployment } from './uploaded-files.js';
 export class DeploymentDto {
   @IsOptional() @IsString() @MaxLength(200) name?: string;
   @IsOptional() @IsString() @MinLength(1) @MaxLength(5_000_000) bpmnXml?: string;
+  /** A DMN 1.3 file deployed beside the BPMN (decisions its business rule tasks evaluate). */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(5_000_000) dmnXml?: string;
 }
 // Documentation only, not a field of the class (a declared field would be an own property the
 // whitelist refuses): the multipart form's files, read by readUploadedDeployment.
@@ -26,7 +28,7 @@ ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'binary' }
 export class DeploymentsController {
   constructor(private readonly engine: Engine) {}
 
-  /** Multipart (`file`, one or more .bpmn) or JSON `{ name, bpmnXml }`. Only designers deploy. */
+  /** Multipart (`file`, one or more .bpmn and .dmn) or JSON `{ name, bpmnXml, dmnXml? }`. Only designers deploy. */
   @Post()
   @ApiCreatedResponse({ type: DeploymentDoc })
   @ApiErrors(400, 401, 403, 413)
@@ -39,17 +41,19 @@ export class DeploymentsController {
     const body = upload ? multipartFields(upload.fields) : json;
     const resources = [...(upload?.files ?? [])];
     if (body.bpmnXml) resources.push({ name: `${body.name ?? 'diagram'}.bpmn`, xml: body.bpmnXml });
+    if (body.dmnXml) resources.push({ name: `${body.name ?? 'decisions'}.dmn`, xml: body.dmnXml });
     if (resources.length === 0) {
       const field = upload ? 'file' : 'bpmnXml';
       throw badInput(`${field} is required`, [{ field, message: 'give a BPMN file (multipart field "file") or JSON { name, bpmnXml }' }]);
     }
-    const name = body.name ?? resources[0].name.replace(/\.bpmn$/i, '');
+    const name = body.name ?? resources[0].name.replace(/\.(bpmn|dmn)$/i, '');
     const result = await this.engine.execute(new DeployProcedures(name, resources, upload?.files.length ? 'upload' : 'json'), actor);
     return {
       id: result.id,
       name: result.name,
       deployedAt: result.deployedAt,
       processDefinitions: result.processDefinitions.map(({ id, key, version, name: n, isNew }) => ({ id, key, version, name: n, isNew })),
+      decisionDefinitions: result.decisionDefinitions.map(({ id, key, version, name: n, isNew }) => ({ id, key, version, name: n, isNew })),
       warnings: result.warnings,
     };
   }

@@ -18,7 +18,7 @@ export const callActivityBehaviour: Behaviour = {
     }
     const activityInstanceId = token.activityInstanceId!;
     const child = await rt.startInstance(called, {
-      variables: mapVariables(node.inputs ?? [], state.variablesObject()),
+      variables: mapVariables(node.inputs ?? [], rt.variablesAt(state, token)),
       parent: { state, token },
     });
     rt.history.updateActivity(activityInstanceId, { calledInstanceId: child.id });

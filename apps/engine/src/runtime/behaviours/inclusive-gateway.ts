@@ -1,4 +1,5 @@
 import type { Behaviour } from '../behaviour.js';
+import { inclusiveJoinMayFire, mergeJoin } from '../operations/joins.js';
 
 /**
  * Fork: every flow whose condition holds (else the default). Join: waits only for the branches
@@ -9,6 +10,6 @@ export const inclusiveGatewayBehaviour: Behaviour = {
     const { state, token, node } = at;
     if (node.incoming.length <= 1) return rt.leave(at, rt.chooseFlows(at, 'all'));
     token.state = 'joining';
-    if (rt.inclusiveJoinMayFire(state, token)) rt.mergeJoin(at, 'inclusive');
+    if (inclusiveJoinMayFire(rt, state, token)) mergeJoin(rt, at, 'inclusive');
   },
 };

@@ -14,6 +14,11 @@ import { startEventBehaviour } from './start-event.js';
 import { subProcessBehaviour } from './sub-process.js';
 import { taskBehaviour } from './task.js';
 import { humanTaskBehaviour } from './user-task.js';
+import { eventSubProcessBehaviour } from './event-sub-process.js';
+import { intermediateThrowEventBehaviour } from './intermediate-throw-event.js';
+import { scriptTaskBehaviour } from './script-task.js';
+import { sendTaskBehaviour } from './send-task.js';
+import { businessRuleTaskBehaviour } from './business-rule-task.js';
 
 const BEHAVIOURS: Record<NodeType, Behaviour> = {
   startEvent: startEventBehaviour,
@@ -31,6 +36,11 @@ const BEHAVIOURS: Record<NodeType, Behaviour> = {
   callActivity: callActivityBehaviour,
   intermediateCatchEvent: intermediateCatchEventBehaviour,
   boundaryEvent: boundaryEventBehaviour,
+  intermediateThrowEvent: intermediateThrowEventBehaviour,
+  sendTask: sendTaskBehaviour,
+  businessRuleTask: businessRuleTaskBehaviour,
+  scriptTask: scriptTaskBehaviour,
+  eventSubProcess: eventSubProcessBehaviour,
 };
 
 export function behaviourFor(type: NodeType): Behaviour {

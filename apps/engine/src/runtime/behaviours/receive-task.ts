@@ -8,7 +8,7 @@ export const receiveTaskBehaviour: Behaviour = {
     rt.armEvent(at.state, at.token, at.node);
   },
   trigger(rt, at, signal) {
-    if (signal.variables) rt.setVariables(at.state, signal.variables, at.node.id);
+    if (signal.variables) rt.setVariables(at.state, signal.variables, at.node.id, at.token);
     rt.leaveByConditions(at);
   },
 };

@@ -8,17 +8,17 @@ import { BpmnError } from '../ports.js';
  */
 export const serviceTaskBehaviour: Behaviour = {
   async enter(rt, at) {
-    const { state, node } = at;
+    const { state, token, node } = at;
     if (node.handler) {
       const handler = rt.ports.handlers.get(node.handler);
       if (!handler) throw new DomainError(ErrorCode.ProcessStuck, `no service handler named "${node.handler}" is registered`, [
         { elementId: node.id, elementType: node.bpmnType, message: `unknown od:handler "${node.handler}"` },
       ]);
       try {
-        const output = handler({ variables: state.variablesObject(), instanceId: state.id, businessKey: state.instance.businessKey, elementId: node.id });
-        if (output) rt.setVariables(state, output, node.id);
+        const output = handler({ variables: rt.variablesAt(state, token), instanceId: state.id, businessKey: state.instance.businessKey, elementId: node.id });
+        if (output) rt.setVariables(state, output, node.id, token);
       } catch (error) {
-        if (error instanceof BpmnError) return rt.throwError(state, at.token, error.errorCode);
+        if (error instanceof BpmnError) return rt.throwError(state, token, error.errorCode);
         throw error;
       }
     }

@@ -11,7 +11,7 @@ export function humanTaskBehaviour(kind: 'user' | 'manual'): Behaviour {
       rt.createTask(at, kind);
     },
     trigger(rt, at, signal) {
-      if (signal.variables) rt.setVariables(at.state, signal.variables, at.node.id);
+      if (signal.variables) rt.setVariables(at.state, signal.variables, at.node.id, at.token);
       rt.leaveByConditions(at);
     },
   };

@@ -6,6 +6,7 @@ import type { LintRuleFactory } from './rules/rule-types.js';
 import { statutoryDaysTotal } from './rules/statutory-days-total.js';
 import { stepAllowance } from './rules/step-allowance.js';
 import { stepDepartment } from './rules/step-department.js';
+import { businessRuleDecision, departmentExpression, multiInstance, scriptInFeel } from './rules/executable-bpmn.js';
 
 /** `od/<rule>` in a config resolves to this package name (bpmnlint's plugin naming). */
 export const OD_PLUGIN_PACKAGE = 'bpmnlint-plugin-od';
@@ -16,6 +17,10 @@ const OD_RULES: Record<string, LintRuleFactory> = {
   'statutory-days-total': statutoryDaysTotal,
   'removal-reason': removalReason,
   'feel-condition': feelCondition,
+  'multi-instance': multiInstance,
+  'department-expression': departmentExpression,
+  'script-feel': scriptInFeel,
+  'business-rule-decision': businessRuleDecision,
 };
 
 /** Rules that would flag a reminder timer without outgoing flow (see reminder-timer-exemption.ts). */
@@ -61,6 +66,10 @@ export function createLintConfig(bpmnlint: BpmnlintPackage, lang: Language = 'vi
         'od/statutory-days-total': ['warn', odOptions],
         'od/removal-reason': ['error', odOptions],
         'od/feel-condition': ['error', odOptions],
+        'od/multi-instance': ['error', odOptions],
+        'od/department-expression': ['error', odOptions],
+        'od/script-feel': ['error', odOptions],
+        'od/business-rule-decision': ['error', odOptions],
       },
     },
     resolver: {

@@ -33,6 +33,26 @@ const MESSAGES = {
     vi: 'Điều kiện FEEL có hai toán tử so sánh liền nhau: {expression}',
     en: 'FEEL condition has two comparison operators in a row: {expression}',
   },
+  'multi-instance-source': {
+    vi: 'Bước nhiều lượt chưa cho biết số lượt (loopCardinality) hoặc danh sách lặp (collection)',
+    en: 'Multi-instance step says neither how many instances (loopCardinality) nor over which list (collection)',
+  },
+  'multi-instance-juel': {
+    vi: 'Danh sách lặp viết bằng biểu thức Java (JUEL) {expression}: hãy ghi tên biến hoặc biểu thức FEEL',
+    en: 'The collection {expression} is a Java (JUEL) expression: name a variable or write FEEL',
+  },
+  'feel-expression': {
+    vi: 'Biểu thức FEEL không hợp lệ: {expression}',
+    en: 'Invalid FEEL expression: {expression}',
+  },
+  'script-feel-only': {
+    vi: 'Tác vụ kịch bản chỉ chạy FEEL (scriptFormat="feel"), không chạy {format}',
+    en: 'Script tasks run FEEL only (scriptFormat="feel"), not {format}',
+  },
+  'business-rule-decision': {
+    vi: 'Tác vụ quy tắc nghiệp vụ chưa nêu bảng quyết định (decisionRef) và biến nhận kết quả (resultVariable)',
+    en: 'Business rule task names no decision (decisionRef) or no result variable (resultVariable)',
+  },
 } as const;
 
 export type LintMessageKey = keyof typeof MESSAGES;

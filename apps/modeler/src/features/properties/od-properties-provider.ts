@@ -6,6 +6,7 @@ import { formFieldsGroup } from './form-fields-group.js';
 import { DepartmentEntry } from './department-entry.js';
 import { OD_ROLES } from './od-roles.js';
 import { OdCheckboxEntry, OdNumberEntry, OdSelectEntry, OdTextEntry, isEdited } from './od-entries.js';
+import { AttributeEntry, DepartmentExpressionEntry, FeelScriptEntry } from './executable-entries.js';
 
 // after bpmn-js-properties-panel's own provider (priority 1000), so our groups can follow "General"
 const PRIORITY = 500;
@@ -42,6 +43,9 @@ export class OdPropertiesProvider {
         laneGroup(element),
         stepGroup(element),
         formFieldsGroup(element, this.injector),
+        multiInstanceGroup(element),
+        decisionGroup(element),
+        scriptGroup(element),
         conditionGroup(element),
         reengineeringGroup(element),
       ]
@@ -122,6 +126,7 @@ function stepGroup(element: any) {
         return options;
       },
     },
+    { id: 'od-department-expression', component: DepartmentExpressionEntry, isEdited: isEdited.text },
     allowance,
     { id: 'od-counted', component: OdCheckboxEntry, isEdited: isEdited.checkbox, label: 'Counted in the statutory time', property: 'od:counted', target: ownBusinessObject, defaultValue: true, description: 'Untick for steps outside the statutory time, such as returning the result.' },
   ];
@@ -129,6 +134,68 @@ function stepGroup(element: any) {
     entries.push({ id: 'od-handler', component: OdTextEntry, isEdited: isEdited.text, label: 'Engine handler', property: 'od:handler', target: ownBusinessObject, description: 'Name of a handler registered in the engine; empty: the step does nothing.' });
   }
   return { id: 'od-step', label: 'Step of the procedure', component: Group, shouldOpen: true, entries };
+}
+
+const loopOf = (element: any): ModdleElement => element.businessObject.loopCharacteristics;
+
+/** The list a multi-instance step iterates (Camunda 7's names); cardinality and completion condition are in the standard group. */
+function multiInstanceGroup(element: any) {
+  const businessObject = element.businessObject;
+  if (!is(businessObject, 'bpmn:Activity') || !is(businessObject.loopCharacteristics, 'bpmn:MultiInstanceLoopCharacteristics')) return null;
+  return {
+    id: 'od-multi-instance',
+    label: 'Instances of the step',
+    component: Group,
+    shouldOpen: true,
+    entries: [
+      { id: 'od-collection', component: AttributeEntry, isEdited: isEdited.text, label: 'Collection (variable or FEEL)', property: 'camunda:collection', target: loopOf, feel: true, description: 'One instance per item, e.g. donViPhoiHop — the departments consulted.' },
+      { id: 'od-elementVariable', component: AttributeEntry, isEdited: isEdited.text, label: 'Element variable', property: 'camunda:elementVariable', target: loopOf, description: 'What each instance calls its item, e.g. donVi; use it as the department expression.' },
+    ],
+  };
+}
+
+function decisionGroup(element: any) {
+  const businessObject = element.businessObject;
+  if (!is(businessObject, 'bpmn:BusinessRuleTask')) return null;
+  return {
+    id: 'od-decision',
+    label: 'Decision (DMN)',
+    component: Group,
+    shouldOpen: true,
+    entries: [
+      { id: 'od-decisionRef', component: AttributeEntry, isEdited: isEdited.text, label: 'Decision id', property: 'camunda:decisionRef', target: ownBusinessObject, description: 'The id of a DMN decision table deployed with the procedure.' },
+      { id: 'od-resultVariable', component: AttributeEntry, isEdited: isEdited.text, label: 'Result variable', property: 'camunda:resultVariable', target: ownBusinessObject },
+      {
+        id: 'od-mapDecisionResult',
+        component: OdSelectEntry,
+        isEdited: isEdited.select,
+        label: 'Result shape',
+        property: 'camunda:mapDecisionResult',
+        target: ownBusinessObject,
+        options: (_: any, translate: (text: string) => string) => [
+          { value: '', label: translate('Every matched rule (default)') },
+          { value: 'singleEntry', label: translate('One value') },
+          { value: 'singleResult', label: translate('One rule’s outputs') },
+          { value: 'collectEntries', label: translate('One output of every matched rule') },
+        ],
+      },
+    ],
+  };
+}
+
+function scriptGroup(element: any) {
+  const businessObject = element.businessObject;
+  if (!is(businessObject, 'bpmn:ScriptTask')) return null;
+  return {
+    id: 'od-script',
+    label: 'Script',
+    component: Group,
+    shouldOpen: true,
+    entries: [
+      { id: 'od-script-body', component: FeelScriptEntry, isEdited: isEdited.textArea },
+      { id: 'od-script-result', component: AttributeEntry, isEdited: isEdited.text, label: 'Result variable', property: 'camunda:resultVariable', target: ownBusinessObject },
+    ],
+  };
 }
 
 function reengineeringGroup(element: any) {

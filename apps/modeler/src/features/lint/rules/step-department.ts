@@ -7,7 +7,7 @@ import type { LintRuleFactory } from './rule-types.js';
 export const stepDepartment: LintRuleFactory = (config?: OdRuleConfig) => ({
   check(node, reporter) {
     if (!is(node, 'bpmn:UserTask')) return;
-    if (!readStepAttributes(node).department) {
+    if (!readStepAttributes(node).hasDepartment) {
       reporter.report(node.id!, lintMessage('step-department', config), ['od:department']);
     }
   },
