@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseBpmn } from '../../../apps/engine/src/model/bpmn-parser.js';
 import type { ProcedureGraph } from '../../../apps/engine/src/model/procedure-graph.js';
 import { stepForm } from '../../../apps/engine/src/forms/step-form.js';
+import { checkSubmission } from '../../../apps/engine/src/forms/form-submission.js';
 
 const processes = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../processes');
 const graphOf = async (file: string): Promise<ProcedureGraph> => (await parseBpmn(await readFile(path.join(processes, file), 'utf8'))).graphs[0];
@@ -66,5 +67,34 @@ describe('the decision a step makes', () => {
       ],
     });
     expect(stepForm(graph, graph.nodes.get('b')!).decision).toBeNull();
+  });
+
+  it('given a gateway testing `= vuotThamQuyen = true` with a default flow, then false is the default path’s button, and the submission may send it', async () => {
+    const { graphs } = await parseBpmn(`<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:od="http://onedoor.vn/schema/bpmn/1.0" id="d" targetNamespace="t">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="s" />
+    <bpmn:userTask id="a" name="Xem xét hồ sơ" od:department="D" />
+    <bpmn:exclusiveGateway id="g" default="f3" />
+    <bpmn:endEvent id="e1" name="Trình cấp trên" /><bpmn:endEvent id="e2" name="Giải quyết tại phòng" />
+    <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="a" />
+    <bpmn:sequenceFlow id="f1" sourceRef="a" targetRef="g" />
+    <bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="e1"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">= vuotThamQuyen = true</bpmn:conditionExpression></bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="f3" sourceRef="g" targetRef="e2" />
+  </bpmn:process>
+</bpmn:definitions>`);
+    const graph = graphs[0];
+    const form = stepForm(graph, graph.nodes.get('a')!);
+    expect(form.decision).toEqual({
+      variable: 'vuotThamQuyen',
+      label: 'Xem xét hồ sơ',
+      required: false,
+      choices: [
+        { value: true, label: 'Trình cấp trên' },
+        { value: false, label: 'Giải quyết tại phòng' },
+      ],
+    });
+    expect(() => checkSubmission(form, { vuotThamQuyen: false }, new Map(), new Map())).not.toThrow();
+    expect(() => checkSubmission(form, { vuotThamQuyen: 'không' }, new Map(), new Map())).toThrow(/must be one of true, false/);
   });
 });

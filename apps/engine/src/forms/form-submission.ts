@@ -28,7 +28,11 @@ export function checkSubmission(form: StepForm, submitted: Record<string, unknow
   const decision = form.decision;
   if (decision) {
     if (decision.variable in submitted && submitted[decision.variable] !== null) {
-      if (!decision.choices.some((c) => c.value === submitted[decision.variable])) {
+      const value = submitted[decision.variable];
+      // With a default flow, a value no condition names (false where only "= true" is drawn) takes
+      // the default path: only a value of another kind is a mistake.
+      const fits = decision.required ? decision.choices.some((c) => c.value === value) : decision.choices.some((c) => c.value === value || typeof c.value === typeof value);
+      if (!fits) {
         problems.push({ field: `variables.${decision.variable}`, message: `${decision.label}: must be one of ${decision.choices.map((c) => JSON.stringify(c.value)).join(', ')}` });
       }
     } else if (decision.required && !present(decision.variable)) {

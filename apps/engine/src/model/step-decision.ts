@@ -42,6 +42,12 @@ export function decisionAfter(graph: ProcedureGraph, step: FlowNode): StepDecisi
     choices.push({ value, label: flow.name?.trim() || (target?.name ?? String(value)), flowId, ...(target?.name ? { targetName: target.name } : {}) });
   }
   if (!variable || choices.length === 0) return undefined;
+  // "= approved = true" with a default flow: false is the default path's button, labelled by it.
+  const defaultFlow = gateway.defaultFlowId ? graph.flows.get(gateway.defaultFlowId) : undefined;
+  if (defaultFlow && choices.length === 1 && typeof choices[0].value === 'boolean') {
+    const target = graph.nodes.get(defaultFlow.targetId);
+    choices.push({ value: !choices[0].value, label: defaultFlow.name?.trim() || (target?.name ?? String(!choices[0].value)), flowId: defaultFlow.id, ...(target?.name ? { targetName: target.name } : {}) });
+  }
   return { gatewayId: gateway.id, ...(gateway.name ? { question: gateway.name } : {}), variable, choices, required: !gateway.defaultFlowId };
 }
 
