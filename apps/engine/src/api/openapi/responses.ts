@@ -542,3 +542,18 @@ export class HealthDoc {
 export class DeliveredDoc {
   @ApiProperty({ description: 'How many waiting instances received it' }) delivered!: number;
 }
+
+export class SignalDeliveredDoc {
+  @ApiProperty({ description: 'How many waiting instances (and start events) the signal reached; 0 when nobody waits' }) delivered!: number;
+}
+
+export class OutboxMessageDoc {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'hoSoLienThong' }) messageName!: string;
+  @ApiProperty(nullableString) businessKey!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The variables the throw passes (camunda:in)' }) variables!: Record<string, unknown>;
+  @ApiProperty() processInstanceId!: string;
+  @ApiProperty({ description: 'The send task or message throw event that wrote it' }) elementId!: string;
+  @ApiProperty(date) createdAt!: string;
+  @ApiProperty(nullableDate) deliveredAt!: string | null;
+}
