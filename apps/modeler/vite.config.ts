@@ -12,7 +12,8 @@ const repoRoot = path.resolve(modelerRoot, '../..');
 export default defineConfig({
   root: modelerRoot,
   base: '/',
-  publicDir: false,
+  // favicon.svg and other files served as they are, at the root
+  publicDir: path.join(modelerRoot, 'public'),
   build: {
     outDir: path.join(repoRoot, 'dist/web'),
     emptyOutDir: true,

@@ -74,6 +74,29 @@ export function httpShellProviders(services: Pick<AppServices, 'engine' | 'token
   ];
 }
 
+/** Every controller of the app (the OpenAPI document reads their inputs from here too). */
+export const APP_CONTROLLERS = [
+  AuthController,
+  SingleSignOnController,
+  OrganisationController,
+  DeploymentsController,
+  ProcessDefinitionsController,
+  ProcessInstancesController,
+  TasksController,
+  MessagesController,
+  SignalsController,
+  MessageOutboxController,
+  IncidentsController,
+  HealthController,
+  DossiersController,
+  CalendarController,
+  NotificationsController,
+  ...reengineeringControllers,
+  ...documentControllers,
+  ...publicControllers,
+  ...reportControllers,
+];
+
 /**
  * The NestJS shell around the plain-TypeScript engine: controllers authenticate, validate and
  * delegate; the engine, organisation and token service are built outside and handed in.
@@ -83,27 +106,7 @@ export class AppModule {
   static register(services: AppServices): DynamicModule {
     return {
       module: AppModule,
-      controllers: [
-        AuthController,
-        SingleSignOnController,
-        OrganisationController,
-        DeploymentsController,
-        ProcessDefinitionsController,
-        ProcessInstancesController,
-        TasksController,
-        MessagesController,
-        SignalsController,
-        MessageOutboxController,
-        IncidentsController,
-        HealthController,
-        DossiersController,
-        CalendarController,
-        NotificationsController,
-        ...reengineeringControllers,
-        ...documentControllers,
-        ...publicControllers,
-        ...reportControllers,
-      ],
+      controllers: APP_CONTROLLERS,
       providers: [
         { provide: Engine, useValue: services.engine },
         { provide: Organisation, useValue: services.organisation },

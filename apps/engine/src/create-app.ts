@@ -8,9 +8,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyBodyParser, FastifyInstance } from 'fastify';
 import { MAX_DEPLOYMENT_FILE_BYTES, MAX_DEPLOYMENT_FILES } from './api/deployments/uploaded-files.js';
 import { createValidationPipe } from './api/validation.js';
+import { redirectDocumentLinksToLogin } from './api/documents/document-login-redirect.js';
 import { addSecurityHeaders } from './api/security-headers.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './api/errors/json-depth.js';
-import { AppModule, type AppServices } from './app.module.js';
+import { APP_CONTROLLERS, AppModule, type AppServices } from './app.module.js';
+import { documentControllerInputs } from './api/openapi/validated-schemas.js';
 
 export interface HttpOptions {
   /** Folder of the built browser app (dist/web), served at `/`. */
@@ -31,6 +33,8 @@ export async function createApp(services: AppServices, options: HttpOptions = {}
     logger: options.logger === false ? false : ['error', 'warn'],
   });
   await configureHttp(app);
+  redirectDocumentLinksToLogin(app.getHttpAdapter().getInstance());
+  documentControllerInputs(APP_CONTROLLERS);
   if (options.corsOrigins?.length) app.enableCors({ origin: options.corsOrigins, credentials: false, maxAge: 600 });
   const config = new DocumentBuilder()
     .setTitle('OneDoor API')

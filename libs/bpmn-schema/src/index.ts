@@ -1,3 +1,3 @@
-export { odModdleDescriptor, OD_NAMESPACE_URI } from './od-moddle-descriptor.js';
-export type { SupplementPolicy } from './od-moddle-descriptor.js';
+export { FORM_FIELD_TYPES, odModdleDescriptor, OD_NAMESPACE_URI } from './od-moddle-descriptor.js';
+export type { FormFieldType, SupplementPolicy } from './od-moddle-descriptor.js';
 export { readStepAttributes, hasDepartment, type StepAttributes, type StepElement } from './step-attributes.js';

@@ -52,6 +52,38 @@ export const odModdleDescriptor = {
       ],
     },
     {
+      // A field of a step's form, inside the step's extensionElements (issue #18):
+      // <od:formField id="chuyenVien" label="Chuyên viên thụ lý" type="officer" required="true"
+      //               variable="chuyenVienThuLy" assigns="buoc-3-tham-dinh" />
+      // `options` lists `value=Label` pairs separated by `|` (select, and labels of a decision).
+      name: 'FormField',
+      superClass: ['Element'],
+      properties: [
+        { name: 'id', isAttr: true, type: 'String' },
+        { name: 'label', isAttr: true, type: 'String' },
+        { name: 'type', isAttr: true, type: 'String' },
+        { name: 'required', isAttr: true, type: 'Boolean', default: false },
+        { name: 'options', isAttr: true, type: 'String' },
+        { name: 'variable', isAttr: true, type: 'String' },
+        // type="officer": the user task(s) whose assignee this pick becomes (ids separated by spaces).
+        { name: 'assigns', isAttr: true, type: 'String' },
+        { name: 'description', isAttr: true, type: 'String' },
+      ],
+    },
+    {
+      // One document of the dossier (thành phần hồ sơ), inside the process's extensionElements:
+      // the desk's checklist at reception and the list on the receipt (form 01).
+      name: 'DossierComponent',
+      superClass: ['Element'],
+      properties: [
+        { name: 'id', isAttr: true, type: 'String' },
+        { name: 'name', isAttr: true, type: 'String' },
+        { name: 'required', isAttr: true, type: 'Boolean', default: true },
+        // "1 bản chính", "2 bản sao": as the procedure publishes it.
+        { name: 'copies', isAttr: true, type: 'String' },
+      ],
+    },
+    {
       name: 'WorkingTimeExpression',
       extends: ['bpmn:Expression'],
       properties: [{ name: 'workingTime', isAttr: true, type: 'Boolean', default: false }],
@@ -59,6 +91,10 @@ export const odModdleDescriptor = {
   ],
   enumerations: [],
 } as const;
+
+/** The kinds of field a step's form may have. */
+export const FORM_FIELD_TYPES = ['text', 'textarea', 'number', 'date', 'boolean', 'select', 'officer', 'decision'] as const;
+export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
 /** The supplement policies a procedure may declare. */
 export type SupplementPolicy = 'restart' | 'pause';

@@ -35,7 +35,10 @@ describe('the /tra-cuu page in a browser', () => {
     await page.waitForSelector('#result:not([hidden])');
     expect(await page.textContent('#r-status')).toBe('Đang xử lý');
     expect(await page.textContent('#r-step')).toBe('Phê duyệt kết quả');
-    expect(await page.textContent('#r-received')).toMatch(/09:00.*01\/04\/2027|01\/04\/2027.*09:00/);
+    expect(await page.textContent('#r-received')).toBe('01/04/2027 09:00');
+    // in the look of the agency's app: its header bar, its blue
+    expect(await page.locator('header.bar').textContent()).toContain('OneDoor');
+    expect(await page.locator('header.bar').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(11, 92, 173)');
     expect(problems).toEqual([]);
   });
 

@@ -25,6 +25,7 @@ describe('the public dossier lookup', () => {
     expect(res.body).toEqual({
       code: CODES.processing,
       procedureName: expect.stringContaining('Công nhận cơ sở'),
+      agencyName: expect.any(String),
       status: 4,
       statusText: 'Đang xử lý',
       receivedAt: '2027-04-01T02:00:00.000Z',

@@ -7,7 +7,7 @@ import { Database } from '../../../apps/engine/src/persistence/database.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { DEPARTMENTS, NO_FIELD_Q3, Q3_2026_DOSSIERS, SLD_Q3, SYT_Q3, TOTAL_Q3, YTE_Q3 } from './q3-2026-dossiers.js';
 import { parseCsv } from './csv-parse.js';
-import { seedDossiers } from './seed-dossiers.js';
+import { at, seedDossiers } from './seed-dossiers.js';
 
 describe('report II.06a', () => {
   let t: TestDatabase;
@@ -98,5 +98,41 @@ describe('report II.06a', () => {
     }
     expect(sheet.getCell(II06A_SHEET.headingRow, 5).value).toBe('Trực tiếp, dịch vụ bưu chính');
     expect(values(II06A_SHEET.firstDataRow + 2).slice(2)).toEqual([19, 5, 11, 3, 10, 3, 4, 3, 6, 3, 3, 1, 1, 1]);
+  });
+
+  describe('for a period that has not ended yet', () => {
+    // Q1 2027 runs 15/12/2026 – 14/03/2027; "now" is 01/02/2027 10:00.
+    const q1 = parsePeriod({ period: '2027-Q1' });
+    const now = at('2027-02-01T10:00');
+
+    beforeAll(async () => {
+      await seedDossiers(t.dataSource, [
+        { code: 'TTC-270105-01', agency: 'TTC', channel: 'direct', receivedAt: '2027-01-05T09:00', legalDueAt: '2027-01-19T17:00', status: 4 },
+        { code: 'TTC-270125-02', agency: 'TTC', channel: 'direct', receivedAt: '2027-01-25T09:00', legalDueAt: '2027-02-08T17:00', status: 4 },
+        { code: 'TTC-270128-03', agency: 'TTC', channel: 'online', receivedAt: '2027-01-28T09:00', legalDueAt: '2027-03-01T17:00', status: 2 },
+        { code: 'TTC-270110-04', agency: 'TTC', channel: 'direct', receivedAt: '2027-01-10T09:00', legalDueAt: '2027-01-24T17:00', finishedAt: '2027-01-20T10:00', status: 10 },
+      ]);
+    });
+
+    it('given dossiers whose deadlines are still ahead, when the report is asked for now, then they are within time and only the passed deadline is overdue', async () => {
+      // when
+      const report = await ii06aReport(db, q1, 'department', now);
+
+      // then
+      expect(report.asOf).toEqual(now);
+      const ttc = report.rows.find((r) => r.key === 'TTC')!;
+      expect(ttc.received).toEqual({ total: 4, online: 1, directOrPostal: 3, carriedOver: 0 });
+      expect(ttc.resolved).toEqual({ total: 1, early: 1, onTime: 0, late: 0 });
+      expect(ttc.inProgress).toEqual({ total: 3, withinTime: 2, overdue: 1 });
+    });
+
+    it('given the same period asked for after its end, then "overdue" is judged at the end of the period', async () => {
+      // when: asked on 20/03/2027, after the period ended on 14/03
+      const report = await ii06aReport(db, q1, 'department', at('2027-03-20T10:00'));
+
+      // then: TTC-270128-03 (due 01/03) is overdue as of the period's end as well
+      expect(report.asOf).toEqual(q1.endsBefore);
+      expect(report.rows.find((r) => r.key === 'TTC')!.inProgress).toEqual({ total: 3, withinTime: 0, overdue: 3 });
+    });
   });
 });

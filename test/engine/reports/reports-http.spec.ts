@@ -46,12 +46,14 @@ describe('reports over HTTP', () => {
   let tokens: AccessTokens;
   const bearer = (roles: string[]) => `Bearer ${tokens.issue({ sub: 'u', username: 'u', fullName: 'U', departmentCode: null, roles })}`;
   let manager: string;
+  // After Q3 2026 by default, so its figures are final; one test moves the clock into Q3.
+  let now = at('2026-09-20T10:00');
 
   beforeAll(async () => {
     t = await createTestDatabase();
     for (const d of DEPARTMENTS) await t.dataSource.query(`INSERT INTO department (code, name) VALUES ($1, $2)`, [d.code, d.name]);
     await seedDossiers(t.dataSource, Q3_2026_DOSSIERS);
-    const engine = new Engine({ dataSource: t.dataSource, clock: { now: () => at('2026-08-20T10:00') }, nodeId: 'reports-http' });
+    const engine = new Engine({ dataSource: t.dataSource, clock: { now: () => now }, nodeId: 'reports-http' });
     tokens = new AccessTokens(Buffer.alloc(32, 7));
     manager = bearer(['manager']);
     app = await reportsApp(engine, tokens);
@@ -73,7 +75,9 @@ describe('reports over HTTP', () => {
   });
 
   it('given no period, then it reports the quarter containing today (20/08/2026 → Q3)', async () => {
+    now = at('2026-08-20T10:00');
     const res = await request(app.getHttpServer()).get('/api/reports/ii06a?groupBy=field').set('Authorization', manager);
+    now = at('2026-09-20T10:00');
     expect(res.status).toBe(200);
     expect(res.body.period.from).toBe('2026-06-15');
     expect(res.body.groupBy).toBe('field');

@@ -129,7 +129,9 @@ describe('comparing two versions of a procedure', () => {
     // then
     expect(await rowCells(page, 'steps')).toEqual(['Steps', '7', '6', '−1', '−14.3%']);
     expect(await page.locator('[data-testid="what-if-assumption"]').textContent()).toMatch(/^Estimated on the assumption/);
-    expect(await page.locator('.od-page-header h1').textContent()).toBe('Before and after simplification');
+    expect(await page.locator('h1.od-page-title').textContent()).toBe('Before and after simplification');
+    // the app's one header, in English too
+    expect(await page.locator('[data-testid="app-header"] .od-app-nav a').allTextContents()).toEqual(['Tasks', 'Dossiers', 'Tracking book', 'Compare versions', 'Reports', 'Working calendar']);
   });
 
   it('given an officer without the manager role, when the comparison opens, then it says the role is needed', async () => {

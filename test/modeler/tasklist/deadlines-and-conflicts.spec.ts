@@ -107,6 +107,7 @@ describe('task list: deadlines, return and conflicts', () => {
     await page.waitForSelector('.od-task-view[data-element-id="buoc-2-phan-cong"]');
 
     // when
+    expect(await page.locator('[data-action="return"]').textContent()).toBe('Chuyển trả về “Tiếp nhận hồ sơ, cấp Giấy tiếp nhận và hẹn trả kết quả”');
     await page.click('[data-action="return"]');
     await page.click('[data-action="confirm-return"]');
     // (the browser refuses the empty reason itself: nothing is sent)
@@ -118,6 +119,7 @@ describe('task list: deadlines, return and conflicts', () => {
     // then: back in the list, the step gone from it
     await page.waitForSelector('.od-flash[data-kind="success"]');
     expect(await page.locator('.od-flash').textContent()).toContain('Đã chuyển trả hồ sơ về bước trước.');
+    // (the button named the step it goes back to)
     await page.waitForSelector('.od-inbox-body[data-loaded]');
     expect(await page.locator(`tr[data-dossier-code="${dossiers.late.code}"]`).count()).toBe(0);
     const reception = await openTaskAt(engine, 'motcua.syt', dossiers.late.processInstanceId, 'buoc-1-tiep-nhan');
@@ -131,8 +133,7 @@ describe('task list: deadlines, return and conflicts', () => {
     await logIn(page, engine.baseUrl, 'truongphong.btxh');
     await openTab(page, 'candidate');
     await page.click(`tr[data-dossier-code="${dossiers.soon.code}"] a.od-task-link`);
-    await page.waitForSelector('.od-task-view[data-element-id="buoc-2-phan-cong"]');
-    await page.click('[data-action="complete"]');
+    await page.waitForSelector('.od-task-view[data-element-id="buoc-2-phan-cong"] .od-step-form');
 
     // when: completed over HTTP meanwhile, then from the page
     await completeOverHttp(engine, 'truongphong.btxh', dossiers.soon.processInstanceId, 'buoc-2-phan-cong');

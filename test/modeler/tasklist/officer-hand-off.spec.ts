@@ -41,15 +41,28 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     // given: the one-stop desk officer of the Department of Health at `/`
     await logIn(page, engine.baseUrl, 'motcua.syt');
     expect(await page.locator('[data-testid="current-user"]').textContent()).toContain('Nông Thị Lan');
-    expect(await page.locator('.od-app-nav a').allTextContents()).toEqual(['Công việc', 'Lịch làm việc']);
+    expect(await page.locator('.od-app-nav a').allTextContents()).toEqual(['Công việc', 'Tra cứu hồ sơ', 'Sổ theo dõi', 'Lịch làm việc']);
 
     // when: she receives a dossier at the desk
     await page.click('[data-action="receive-dossier"]');
     await page.waitForSelector(`select[name="procedureKey"] option[value="${PROCEDURE_1_001806}"]`, { state: 'attached' });
+    // (only her agency's procedures are offered: 1.001806 and the inter-agency 1.013814 it is the entry of)
+    expect(await page.locator('select[name="procedureKey"] option').allTextContents()).toEqual([
+      '— chọn thủ tục —',
+      expect.stringMatching(/^1\.001806 — /),
+      expect.stringMatching(/^1\.013814 — /),
+    ]);
     await page.selectOption('select[name="procedureKey"]', PROCEDURE_1_001806);
     await page.fill('input[name="name"]', 'Công ty TNHH Hoa Mai');
     await page.fill('input[name="idNumber"]', '0801234567');
     await page.fill('input[name="phone"]', '0912 345 678');
+    // the procedure's documents to check off; a missing required one stops the reception
+    const components = page.locator('[data-testid="components"] input[name="components"]');
+    expect(await components.count()).toBe(4);
+    await components.nth(0).check();
+    await page.click('[data-action="confirm-receive"]');
+    expect(await page.locator('.od-receive-form .od-form-error').textContent()).toContain('Còn thiếu thành phần bắt buộc: Danh sách lao động là người khuyết tật của cơ sở');
+    for (let i = 1; i < 4; i++) await components.nth(i).check();
     await page.click('[data-action="confirm-receive"]');
 
     // then: the code, the appointment and the receipt link
@@ -58,7 +71,7 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     const code = (await receipt.locator('[data-field="code"]').textContent())!;
     expect(code).toMatch(/^SYT-\d{6}-\d{7}$/);
     expect(await receipt.locator('[data-field="appointment"]').textContent()).toMatch(/^Thứ .+, \d{2}\/\d{2}\/\d{4} lúc \d{2}:\d{2}$/);
-    expect(await receipt.locator('a[data-document]').getAttribute('href')).toBe(`/api/documents/${code}/01`);
+    expect(await receipt.locator('a[data-form="01"]').getAttribute('href')).toBe(`/#/print/${code}/01`);
     const admin = await engine.login('admin');
     const dossier = (await engine.http.get(`/api/dossiers/${code}`).set('Authorization', admin)).body;
     expect(dossier.applicant).toEqual(expect.objectContaining({ name: 'Công ty TNHH Hoa Mai', idNumber: '0801234567', phone: '0912 345 678' }));
@@ -67,7 +80,6 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     await page.click('[data-action="open-first-step"]');
     await page.waitForSelector('.od-task-view[data-element-id="buoc-1-tiep-nhan"]');
     expect(await page.locator('.od-dossier-card [data-field="applicant"]').textContent()).toBe('Công ty TNHH Hoa Mai');
-    await page.click('[data-action="complete"]');
     await page.click('[data-action="confirm-complete"]');
 
     // then: back in her list with a confirmation
@@ -103,7 +115,8 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     const reception = page.locator('.od-control-sheet tr[data-element-id="buoc-1-tiep-nhan"]');
     expect(['early', 'on_time']).toContain(await reception.getAttribute('data-result'));
     expect(await page.locator('.od-control-sheet tr[data-element-id="buoc-2-phan-cong"] .od-badge').textContent()).toBe('Đang xử lý');
-    expect(await page.locator('.od-variables tr[data-variable="applicantName"] td').nth(1).textContent()).toBe('Công ty TNHH Hoa Mai');
+    // an officer never sees the process variables
+    expect(await page.locator('.od-variables').count()).toBe(0);
 
     // when: he claims it
     await page.click('[data-action="claim"]');
@@ -112,19 +125,21 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     await page.waitForSelector('.od-diagram[data-loaded]');
     await screenshot(page, 'task-detail.png');
 
-    // and: completes it
-    await page.click('[data-action="complete"]');
+    // and: picks the specialist on the step's form and completes it
+    expect(await page.locator('.od-field[data-field="chuyenVienThuLy"] label').textContent()).toBe('Chuyên viên thụ lý');
+    expect(await page.locator('select[name="chuyenVienThuLy"] option').allTextContents()).toEqual(['— để trong danh sách việc của phòng —', 'Hà Thị Thu Trang']);
+    await page.selectOption('select[name="chuyenVienThuLy"]', 'chuyenvien.btxh');
     await page.click('[data-action="confirm-complete"]');
     await page.waitForSelector('.od-flash[data-kind="success"]');
 
-    // then: the dossier waits at the specialist's step
+    // then: the dossier is in the specialist's own hands
     const next = await openTaskAt(engine, 'truongphong.btxh', dossier.processInstanceId, 'buoc-3-tham-dinh');
-    expect(next.assignee).toBeNull();
+    expect(next.assignee).toBe('chuyenvien.btxh');
     const history = (await engine.http.get(`/api/dossiers/${code}`).set('Authorization', admin)).body.steps;
     expect(history.map((s: { elementId: string; assignee: string | null }) => `${s.elementId}:${s.assignee}`)).toEqual([
       'buoc-1-tiep-nhan:motcua.syt',
       'buoc-2-phan-cong:truongphong.btxh',
-      'buoc-3-tham-dinh:null',
+      'buoc-3-tham-dinh:chuyenvien.btxh',
     ]);
   });
 

@@ -44,11 +44,14 @@ describe('task list: working a step', () => {
     await page.waitForSelector('.od-task-view');
   };
 
-  it('given an incomplete dossier, when the desk requests a supplement and later records it, then the dossier waits and resumes, and the step completes with typed variables', async () => {
+  it('given an incomplete dossier, when the desk requests a supplement and later records it, then the dossier waits and resumes, and the step completes with the desk’s opinion', async () => {
     // given
     const dossier = await receiveDossier(engine, 'Công ty TNHH Thủ công Bảo Lâm');
     await logIn(page, engine.baseUrl, 'motcua.syt');
     await openFromDepartmentList(dossier.code);
+
+    // then: the first step offers no return (there is no step before it)
+    expect(await page.locator('[data-action="return"]').count()).toBe(0);
 
     // when: the missing items are listed at once
     await page.click('[data-action="request-supplement"]');
@@ -64,8 +67,10 @@ describe('task list: working a step', () => {
       'Danh sách người lao động là người khuyết tật',
     ]);
     expect(await page.locator('.od-dossier-card [data-field="status"]').textContent()).toBe('Yêu cầu bổ sung hồ sơ');
-    expect(await page.locator('[data-action="complete"]').count()).toBe(0);
+    expect(await page.locator('.od-step-form').count()).toBe(0);
     expect(await page.locator('[data-action="supplement-received"]').count()).toBe(1);
+    // and: the control sheet row says what was asked
+    expect(await page.locator('.od-control-sheet tr[data-element-id="buoc-1-tiep-nhan"]').textContent()).toContain('Yêu cầu bổ sung');
 
     // when: the applicant comes back; the desk records it from the "waiting" tab
     await page.click('[data-action="back"]');
@@ -79,27 +84,17 @@ describe('task list: working a step', () => {
     await row.waitFor({ state: 'detached' });
     expect((await engine.http.get(`/api/dossiers/${dossier.code}`).set('Authorization', admin)).body.waitingSince).toBeNull();
 
-    // when: the step (now in her own list) is completed with a number and a text variable
+    // when: the step (now in her own list) is completed with her opinion
     await openTab(page, 'mine');
     await page.click(`tr[data-dossier-code="${dossier.code}"] a.od-task-link`);
-    await page.click('[data-action="complete"]');
-    const rows = page.locator('.od-variable-row');
-    await rows.nth(0).locator('[name="name"]').fill('soLaoDong');
-    await rows.nth(0).locator('[name="type"]').selectOption('number');
-    await rows.nth(0).locator('[name="value"]').fill('45');
-    await page.click('[data-action="add-variable"]');
-    await rows.nth(1).locator('[name="name"]').fill('ghi chu');
-    await rows.nth(1).locator('[name="value"]').fill('Đủ hồ sơ');
-    await page.click('[data-action="confirm-complete"]');
-    expect(await page.locator('.od-action-panel .od-form-error').textContent()).toContain('Tên biến “ghi chu” phải bắt đầu bằng chữ cái');
-    await rows.nth(1).locator('[name="name"]').fill('ghiChu');
+    await page.fill('textarea[name="opinion"]', 'Hồ sơ đã đủ thành phần sau khi bổ sung');
     await page.click('[data-action="confirm-complete"]');
 
-    // then
+    // then: the opinion is in the control sheet; no variable was asked of her
     await page.waitForSelector('.od-flash[data-kind="success"]');
-    const instance = (await engine.http.get(`/api/process-instances/${dossier.processInstanceId}`).set('Authorization', admin)).body;
-    expect(instance.variables).toEqual(expect.objectContaining({ soLaoDong: 45, ghiChu: 'Đủ hồ sơ' }));
-    expect(instance.activeActivityIds).toEqual(['buoc-2-phan-cong']);
+    const after = (await engine.http.get(`/api/dossiers/${dossier.code}`).set('Authorization', admin)).body;
+    expect(after.steps[0]).toEqual(expect.objectContaining({ elementId: 'buoc-1-tiep-nhan', opinion: 'Hồ sơ đã đủ thành phần sau khi bổ sung' }));
+    expect(after.currentSteps.map((s: { elementId: string }) => s.elementId)).toEqual(['buoc-2-phan-cong']);
   });
 
   it('given a specialist step nobody has claimed, when the head of division assigns it, then it is in the specialist’s own list', async () => {
@@ -114,13 +109,13 @@ describe('task list: working a step', () => {
     await page.click('[data-action="assign"]');
     await page.waitForSelector('select[name="username"]:not([disabled])');
     expect(await page.locator('select[name="username"] option').first().textContent()).toBe('— chọn —');
-    expect(await page.locator('select[name="username"] option').nth(1).textContent()).toBe('Hà Thị Thu Trang (chuyenvien.btxh)');
+    expect(await page.locator('select[name="username"] option').nth(1).textContent()).toBe('Hà Thị Thu Trang');
     await page.selectOption('select[name="username"]', 'chuyenvien.btxh');
     await page.click('[data-action="confirm-assign"]');
 
     // then
     await page.waitForSelector('.od-flash[data-kind="success"]');
-    expect(await page.locator('.od-task-meta').textContent()).toContain('Người xử lý: chuyenvien.btxh');
+    expect(await page.locator('.od-task-meta').textContent()).toContain('Người xử lý: Hà Thị Thu Trang');
     expect((await openTaskAt(engine, 'chuyenvien.btxh', dossier.processInstanceId, 'buoc-3-tham-dinh')).assignee).toBe('chuyenvien.btxh');
     await logIn(page, engine.baseUrl, 'chuyenvien.btxh');
     // The inbox loads after the sign-in: wait for the row before counting.
@@ -130,7 +125,7 @@ describe('task list: working a step', () => {
     expect(await page.locator('[data-action="assign"], [data-action="receive-dossier"]').count()).toBe(0);
   });
 
-  it('given a step before a gateway on `accepted`, when the director clicks “Từ chối”, then the refusal branch runs', async () => {
+  it('given a step before a gateway on `accepted`, when the director clicks “Từ chối bằng văn bản”, then the refusal branch runs', async () => {
     // given
     const dossier = await receiveDossier(engine, 'Nguyễn Thị Mai', PRACTICE_CERTIFICATE, 'motcua.ttctxh');
     await completeOverHttp(engine, 'motcua.ttctxh', dossier.processInstanceId, 'buoc-1-tiep-nhan');
@@ -138,12 +133,15 @@ describe('task list: working a step', () => {
     await openFromDepartmentList(dossier.code);
     await page.waitForSelector('.od-diagram[data-loaded]');
 
+    // then: the decision is buttons bound to the gateway, with no plain "complete" beside them
+    const choices = page.locator('.od-decision .od-choice');
+    expect(await page.locator('.od-decision-question').textContent()).toBe('Quyết định của Giám đốc');
+    expect(await choices.allTextContents()).toEqual(['Tiếp nhận người thực hành', 'Từ chối bằng văn bản']);
+    expect(await page.locator('[data-action="confirm-complete"]').count()).toBe(0);
+
     // when
-    await page.click('[data-action="complete"]');
-    const choices = page.locator('.od-quick-choices .od-choice');
-    await choices.first().waitFor();
-    expect(await choices.allTextContents()).toEqual(['Tiếp nhận', 'Từ chối']);
-    await page.click('.od-choice[data-variable="accepted"][data-value="false"]');
+    await page.fill('textarea[name="opinion"]', 'Cơ sở không đủ điều kiện tiếp nhận người thực hành');
+    await page.click('.od-choice[data-choice="false"]');
 
     // then
     await page.waitForSelector('.od-flash[data-kind="success"]');
@@ -178,7 +176,7 @@ describe('task list: working a step', () => {
     // and: the dossier belongs to the Department of Health; as a partner agency with a step of it she can read it
     expect(await page.locator(`.od-dossier-card[data-dossier-code="${dossier.code}"]`).getAttribute('data-readable')).not.toBe('false');
     // and: she completes it, and the provincial office's clerk has the next step
-    await page.click('[data-action="complete"]');
+    await page.selectOption('select[name="ketQuaThamDinhVp"]', 'trinh-ky');
     await page.click('[data-action="confirm-complete"]');
     await page.waitForSelector('.od-flash[data-kind="success"]');
     const dossierNow = (await engine.http.get(`/api/dossiers/${dossier.code}`).set('Authorization', admin)).body;

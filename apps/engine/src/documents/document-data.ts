@@ -59,6 +59,10 @@ export interface HandOff {
   endedAt: Date | null;
   outcome: 'completed' | 'canceled' | 'returned' | null;
   result: Timeliness | null;
+  /** The officer's opinion (completed) or the reason (returned). */
+  opinion: string | null;
+  /** Supplements requested at this step (form 02). */
+  supplementRequests: { at: Date; missing: string[] }[];
 }
 
 export interface DossierDocument {

@@ -63,7 +63,11 @@ export class DossierDocumentQuery {
       if (t.agencyCode && t.agencyCode !== row.agency_code) coordinating.set(t.agencyCode, { code: t.agencyCode, name: t.agencyName ?? t.agencyCode });
     }
     const history = tasks.map(({ agencyCode: _a, agencyName: _n, ...t }) => ({ ...t, allowanceDays: t.allowanceDays === null ? null : Number(t.allowanceDays) }));
-    return { dossier, events, documents, handOffs: handOffsOf(history, origin), coordinatingAgencies: [...coordinating.values()], printedAt };
+    const supplements = events.flatMap((e) => {
+      const data = (e.data ?? {}) as { taskId?: unknown; missing?: unknown };
+      return e.kind === 'supplement_requested' && typeof data.taskId === 'string' ? [{ taskId: data.taskId, at: e.at, missing: Array.isArray(data.missing) ? data.missing.map(String) : [] }] : [];
+    });
+    return { dossier, events, documents, handOffs: handOffsOf(history, origin, supplements), coordinatingAgencies: [...coordinating.values()], printedAt };
   }
 
   private events(code: string): Promise<DossierEvent[]> {
@@ -100,7 +104,7 @@ export class DossierDocumentQuery {
          SELECT code, code AS root, 0 AS depth FROM department WHERE parent_code IS NULL
          UNION ALL SELECT d.code, roots.root, roots.depth + 1 FROM department d JOIN roots ON d.parent_code = roots.code WHERE roots.depth < 32
        )
-       SELECT h.name, h.department_code AS "departmentCode", dep.name AS "departmentName",
+       SELECT h.id, h.opinion, h.name, h.department_code AS "departmentCode", dep.name AS "departmentName",
               coalesce(ua.full_name, h.assignee) AS assignee, coalesce(ue.full_name, h.ended_by) AS "endedBy",
               h.created_at AS "createdAt", h.due_at AS "dueAt", h.ended_at AS "endedAt",
               h.allowance_days AS "allowanceDays", h.outcome,

@@ -106,6 +106,10 @@ export interface ControlSheetLabels {
   completed: string;
   returned: string;
   canceled: string;
+  /** Before the officer's opinion on a completed step, the reason of a return, a supplement request. */
+  opinion: string;
+  reason: string;
+  supplementRequested: string;
   none: string;
   handOverSign: string;
   receiveSign: string;

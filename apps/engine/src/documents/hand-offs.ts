@@ -3,6 +3,7 @@ import type { HandOff, Party } from './document-data.js';
 
 /** A task of the dossier's instance tree, as history keeps it (people already resolved to names). */
 export interface TaskHistory {
+  id?: string;
   name: string | null;
   departmentCode: string | null;
   departmentName: string | null;
@@ -13,6 +14,7 @@ export interface TaskHistory {
   endedAt: Date | null;
   allowanceDays: number | null;
   outcome: 'completed' | 'canceled' | 'returned' | null;
+  opinion?: string | null;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface TaskHistory {
  * first comes from `origin` (the applicant at the desk). A finished step's result comes from
  * `classifyTimeliness`, the one definition the reports use too; a canceled step has none.
  */
-export function handOffsOf(tasks: readonly TaskHistory[], origin: Party): HandOff[] {
+export function handOffsOf(tasks: readonly TaskHistory[], origin: Party, supplements: readonly { taskId: string; at: Date; missing: string[] }[] = []): HandOff[] {
   return tasks.map((task, i) => {
     const previous = i > 0 ? tasks[i - 1] : undefined;
     const from: Party = previous
@@ -38,6 +40,8 @@ export function handOffsOf(tasks: readonly TaskHistory[], origin: Party): HandOf
       endedAt: task.endedAt,
       outcome: task.outcome,
       result,
+      opinion: task.opinion ?? null,
+      supplementRequests: supplements.filter((s) => task.id !== undefined && s.taskId === task.id).map(({ at, missing }) => ({ at, missing })),
     };
   });
 }

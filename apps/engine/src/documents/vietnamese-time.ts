@@ -31,6 +31,12 @@ export const vietnameseTime = {
     return `${pad(p.hour)}:${pad(p.minute)} ${vietnameseTime.shortDate(instant)}`;
   },
 
+  /** "09/04/2027 16:05": the one date-time format of the app's pages and messages. */
+  dayTime(instant: Date): string {
+    const p = parts(instant);
+    return `${vietnameseTime.shortDate(instant)} ${pad(p.hour)}:${pad(p.minute)}`;
+  },
+
   /** "YYYY-MM-DD" → "09/04/2027" (a local date, no time zone involved). */
   localDate(date: string): string {
     const [y, m, d] = date.split('-');

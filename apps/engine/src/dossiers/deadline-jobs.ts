@@ -1,6 +1,7 @@
 import type { CommandContext } from '../commands/command.js';
 import type { AcquiredJob, JobHandler } from '../commands/execute-job.js';
 import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
+import { vietnameseTime } from '../documents/vietnamese-time.js';
 import type { Notifier } from './notifier.js';
 
 /**
@@ -58,7 +59,7 @@ export function dossierDeadlineHandlers(notifier: Notifier): Record<string, JobH
       const d = await load(ctx, job);
       await done(ctx, job);
       if (!d || d.finished_at || !d.due_at || d.waiting_since) return;
-      const message = `Hồ sơ ${d.code} sắp đến hạn trả kết quả (${d.due_at.toISOString()}) mà chưa giải quyết xong: cần lập văn bản xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi quá hạn.`;
+      const message = `Hồ sơ ${d.code} sắp đến hạn trả kết quả (${vietnameseTime.dayTime(d.due_at)}) mà chưa giải quyết xong: cần lập văn bản xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi quá hạn.`;
       await ctx.sql.execute(
         `INSERT INTO notification (id, created_at, department_code, recipient_role, kind, message, dossier_code, instance_id)
          VALUES ($1, $2, $3, 'leader', 'apology-due', $4, $5, $6)`,

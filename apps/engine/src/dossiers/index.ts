@@ -2,6 +2,7 @@ import type { Engine } from '../engine.js';
 import { dossierDeadlineHandlers } from './deadline-jobs.js';
 import { overdueTaskSweep } from './overdue-sweep.js';
 import { dossierStatusListener, type StatusSync } from './dossier-status.js';
+import { handBackListener } from './hand-back-notices.js';
 import { inAppOnly, type Notifier } from './notifier.js';
 import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';
 
@@ -12,6 +13,7 @@ import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';
 export function installDossiers(engine: Engine, options: { notifier?: Notifier; statusSync?: StatusSync[] } = {}): void {
   const notifier = options.notifier ?? inAppOnly;
   engine.onTransaction(dossierStatusListener(options.statusSync ?? [syncDossierStatus]));
+  engine.onTransaction(handBackListener(notifier));
   engine.jobs.addSweep(overdueTaskSweep(engine.db, engine.services.clock, notifier, engine.services.newId));
   for (const [type, handler] of Object.entries(dossierDeadlineHandlers(notifier))) engine.jobHandlers.set(type, handler);
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../commands/command.js';
 import type { Database } from '../persistence/database.js';
+import { vietnameseTime } from '../documents/vietnamese-time.js';
 import type { Notifier } from './notifier.js';
 
 /**
@@ -22,7 +23,7 @@ export function overdueTaskSweep(db: Database, clock: Clock, notifier: Notifier,
       );
       const sent: { task: (typeof due)[number]; message: string }[] = [];
       for (const task of due) {
-        const message = `Bước "${task.name ?? task.id}"${task.business_key ? ` của hồ sơ ${task.business_key}` : ''} đã quá hạn xử lý (hạn ${task.due_at.toISOString()}).`;
+        const message = `Bước "${task.name ?? task.id}"${task.business_key ? ` của hồ sơ ${task.business_key}` : ''} đã quá hạn xử lý (hạn ${vietnameseTime.dayTime(task.due_at)}).`;
         await sql.execute(
           `INSERT INTO notification (id, created_at, department_code, recipient_role, recipient, kind, message, dossier_code, task_id, instance_id)
            VALUES ($1, $2, $3, 'leader', NULL, 'task-overdue', $4, $5, $6, $7) ON CONFLICT DO NOTHING`,

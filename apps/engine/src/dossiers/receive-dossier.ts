@@ -6,6 +6,7 @@ import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
 import { scheduleDossierDeadlines } from './deadline-jobs.js';
 import { PortalStatus } from './portal-status.js';
 import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';
+import { assertMayReceive, checkComponents, receivingAgencies } from './reception-desk.js';
 
 export interface Applicant {
   name: string;
@@ -24,6 +25,8 @@ export interface ReceiveDossierInput {
   channel: 'direct' | 'online' | 'postal';
   receivedAt?: Date;
   variables?: Record<string, unknown>;
+  /** Ids of the procedure's components (od:dossierComponent) the desk checked off; they become form 01's list. */
+  components?: string[];
 }
 
 export interface ReceivedDossier {
@@ -59,7 +62,9 @@ export class ReceiveDossier implements Command<ReceivedDossier> {
     if (!graph.startEventIds.some((id) => graph.nodes.get(id)!.event === 'none')) {
       throw new DomainError(ErrorCode.BadInput, `${input.procedureKey} can't be started at the desk`, [{ field: 'procedureKey', message: 'no none start event' }]);
     }
-    const agencyCode = graph.procedure.agencyCode ?? (await this.agencyOfFirstStep(ctx, graph)) ?? 'OD';
+    await assertMayReceive(ctx.sql, ctx.actor, graph, input.procedureKey);
+    const documents = input.components ? checkComponents(graph, input.components) : undefined;
+    const agencyCode = (await receivingAgencies(ctx.sql, graph)).owner ?? 'OD';
     const code = await nextDossierCode(ctx.sql, agencyCode, receivedAt);
     const calendar = ctx.services.calendar();
     const statutoryDays = graph.procedure.statutoryDays;
@@ -67,7 +72,7 @@ export class ReceiveDossier implements Command<ReceivedDossier> {
     const clockStartedAt = statutoryDays !== undefined ? calendar.dossierDueAt(receivedAt, 0) : receivedAt;
     const state = await ctx.runtime.startInstance(definition, {
       businessKey: code,
-      variables: { ...(input.variables ?? {}), dossierCode: code, applicantName: input.applicant.name, channel: input.channel },
+      variables: { ...(documents ? { documents } : {}), ...(input.variables ?? {}), dossierCode: code, applicantName: input.applicant.name, channel: input.channel },
       startedBy: ctx.actor.username,
     });
     const dossier: DossierRecord = {
@@ -113,18 +118,5 @@ export class ReceiveDossier implements Command<ReceivedDossier> {
     await ctx.audit({ operation: 'receive-dossier', entityType: 'dossier', entityId: code, instanceId: state.id });
     ctx.dossierChanged(dossier.code);
     return { code, processInstanceId: state.id, procedureKey: definition.key, receivedAt, dueAt, status: dossier.status };
-  }
-
-  /** Without `od:agencyCode`, the agency is the top of the first step's department tree. */
-  private async agencyOfFirstStep(ctx: CommandContext, graph: { nodes: ReadonlyMap<string, { type: string; step: { departmentCode?: string } }> }): Promise<string | undefined> {
-    const first = [...graph.nodes.values()].find((n) => n.type === 'userTask' && n.step.departmentCode);
-    if (!first) return undefined;
-    const [row] = await ctx.sql.query<{ code: string }>(
-      `WITH RECURSIVE up AS (SELECT code, parent_code FROM department WHERE code = $1
-         UNION ALL SELECT d.code, d.parent_code FROM department d JOIN up ON d.code = up.parent_code)
-       SELECT code FROM up WHERE parent_code IS NULL`,
-      [first.step.departmentCode],
-    );
-    return row?.code;
   }
 }

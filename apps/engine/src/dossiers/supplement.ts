@@ -4,6 +4,8 @@ import { taskAccess } from '../identity/task-access.js';
 import { conflict } from '../shared/domain-error.js';
 import { appendDossierEvent, dossierOfInstance, loadDossier, updateDossier } from './dossier-record.js';
 import { scheduleDossierDeadlines } from './deadline-jobs.js';
+import { notify } from './hand-back-notices.js';
+import { inAppOnly } from './notifier.js';
 
 /**
  * Form 02: the officer lists everything missing at once and the dossier waits for the applicant.
@@ -34,6 +36,16 @@ export class RequestSupplement implements Command<{ dossierCode: string }> {
       instanceId: state.id,
       elementId: task.elementId,
       departmentCode: task.departmentCode,
+    });
+    // The desk that received the dossier tells the applicant: it is told what to ask for.
+    const [desk] = await ctx.sql.query<{ department_code: string | null }>(`SELECT department_code FROM app_user WHERE username = $1`, [dossier.received_by]);
+    await notify(ctx, inAppOnly, {
+      kind: 'supplement-requested',
+      departmentCode: desk?.department_code ?? dossier.agency_code,
+      role: desk?.department_code ? null : 'reception',
+      message: `Hồ sơ ${dossier.code} cần bổ sung (mẫu 02), bước "${task.name ?? task.elementId}": ${this.missing.join('; ')}.${this.note ? ` Ghi chú: ${this.note}` : ''} Đề nghị thông báo cho người nộp hồ sơ.`,
+      dossierCode: dossier.code,
+      instanceId: state.id,
     });
     await ctx.audit({ operation: 'request-supplement', entityType: 'task', entityId: task.id, instanceId: state.id, fromState: { suspended: false }, details: { missing: this.missing } });
     ctx.dossierChanged(dossier.code);

@@ -72,6 +72,11 @@ export class Organisation {
     );
   }
 
+  /** Everyone's display name and department (no roles, no state): the directory pages print names from. */
+  people(): Promise<{ username: string; fullName: string; departmentCode: string | null }[]> {
+    return this.db.query(`SELECT username, full_name AS "fullName", department_code AS "departmentCode" FROM app_user ORDER BY username`);
+  }
+
   async userOrUndefined(username: string): Promise<UserView | undefined> {
     const [row] = await this.db.query<UserView>(`SELECT ${USER_COLUMNS} FROM app_user WHERE username = $1`, [username]);
     return row;

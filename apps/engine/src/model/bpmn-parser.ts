@@ -7,6 +7,7 @@ import type { EventKind, FlowNode, NodeType, ProcedureGraph, SequenceFlow, Timer
 import { parseCycle, parseDate, parseDuration } from './timer-expression.js';
 import { computeInclusiveUpstream } from './reachability.js';
 import { validateGraph } from './graph-validation.js';
+import { assigneeVariableOf, linkStepForms, readDossierComponents, readFormFields } from './step-forms.js';
 import { readLoop } from './loop-characteristics.js';
 
 export interface ParsedDeploymentResource {
@@ -219,6 +220,7 @@ function buildGraph(
       field: process.field,
       agencyCode: process.agencyCode,
       supplementPolicy: process.supplementPolicy === 'pause' ? 'pause' : 'restart',
+      components: readDossierComponents(process, refuse),
     },
     nodes,
     flows,
@@ -230,6 +232,7 @@ function buildGraph(
     refuse(process, `od:supplementPolicy must be "restart" or "pause", not "${process.supplementPolicy}"`);
   }
   validateGraph(graph, details, { skipReachability: unsupported });
+  linkStepForms(graph, details);
   (graph as { upstreamOf: ReadonlyMap<string, ReadonlySet<string>> }).upstreamOf = computeInclusiveUpstream(graph);
   return graph;
 }
@@ -258,6 +261,7 @@ function readNode(element: ModdleElement, type: NodeType, scopeId: string, refus
     boundaryIds: [],
     defaultFlowId: element.default?.id,
     step: { counted: true, removalProposed: false },
+    form: readFormFields(element, refuse),
   };
   if (definitions.length > 1) refuse(element, 'an event with several event definitions (a multiple event) can’t tell which one it waits for: keep one');
   const definition = definitions[0];
@@ -291,7 +295,9 @@ function readNode(element: ModdleElement, type: NodeType, scopeId: string, refus
     removalReason: attributes.removalReason,
     legalBasis: attributes.legalBasis,
     complianceCost: attributes.complianceCost,
-    assignee: attributes.assignee,
+    // `camunda:assignee` is a username, or `${officer}` / `= officer`: the officer an earlier step's form picked.
+    assignee: attributes.assignee && !assigneeVariableOf(attributes.assignee) ? attributes.assignee : undefined,
+    assigneeVariable: assigneeVariableOf(attributes.assignee),
   };
   if (attributes.departmentExpression !== undefined) {
     built.step.departmentExpression = feelText(element, attributes.departmentExpression, refuse, 'od:department');

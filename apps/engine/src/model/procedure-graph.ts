@@ -80,6 +80,33 @@ export interface StepAttributes {
   legalBasis?: string;
   complianceCost?: number;
   assignee?: string;
+  /** The variable naming this step's assignee: a pick on an earlier step's form (`assigns`) or `camunda:assignee="${x}"`. */
+  assigneeVariable?: string;
+}
+
+export type FormFieldType = 'text' | 'textarea' | 'number' | 'date' | 'boolean' | 'select' | 'officer' | 'decision';
+export type FormValue = string | number | boolean;
+
+/** One field of a step's form as the designer declared it (`od:formField`). */
+export interface FormFieldDefinition {
+  id: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  /** The process variable the value is stored in (what conditions and later steps read). */
+  variable: string;
+  options?: { value: FormValue; label: string }[];
+  /** type `officer`: the user task whose assignee the pick becomes. */
+  assigns?: string;
+  description?: string;
+}
+
+/** A document of the dossier the desk checks at reception (`od:dossierComponent`). */
+export interface DossierComponentDefinition {
+  id: string;
+  name: string;
+  required: boolean;
+  copies?: string;
 }
 
 export interface FlowNode {
@@ -111,6 +138,8 @@ export interface FlowNode {
   handler?: string;
   /** Sub-processes: their none start event. */
   startEventId?: string;
+  /** User and manual tasks: the fields of the step's form (`od:formField`), in order. */
+  form?: FormFieldDefinition[];
   loop?: LoopSpec;
   signalName?: string;
   escalationCode?: string;
@@ -155,6 +184,8 @@ export interface ProcedureAttributes {
   field?: string;
   agencyCode?: string;
   supplementPolicy: 'restart' | 'pause';
+  /** The dossier's documents (`od:dossierComponent`), in order. */
+  components?: DossierComponentDefinition[];
 }
 
 export interface ProcedureGraph {

@@ -1,5 +1,5 @@
 import type { Sql } from '../persistence/database.js';
-import { periodDossiersSql } from './period-dossiers-sql.js';
+import { periodDossiersSql, reportAsOf } from './period-dossiers-sql.js';
 import type { ReportPeriod } from './period.js';
 import type { Decision766Weights } from './report-config.js';
 
@@ -40,7 +40,7 @@ interface Counts {
  * - transparency = the period's dossiers whose national-portal sync records exist and were all
  *   delivered ÷ all the period's dossiers (received in it or carried over).
  */
-export async function dashboardIndices(sql: Pick<Sql, 'query'>, period: ReportPeriod, weights: Decision766Weights): Promise<Dashboard> {
+export async function dashboardIndices(sql: Pick<Sql, 'query'>, period: ReportPeriod, weights: Decision766Weights, now?: Date): Promise<Dashboard> {
   const [counts] = await sql.query<Counts>(
     `WITH ${periodDossiersSql('NULL::text')}
      SELECT count(*) FILTER (WHERE outcome IN ('early', 'on_time', 'within_time'))::int AS timely,
@@ -51,7 +51,7 @@ export async function dashboardIndices(sql: Pick<Sql, 'query'>, period: ReportPe
                               AND NOT EXISTS (SELECT 1 FROM portal_outbox o WHERE o.dossier_code = c.code AND o.delivered_at IS NULL))::int AS synced,
             count(*)::int AS "all"
        FROM classified c`,
-    [period.startsAt, period.endsBefore],
+    [period.startsAt, period.endsBefore, reportAsOf(period, now)],
   );
   const indices = {
     progress: index(counts.timely, counts.judged, weights.progress),

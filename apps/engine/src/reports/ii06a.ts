@@ -1,5 +1,5 @@
 import type { Sql } from '../persistence/database.js';
-import { periodDossiersSql } from './period-dossiers-sql.js';
+import { periodDossiersSql, reportAsOf } from './period-dossiers-sql.js';
 import type { ReportPeriod } from './period.js';
 
 /** Rows per unit (the dossier's agency, called department in the API) or per field. */
@@ -32,6 +32,8 @@ export interface Ii06aRow extends Ii06aFigures {
 
 export interface Ii06aReport {
   period: Pick<ReportPeriod, 'from' | 'to' | 'label' | 'startsAt' | 'endsBefore'>;
+  /** When "in progress: within time / overdue" was judged: the period's end, or now while it runs. */
+  asOf: Date;
   groupBy: Ii06aGroupBy;
   rows: Ii06aRow[];
   total: Ii06aFigures;
@@ -60,7 +62,8 @@ interface CountsRow {
  * always adds up. Every received dossier lands in exactly one of resolved, in progress, waiting,
  * withdrawn or stopped, hence received.total equals their sum.
  */
-export async function ii06aReport(sql: Pick<Sql, 'query'>, period: ReportPeriod, groupBy: Ii06aGroupBy): Promise<Ii06aReport> {
+export async function ii06aReport(sql: Pick<Sql, 'query'>, period: ReportPeriod, groupBy: Ii06aGroupBy, now?: Date): Promise<Ii06aReport> {
+  const asOf = reportAsOf(period, now);
   const names = groupBy === 'department' ? 'LEFT JOIN department d ON d.code = c.key AND NOT c.is_total' : '';
   const rows = await sql.query<CountsRow>(
     `WITH ${periodDossiersSql(GROUP_COLUMN[groupBy])},
@@ -83,11 +86,12 @@ export async function ii06aReport(sql: Pick<Sql, 'query'>, period: ReportPeriod,
      SELECT c.*, ${groupBy === 'department' ? 'd.name' : 'NULL::text'} AS name
        FROM counts c ${names}
       ORDER BY c.is_total, c.key NULLS LAST`,
-    [period.startsAt, period.endsBefore],
+    [period.startsAt, period.endsBefore, asOf],
   );
   const totalRow = rows.find((r) => r.is_total);
   return {
     period: { from: period.from, to: period.to, label: period.label, startsAt: period.startsAt, endsBefore: period.endsBefore },
+    asOf,
     groupBy,
     rows: rows.filter((r) => !r.is_total).map((r) => ({ key: r.key, name: r.name, ...figures(r) })),
     total: totalRow ? figures(totalRow) : figures(undefined),

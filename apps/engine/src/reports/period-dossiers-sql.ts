@@ -5,7 +5,8 @@ import { timelinessSql } from './timeliness-sql.js';
 export type PeriodOutcome = 'early' | 'on_time' | 'late' | 'withdrawn' | 'stopped' | 'waiting' | 'within_time' | 'overdue';
 
 /**
- * Two CTEs, `relevant` and `classified`, over the dossiers a period [$1, $2) is about: received
+ * Two CTEs, `relevant` and `classified`, over the dossiers a period [$1, $2) is about, as of the
+ * instant $3 (min(period end, now): see `reportAsOf`): received
  * before its end and not finished before its start. Each gets exactly one outcome:
  *
  * - finished in the period (finished_at < $2): withdrawn (status 7), stopped (8), or resolved —
@@ -14,7 +15,8 @@ export type PeriodOutcome = 'early' | 'on_time' | 'late' | 'withdrawn' | 'stoppe
  *   the dossier core moves `legal_due_at` only for the applicant's supplement time, which is
  *   never counted against the agency. No legal due date (no statutory time) → on time.
  * - still open at the period end: waiting for a supplement (status 5, waiting since before the
- *   end), else overdue when the legal due instant is before the end, else within time.
+ *   end), else overdue when the legal due instant has passed **as of $3** — the period's end, or
+ *   now for a period that has not ended yet (a deadline still ahead is not overdue) — else within time.
  *
  * Dossiers never accepted (status 1 newly registered, 3 not received) count nowhere.
  * The set — received before the end, open or finished since the start — is the dossiers whose
@@ -36,9 +38,17 @@ export function periodDossiersSql(groupExpression: string): string {
         WHEN finished_at < $2 AND legal_due_at IS NULL THEN 'on_time'
         WHEN finished_at < $2 THEN ${timelinessSql('finished_at', 'legal_due_at')}
         WHEN status = 5 AND finished_at IS NULL AND (waiting_since IS NULL OR waiting_since < $2) THEN 'waiting'
-        WHEN legal_due_at < $2 THEN 'overdue'
+        WHEN legal_due_at < $3 THEN 'overdue'
         ELSE 'within_time'
       END AS outcome
     FROM relevant
   )`;
+}
+
+/**
+ * The instant "overdue" is judged at: the period's end, or now while the period runs. A report
+ * on the current quarter must not count as overdue a dossier whose deadline is still ahead.
+ */
+export function reportAsOf(period: { endsBefore: Date }, now: Date | undefined): Date {
+  return now && now.getTime() < period.endsBefore.getTime() ? now : period.endsBefore;
 }

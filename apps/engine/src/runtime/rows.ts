@@ -127,6 +127,8 @@ export interface TaskHistoryRow {
   endedBy: string | null;
   allowanceDays: number | null;
   counted: boolean;
+  /** What the officer wrote on finishing: the opinion on completion, the reason on a return. Set when the step ends. */
+  opinion?: string | null;
 }
 
 export interface VariableUpdateRow {

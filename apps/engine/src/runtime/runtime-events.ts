@@ -8,6 +8,6 @@ export type RuntimeEvent =
   | { type: 'instance.started'; instance: ProcessInstanceRow }
   | { type: 'instance.ended'; instance: ProcessInstanceRow; endActivityId: string | null }
   | { type: 'task.created'; task: TaskRow }
-  | { type: 'task.ended'; task: TaskRow; outcome: 'completed' | 'canceled' | 'returned'; by: string | null }
+  | { type: 'task.ended'; task: TaskRow; outcome: 'completed' | 'canceled' | 'returned'; by: string | null; opinion?: string | null }
   | { type: 'activity.started'; instanceId: string; activityId: string; activityType: string }
   | { type: 'activity.ended'; instanceId: string; activityId: string; activityType: string; canceled: boolean };

@@ -404,8 +404,9 @@ export class Runtime {
     return createTask(this, at, kind);
   }
 
-  endTask(state: InstanceState, task: TaskRow, outcome: 'completed' | 'canceled' | 'returned', by: string | null): void {
-    endTask(this, state, task, outcome, by);
+  /** `opinion`: what the officer wrote (ý kiến on completion, the reason of a return), kept in history. */
+  endTask(state: InstanceState, task: TaskRow, outcome: 'completed' | 'canceled' | 'returned', by: string | null, opinion?: string | null): void {
+    endTask(this, state, task, outcome, by, opinion);
   }
 
   armEvent(state: InstanceState, token: ExecutionRow, eventNode: FlowNode): void {
@@ -436,3 +437,4 @@ export class Runtime {
     token.activityInstanceId = null;
   }
 }
+

@@ -1,6 +1,6 @@
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import { formatAppointment } from '../tasklist/format/date-time.js';
+import { formatAppointment } from '../shared/date-time.js';
 import { describeApiError } from '../tasklist/format/api-message.js';
 import { vietnamLocalToInstant } from './local-date.js';
 

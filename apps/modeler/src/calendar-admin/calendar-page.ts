@@ -5,13 +5,12 @@ import { ApiClient } from '../shared/api-client.js';
 import { authSession, type SessionUser } from '../shared/auth-session.js';
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import { createLanguageSwitch } from '../shared/language-switch.js';
 import { createLoginForm } from '../shared/login-form.js';
 import { viUi } from '../shared/vi-ui.js';
 import { describeApiError } from '../tasklist/format/api-message.js';
 import { viTasklist } from '../tasklist/i18n/vi-tasklist.js';
-import { createAppHeader } from '../tasklist/shell/app-header.js';
-import { viShell } from '../tasklist/shell/vi-shell.js';
+import { createAppHeader } from '../shared/app-shell/app-header.js';
+import { viShell } from '../shared/app-shell/vi-shell.js';
 import { createAddCalculator } from './add-calculator.js';
 import { CalendarApi, type CalendarDay } from './calendar-api.js';
 import { createDayList } from './day-list.js';
@@ -47,10 +46,11 @@ function start(): void {
 function showLogin(notice?: string): void {
   const t = i18n.t;
   root.replaceChildren(
+    createAppHeader({ api: http, currentPath: '/calendar/', onLogout: () => showLogin() }).element,
     h(
       'div',
       { className: 'od-cal-login' },
-      h('header', { className: 'od-cal-login-header' }, h('h1', {}, t('Working calendar')), createLanguageSwitch()),
+      h('h1', { className: 'od-page-title' }, t('Working calendar')),
       notice ? h('p', { className: 'od-form-error', role: 'alert' }, notice) : null,
       createLoginForm({ api: http, onSuccess: (user) => void showCalendar(user, selectedYear()) }),
     ),
@@ -63,7 +63,7 @@ async function showCalendar(user: SessionUser, year: number, message = ''): Prom
   const main = h('main', { className: 'od-cal-main', 'aria-busy': 'true' }, h('p', { className: 'od-muted' }, t('Loading…')));
   const flash = h('p', { className: 'od-cal-flash', role: 'status', 'aria-live': 'polite' }, message);
   root.replaceChildren(
-    createAppHeader({ user, currentPath: '/calendar/', onLogout: () => { authSession.clear(); showLogin(); } }),
+    createAppHeader({ api: http, currentPath: '/calendar/', onLogout: () => { authSession.clear(); showLogin(); }, onExpired: () => { authSession.clear(); showLogin(t('Your session has ended. Please log in again.')); } }).element,
     main,
   );
 

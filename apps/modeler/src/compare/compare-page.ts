@@ -11,7 +11,8 @@ import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
 import { createLoginForm } from '../shared/login-form.js';
 import { viUi } from '../shared/vi-ui.js';
-import { createCompareHeader } from './compare-header.js';
+import { createAppHeader } from '../shared/app-shell/app-header.js';
+import { viShell } from '../shared/app-shell/vi-shell.js';
 import type { Comparison, DefinitionSummary } from './comparison-types.js';
 import { DiagramPair } from './diagram-pair.js';
 import { metricCsv } from './metric-csv.js';
@@ -28,6 +29,7 @@ import { renderWhatIf } from './what-if-panel.js';
  * `?base=<id>&candidate=<id>` opens a given pair (the modeler links here after simplifying).
  */
 i18n.register(viUi);
+i18n.register(viShell);
 i18n.register(viCompare);
 const t = i18n.t;
 document.documentElement.lang = i18n.language;
@@ -35,9 +37,23 @@ document.title = t('Before and after simplification — OneDoor');
 
 const api = new ApiClient();
 const root = document.getElementById('app')!;
-const header = createCompareHeader(() => void start());
+const header = createAppHeader({
+  api,
+  currentPath: '/compare/',
+  onLogout: () => {
+    authSession.clear();
+    header.refresh();
+    void start();
+  },
+  onExpired: () => {
+    authSession.clear();
+    header.refresh();
+    void start();
+  },
+});
+const pageTitle = h('h1', { className: 'od-page-title od-compare-title' }, t('Before and after simplification'));
 const main = h('main', { className: 'od-compare' });
-root.append(header.element, main);
+root.append(header.element, h('div', { className: 'od-compare-heading' }, pageTitle), main);
 
 let pair: DiagramPair | null = null;
 let charts: { destroy(): void } | null = null;

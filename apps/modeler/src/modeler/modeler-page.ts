@@ -13,7 +13,8 @@ import { ApiClient } from '../shared/api-client.js';
 import { authSession } from '../shared/auth-session.js';
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import { createLanguageSwitch } from '../shared/language-switch.js';
+import { createAppHeader } from '../shared/app-shell/app-header.js';
+import { viShell } from '../shared/app-shell/vi-shell.js';
 import { showLoginDialog } from '../shared/login-dialog.js';
 import { viUi } from '../shared/vi-ui.js';
 import { createModeler } from './create-modeler.js';
@@ -24,6 +25,7 @@ import { ModelerApp, type StatusKind } from './modeler-app.js';
  * under the canvas with the step table and the problems list.
  */
 i18n.register(viUi);
+i18n.register(viShell);
 i18n.register(viSimplify);
 const t = i18n.t;
 document.documentElement.lang = i18n.language;
@@ -38,7 +40,6 @@ const stepTablePanel = h('div', { className: 'od-dock-panel', id: 'od-panel-step
 const problemsPanel = h('div', { className: 'od-dock-panel', id: 'od-panel-problems', role: 'tabpanel', hidden: true });
 const status = h('output', { className: 'od-status', role: 'status', 'aria-live': 'polite' });
 const fileInput = h('input', { type: 'file', accept: '.bpmn,.xml,application/xml,text/xml', hidden: true, 'data-testid': 'file-input' });
-const session = h('div', { className: 'od-session' });
 
 const stepsTab = tabButton('steps', t('Steps of the procedure'), true);
 const problemsTab = tabButton('problems', t('Problems'), false);
@@ -60,10 +61,26 @@ const modeler = createModeler({
 
 const app = new ModelerApp(modeler, api, showStatus, renderSession);
 
+const header = createAppHeader({
+  api,
+  currentPath: '/modeler/',
+  onLogin: async () => {
+    if (await showLoginDialog(api)) app.afterLogin();
+  },
+  onLogout: () => {
+    authSession.clear();
+    renderSession();
+  },
+  onExpired: () => {
+    authSession.clear();
+    renderSession();
+  },
+  beforeLanguageSwitch: () => app.stashDraft(),
+});
+
 const toolbar = h(
-  'header',
-  { className: 'od-toolbar' },
-  h('a', { className: 'od-brand', href: '/', title: t('Home') }, 'OneDoor'),
+  'div',
+  { className: 'od-toolbar', role: 'toolbar', 'aria-label': t('Procedure designer') },
   h(
     'div',
     { className: 'od-toolbar-group' },
@@ -86,11 +103,10 @@ const toolbar = h(
     button('simplify', t('Simplify procedure'), t('Deploy a new version without the steps flagged for removal'), () => app.simplify()),
   ),
   status,
-  session,
-  createLanguageSwitch(() => app.stashDraft()),
 );
 
 root.append(
+  header.element,
   toolbar,
   h(
     'main',
@@ -147,23 +163,9 @@ function showStatus(kind: StatusKind, message: string): void {
   if (kind === 'error' && /Problems|Vấn đề/.test(message)) selectTab('problems');
 }
 
+/** The header follows the session (a login from the deploy dialog, a logout). */
 function renderSession(): void {
-  const user = authSession.user;
-  if (!user) {
-    const login = async () => {
-      if (await showLoginDialog(api)) app.afterLogin();
-    };
-    session.replaceChildren(h('button', { type: 'button', className: 'od-button', 'data-action': 'login', onclick: login }, t('Log in')));
-    return;
-  }
-  const logout = () => {
-    authSession.clear();
-    renderSession();
-  };
-  session.replaceChildren(
-    h('span', { className: 'od-user', 'data-testid': 'current-user' }, user.fullName || user.username),
-    h('button', { type: 'button', className: 'od-button od-button-link', 'data-action': 'logout', onclick: logout }, t('Log out')),
-  );
+  header.refresh();
 }
 
 async function openFile(): Promise<void> {

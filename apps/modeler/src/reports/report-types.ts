@@ -29,6 +29,8 @@ export interface Ii06aRow extends Ii06aFigures {
 
 export interface Ii06aReport {
   period: ReportPeriod;
+  /** When overdue was judged: the period's end, or now while the period runs. */
+  asOf?: string;
   groupBy: GroupBy;
   rows: Ii06aRow[];
   total: Ii06aFigures;

@@ -4,6 +4,7 @@ import './reports-page.css';
 import { ApiClient } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
 import { authSession } from '../shared/auth-session.js';
+import { formatDateTime } from '../shared/date-time.js';
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
 import { createLoginForm } from '../shared/login-form.js';
@@ -13,7 +14,8 @@ import { renderIi06aTable } from './ii06a-table.js';
 import { createPeriodPicker, defaultSelection, periodQuery, selectionFromQuery, type PeriodSelection } from './period-picker.js';
 import { downloadFromApi } from './report-download.js';
 import type { Dashboard, GroupBy, Ii06aReport } from './report-types.js';
-import { createReportsHeader } from './reports-header.js';
+import { createAppHeader } from '../shared/app-shell/app-header.js';
+import { viShell } from '../shared/app-shell/vi-shell.js';
 import { viReports } from './vi-reports.js';
 
 /**
@@ -22,6 +24,7 @@ import { viReports } from './vi-reports.js';
  * The address keeps the choice (`?period=2026-Q3&groupBy=field`), so a report can be bookmarked.
  */
 i18n.register(viUi);
+i18n.register(viShell);
 i18n.register(viReports);
 const t = i18n.t;
 document.documentElement.lang = i18n.language;
@@ -29,9 +32,23 @@ document.title = t('Reports — OneDoor');
 
 const api = new ApiClient();
 const root = document.getElementById('app')!;
-const header = createReportsHeader(() => void start());
+const header = createAppHeader({
+  api,
+  currentPath: '/reports/',
+  onLogout: () => {
+    authSession.clear();
+    header.refresh();
+    void start();
+  },
+  onExpired: () => {
+    authSession.clear();
+    header.refresh();
+    void start();
+  },
+});
+const pageTitle = h('h1', { className: 'od-page-title od-reports-title' }, t('Reports on administrative procedures'));
 const main = h('main', { className: 'od-reports' });
-root.append(header.element, main);
+root.append(header.element, h('div', { className: 'od-reports-heading' }, pageTitle), main);
 
 let dashboardCharts: { destroy(): void } | null = null;
 let latestLoad = 0;
@@ -144,9 +161,11 @@ function start(): void {
 
   /** The engine names the period in Vietnamese; English readers get the dates in their words. */
   function periodLabel(report: Ii06aReport): string {
-    if (i18n.language === 'vi') return `${t('Period')}: ${report.period.label}`;
     const date = (iso: string) => iso.split('-').reverse().join('/');
-    return `Period: ${date(report.period.from)} – ${date(report.period.to)}`;
+    const label = i18n.language === 'vi' ? `${t('Period')}: ${report.period.label}` : `Period: ${date(report.period.from)} – ${date(report.period.to)}`;
+    // A period still running is counted as of now: "overdue" means overdue today, not at its end.
+    const running = report.asOf && new Date(report.asOf).getTime() < new Date(report.period.endsBefore).getTime();
+    return running ? `${label} · ${t('figures as of {date}', { date: formatDateTime(report.asOf) })}` : label;
   }
 }
 

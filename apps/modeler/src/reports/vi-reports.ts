@@ -71,4 +71,5 @@ export const viReports: TranslationTable = {
   'No dossiers to measure': 'Chưa có hồ sơ để tính',
   '{numerator} of {denominator} dossiers · {points} of {weight} points': '{numerator}/{denominator} hồ sơ · {points}/{weight} điểm',
   '{points} of {max} points': '{points}/{max} điểm',
+  'figures as of {date}': 'số liệu tính đến {date}',
 };

@@ -28,7 +28,16 @@ export class ApiClient {
     return response;
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** A GET whose answer is a page of a longer list: the items, and the X-Total-Count header. */
+  async getPage<T>(path: string): Promise<{ items: T[]; total: number }> {
+    let total = 0;
+    const items = await this.request<T[]>('GET', path, undefined, (response) => {
+      total = Number(response.headers.get('X-Total-Count') ?? 0);
+    });
+    return { items, total: total || items.length };
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, onResponse?: (response: Response) => void): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = authSession.token;
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -45,6 +54,7 @@ export class ApiClient {
       throw new ApiError(0, { message: (error as Error).message || 'Network error' });
     }
 
+    onResponse?.(response);
     const text = await response.text();
     const parsed = parseJson(text);
     if (!response.ok) {

@@ -5,7 +5,7 @@ import { ApiClient } from '../shared/api-client.js';
 import { i18n } from '../shared/i18n.js';
 import { viUi } from '../shared/vi-ui.js';
 import { viTasklist } from './i18n/vi-tasklist.js';
-import { viShell } from './shell/vi-shell.js';
+import { viShell } from '../shared/app-shell/vi-shell.js';
 import { TasklistApp } from './shell/tasklist-app.js';
 
 /**

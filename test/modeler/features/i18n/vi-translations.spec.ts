@@ -7,7 +7,7 @@ import { viUi } from '../../../../apps/modeler/src/shared/vi-ui.js';
 import { viCalendar } from '../../../../apps/modeler/src/calendar-admin/vi-calendar.js';
 import { viSimplify } from '../../../../apps/modeler/src/features/simplify/vi-simplify.js';
 import { viCompare } from '../../../../apps/modeler/src/compare/vi-compare.js';
-import { viShell } from '../../../../apps/modeler/src/tasklist/shell/vi-shell.js';
+import { viShell } from '../../../../apps/modeler/src/shared/app-shell/vi-shell.js';
 import { viTasklist } from '../../../../apps/modeler/src/tasklist/i18n/vi-tasklist.js';
 import { viReports } from '../../../../apps/modeler/src/reports/vi-reports.js';
 

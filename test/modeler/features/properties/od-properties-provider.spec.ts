@@ -90,6 +90,39 @@ describe('od properties provider (in the built modeler)', () => {
     await page.close();
   });
 
+  it('gives a step its form: a field is added, labelled, typed and bound to a variable — in the XML as od:formField, undoable', async () => {
+    // given
+    const { page, errors } = await openProcedure();
+    await selectElement(page, 'tham-dinh');
+    const group = page.locator('[data-group-id="group-od-form"]');
+    await group.waitFor();
+    expect(await group.locator('.bio-properties-panel-group-header-title').textContent()).toBe('Biểu mẫu của bước');
+
+    // when: a field is added and described
+    await group.locator('.bio-properties-panel-add-entry').click();
+    await page.locator(field('tham-dinh-formField-0-label')).fill('Kết quả thẩm định');
+    await page.locator(field('tham-dinh-formField-0-variable')).fill('ketQuaThamDinh');
+    await page.locator(field('tham-dinh-formField-0-type')).selectOption('select');
+    await page.locator(field('tham-dinh-formField-0-options')).fill('dat=Đạt|khong-dat=Không đạt');
+    await page.locator(field('tham-dinh-formField-0-required')).check();
+
+    // then
+    await page.waitForFunction(() => {
+      const bo = (window as any).onedoor.modeler.get('elementRegistry').get('tham-dinh').businessObject;
+      return bo.extensionElements?.values?.[0]?.options === 'dat=Đạt|khong-dat=Không đạt';
+    });
+    const xml: string = await page.evaluate(async () => (await (window as any).onedoor.modeler.saveXML({ format: false })).xml);
+    expect(xml).toContain('<od:formField id="truong1" label="Kết quả thẩm định" type="select" required="true" options="dat=Đạt|khong-dat=Không đạt" variable="ketQuaThamDinh" />');
+
+    // when: undone to before the field
+    for (let i = 0; i < 6; i++) await page.evaluate(() => (window as any).onedoor.modeler.get('commandStack').undo());
+
+    // then
+    expect(await page.evaluate(() => (window as any).onedoor.modeler.get('elementRegistry').get('tham-dinh').businessObject.extensionElements?.values?.length ?? 0)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('gives lanes a department', async () => {
     const { page } = await openProcedure();
 

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ActorDoc, LoginResponseDoc, MfaRequiredDoc, SessionTokensDoc, TotpSetupDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
 import { AccessTokens, type TokenClaims } from '../../identity/access-token.js';
@@ -64,6 +66,9 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiOkResponse({ description: 'A session (tokens and who it is), or, for an account with an authenticator, the step asking for its code', schema: { oneOf: [{ $ref: getSchemaPath(LoginResponseDoc) }, { $ref: getSchemaPath(MfaRequiredDoc) }] } })
+  @ApiExtraModels(LoginResponseDoc, MfaRequiredDoc)
+  @ApiErrors(400, 401, 429)
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Req() request: HttpRequest) {
     const username = body.username.toLowerCase();
@@ -86,6 +91,8 @@ export class AuthController {
   /** Step two for accounts with an authenticator: the 6-digit code. */
   @Public()
   @Post('mfa')
+  @ApiOkResponse({ type: LoginResponseDoc })
+  @ApiErrors(400, 401, 429)
   @HttpCode(200)
   async secondFactor(@Body() body: SecondFactorDto, @Req() request: HttpRequest) {
     const claims = this.tokens.verify(body.mfaToken);
@@ -107,6 +114,8 @@ export class AuthController {
   /** A new access token (and refresh token) for a session that is still open. */
   @Public()
   @Post('refresh')
+  @ApiOkResponse({ type: SessionTokensDoc })
+  @ApiErrors(400, 401)
   @HttpCode(200)
   refresh(@Body() body: RefreshDto, @Req() request: HttpRequest) {
     return this.sessions.refresh(body.refreshToken, client(request));
@@ -114,6 +123,8 @@ export class AuthController {
 
   /** Ends this session: its refresh token and this access token stop working on every node. */
   @Post('logout')
+  @ApiNoContentResponse({ description: 'The session ends on every node' })
+  @ApiErrors(401)
   @HttpCode(204)
   async logout(@Req() request: HttpRequest) {
     await this.sessions.close(request.token);
@@ -122,6 +133,8 @@ export class AuthController {
 
   /** Who am I (the browser apps use it to restore a session). */
   @Get('me')
+  @ApiOkResponse({ type: ActorDoc, description: 'Who the token belongs to' })
+  @ApiErrors(401)
   me(@CurrentActor() actor: Actor) {
     return actor;
   }
@@ -131,6 +144,8 @@ export class AuthController {
    * answer opens a new one for this browser.
    */
   @Post('password')
+  @ApiOkResponse({ type: SessionTokensDoc, description: 'A new session for this browser; every other session of the user ends' })
+  @ApiErrors(400, 401, 429)
   @HttpCode(200)
   async changePassword(@Body() body: PasswordChangeDto, @Req() request: HttpRequest) {
     const username = request.token.username;
@@ -150,6 +165,8 @@ export class AuthController {
 
   /** Starts enrolling an authenticator app: the secret and the address its QR code carries. */
   @Post('totp/setup')
+  @ApiOkResponse({ type: TotpSetupDoc })
+  @ApiErrors(401, 409)
   @HttpCode(200)
   async totpSetup(@Req() request: HttpRequest) {
     const username = request.token.username;
@@ -161,6 +178,8 @@ export class AuthController {
 
   /** Confirms the authenticator with its first code; from then on sign-in asks for a code. */
   @Post('totp/enable')
+  @ApiNoContentResponse({ description: 'Sign-in asks for a code from now on' })
+  @ApiErrors(400, 401, 409)
   @HttpCode(204)
   async totpEnable(@Body() body: TotpCodeDto, @Req() request: HttpRequest) {
     const username = request.token.username;
@@ -172,6 +191,8 @@ export class AuthController {
   }
 
   @Post('totp/disable')
+  @ApiNoContentResponse({ description: 'The authenticator is off' })
+  @ApiErrors(400, 401, 409)
   @HttpCode(204)
   async totpDisable(@Body() body: TotpCodeDto, @Req() request: HttpRequest) {
     const username = request.token.username;

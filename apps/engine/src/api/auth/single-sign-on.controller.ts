@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { LoginResponseDoc, SingleSignOnOfferDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Sessions } from '../../identity/sessions.js';
 import type { SingleSignOn } from '../../identity/single-sign-on.js';
@@ -44,6 +46,7 @@ export class SingleSignOnController {
   /** Whether the sign-in page offers single sign-on, and the button's words. */
   @Public()
   @Get()
+  @ApiOkResponse({ type: SingleSignOnOfferDoc })
   offered() {
     const sso = this.holder.sso;
     return sso ? { enabled: true, label: sso.config.label } : { enabled: false };
@@ -51,6 +54,8 @@ export class SingleSignOnController {
 
   @Public()
   @Get('login')
+  @ApiResponse({ status: 302, description: 'To the identity provider' })
+  @ApiErrors(400, 404)
   async login(@Query() query: SignOnStartQuery, @Res() reply: Reply) {
     reply.redirect((await this.sso().begin(query.returnTo)).toString(), 302);
   }
@@ -58,6 +63,8 @@ export class SingleSignOnController {
   /** The provider sends the browser back here; the app's page takes it from there. */
   @Public()
   @Get('callback')
+  @ApiResponse({ status: 302, description: 'Back to the app with a one-time ticket (or the reason it failed)' })
+  @ApiErrors(404)
   async callback(@Req() request: { url: string; ip?: string }, @Res() reply: Reply) {
     const sso = this.sso();
     const url = new URL(request.url, sso.config.redirectUri);
@@ -78,6 +85,8 @@ export class SingleSignOnController {
   /** The ticket the callback left, exchanged once for a session. */
   @Public()
   @Post('ticket')
+  @ApiOkResponse({ type: LoginResponseDoc })
+  @ApiErrors(400, 401, 404)
   @HttpCode(200)
   async ticket(@Body() body: TicketDto, @Req() request: { ip?: string; headers: Record<string, unknown> }) {
     const user = await this.sso().redeem(body.ticket);

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CalendarAddDoc, CalendarOverrideDoc, CalendarYearDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CalendarService } from '../../calendar/calendar-service.js';
@@ -30,22 +32,30 @@ export class CalendarController {
 
   /** The year as the engine counts it: office hours and every non-ordinary day (law and overrides). */
   @Get()
+  @ApiOkResponse({ type: CalendarYearDoc })
+  @ApiErrors(400, 401)
   year(@Query() q: YearQuery) {
     return this.calendar.current().describeYear(q.year ?? new Date().getUTCFullYear());
   }
 
   /** Pure working-time addition (no cut-off rule). */
   @Get('add')
+  @ApiOkResponse({ type: CalendarAddDoc })
+  @ApiErrors(400, 401)
   add(@Query() q: AddQuery) {
     return { from: q.from, days: q.days, dueAt: this.calendar.current().addWorkingDays(q.from, q.days) };
   }
 
   @Get('overrides')
+  @ApiOkResponse({ type: [CalendarOverrideDoc] })
+  @ApiErrors(400, 401)
   overrides(@Query() q: YearQuery) {
     return this.calendar.overrides(q.year);
   }
 
   @Post('overrides')
+  @ApiCreatedResponse({ type: CalendarOverrideDoc })
+  @ApiErrors(400, 401, 403)
   @HttpCode(201)
   @Roles('admin')
   async setOverride(@Body() body: OverrideDto, @CurrentActor() actor: Actor) {
@@ -54,6 +64,8 @@ export class CalendarController {
   }
 
   @Delete('overrides/:date')
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(400, 401, 403)
   @HttpCode(204)
   @Roles('admin')
   async removeOverride(@Param('date') date: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiCreatedResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { DeploymentDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { plainToInstance } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, MinLength, validateSync } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -17,6 +19,9 @@ export class DeploymentDto {
   /** A DMN 1.3 file deployed beside the BPMN (decisions its business rule tasks evaluate). */
   @IsOptional() @IsString() @MinLength(1) @MaxLength(5_000_000) dmnXml?: string;
 }
+// Documentation only, not a field of the class (a declared field would be an own property the
+// whitelist refuses): the multipart form's files, read by readUploadedDeployment.
+ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'binary' }, description: 'multipart/form-data only: one or more .bpmn files' })(DeploymentDto.prototype, 'file');
 
 @ApiTags('procedures')
 @Controller('api/deployments')
@@ -25,6 +30,8 @@ export class DeploymentsController {
 
   /** Multipart (`file`, one or more .bpmn and .dmn) or JSON `{ name, bpmnXml, dmnXml? }`. Only designers deploy. */
   @Post()
+  @ApiCreatedResponse({ type: DeploymentDoc })
+  @ApiErrors(400, 401, 403, 413)
   @HttpCode(201)
   @Roles('designer')
   @ApiConsumes('multipart/form-data', 'application/json')

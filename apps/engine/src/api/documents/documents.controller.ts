@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
 import { DocumentAccess } from '../../documents/document-access.js';
@@ -57,6 +58,8 @@ export class DocumentsController {
   }
 
   @Get('tracking-book')
+  @ApiOkResponse({ description: 'Form 07 as printable HTML (A4)', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 401, 404)
   @ApiProduces('text/html')
   async trackingBook(@Query() q: TrackingBookQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: HeaderSink): Promise<string> {
     const agencyCode = q.agencyCode ?? (await this.access.agencyOf(actor));
@@ -65,6 +68,8 @@ export class DocumentsController {
   }
 
   @Get(':code/:form')
+  @ApiOkResponse({ description: 'The form as printable HTML (A4); a browser without a token is sent to the app’s print page', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 401, 404)
   @ApiProduces('text/html')
   async document(
     @Param('code') code: string,

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApologyResultDoc, DossierDoc, DossierEndedDoc, DossierListItemDoc, ReceivableProcedureDoc, ReceivedDossierDoc, SupplementReceivedDoc, SupplementRequestedDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
@@ -8,6 +10,7 @@ import { ReceiveDossier } from '../../dossiers/receive-dossier.js';
 import { idempotent } from '../../commands/idempotent.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../idempotency-key.decorator.js';
 import { RecordApology } from '../../dossiers/record-apology.js';
+import { receivableProcedures } from '../../dossiers/receivable-procedures.js';
 import { EndDossier, type DossierEnding } from '../../dossiers/end-dossier.js';
 import { RequestSupplement, SupplementReceived } from '../../dossiers/supplement.js';
 import { Engine } from '../../engine.js';
@@ -32,14 +35,32 @@ export class ReceiveDossierDto {
   @IsIn(['direct', 'online', 'postal']) channel!: 'direct' | 'online' | 'postal';
   @IsOptional() @Type(() => Date) @IsDate() receivedAt?: Date;
   @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  /** Ids of the procedure's dossier components the desk checked off (GET /api/reception/procedures lists them). */
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true }) components?: string[];
 }
 
 export class DossierListQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10) status?: number;
   @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() overdue?: boolean;
   @IsOptional() @IsString() @MaxLength(50) departmentCode?: string;
+  /** Received on or after this instant. */
   @IsOptional() @Type(() => Date) @IsDate() from?: Date;
+  /** Received before this instant. */
   @IsOptional() @Type(() => Date) @IsDate() to?: Date;
+  /** Appointment (current due date) on or after / before these instants. */
+  @IsOptional() @Type(() => Date) @IsDate() dueFrom?: Date;
+  @IsOptional() @Type(() => Date) @IsDate() dueTo?: Date;
+  /** Part of the dossier code. */
+  @IsOptional() @IsString() @MaxLength(50) code?: string;
+  /** Part of the applicant's name; diacritics optional. */
+  @IsOptional() @IsString() @MaxLength(200) applicant?: string;
+  /** The applicant's identity number or tax code, exactly. */
+  @IsOptional() @IsString() @MaxLength(20) idNumber?: string;
+  @IsOptional() @IsString() @MaxLength(20) phone?: string;
+  @IsOptional() @IsString() @MaxLength(200) procedureKey?: string;
+  @IsOptional() @IsString() @MaxLength(30) procedureCode?: string;
+  /** One search box: code, applicant, identity number or phone. */
+  @IsOptional() @IsString() @MaxLength(200) q?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) size?: number;
 }
@@ -79,6 +100,8 @@ export class DossiersController {
 
   /** Reception at the one-stop desk (or an online/postal intake): the dossier and its slip data. */
   @Post('dossiers')
+  @ApiCreatedResponse({ type: ReceivedDossierDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @HttpCode(201)
   @Roles('reception', 'leader', 'admin')
@@ -86,13 +109,30 @@ export class DossiersController {
     return this.engine.execute(idempotent(idempotencyKey, { receive: body }, new ReceiveDossier(body)), actor);
   }
 
+  /** The procedures this desk may receive (its agency's, and inter-agency ones it is the entry of), with their components. */
+  @Get('reception/procedures')
+  @ApiOkResponse({ type: [ReceivableProcedureDoc] })
+  @ApiErrors(401, 403)
+  @Roles('reception', 'leader', 'admin')
+  receivable(@CurrentActor() actor: Actor) {
+    return receivableProcedures(this.engine, actor);
+  }
+
+  /** The dossier search; the body is the page of results (API.md), the number of matches is in X-Total-Count. */
   @Get('dossiers')
-  async list(@Query() q: DossierListQuery, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: [DossierListItemDoc], description: 'Newest first; the number of matches is in X-Total-Count' })
+  @ApiErrors(400, 401)
+  async list(@Query() q: DossierListQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: { header(name: string, value: string): unknown }) {
     const size = q.size ?? 100;
-    return this.queries.list({ ...q, agencyCodes: await agencyScope(this.organisation, actor), now: this.engine.now(), limit: size, offset: ((q.page ?? 1) - 1) * size });
+    const { page: _page, size: _size, ...keys } = q;
+    const { items, total } = await this.queries.list({ ...keys, agencyCodes: await agencyScope(this.organisation, actor), now: this.engine.now(), limit: size, offset: ((q.page ?? 1) - 1) * size });
+    res.header('X-Total-Count', String(total));
+    return items;
   }
 
   @Get('dossiers/:code')
+  @ApiOkResponse({ type: DossierDoc })
+  @ApiErrors(401, 404)
   async get(@Param('code') code: string, @CurrentActor() actor: Actor) {
     const dossier = await this.queries.get(code, this.engine.now());
     const scope = await agencyScope(this.organisation, actor);
@@ -104,12 +144,16 @@ export class DossiersController {
   }
 
   @Post('tasks/:id/request-supplement')
+  @ApiOkResponse({ type: SupplementRequestedDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   requestSupplement(@Param('id') id: string, @Body() body: SupplementRequestDto, @CurrentActor() actor: Actor) {
     return this.engine.execute(new RequestSupplement(id, body.missing, body.note ?? null), actor);
   }
 
   @Post('dossiers/:code/supplement-received')
+  @ApiOkResponse({ type: SupplementReceivedDoc })
+  @ApiErrors(401, 403, 404, 409)
   @HttpCode(200)
   @Roles('reception', 'officer', 'leader', 'admin')
   async supplementReceived(@Param('code') code: string, @CurrentActor() actor: Actor) {
@@ -119,6 +163,8 @@ export class DossiersController {
 
   /** Form 04: apology and new appointment date, by the agency's leader (or the desk on their behalf). */
   @Post('dossiers/:code/apology')
+  @ApiOkResponse({ type: ApologyResultDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('leader', 'reception', 'admin')
   async apology(@Param('code') code: string, @Body() body: ApologyDto, @CurrentActor() actor: Actor) {
@@ -128,6 +174,8 @@ export class DossiersController {
 
   /** Form 03: the desk refuses the dossier (not acceptable), with the reason. */
   @Post('dossiers/:code/refuse')
+  @ApiOkResponse({ type: DossierEndedDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('reception', 'leader', 'admin')
   refuse(@Param('code') code: string, @Body() body: EndDossierDto, @CurrentActor() actor: Actor) {
@@ -136,6 +184,8 @@ export class DossiersController {
 
   /** Form 05: processing stops (the agency's leader decides). */
   @Post('dossiers/:code/stop')
+  @ApiOkResponse({ type: DossierEndedDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('leader', 'admin')
   stop(@Param('code') code: string, @Body() body: EndDossierDto, @CurrentActor() actor: Actor) {
@@ -144,6 +194,8 @@ export class DossiersController {
 
   /** The applicant withdraws the dossier (recorded at the desk). */
   @Post('dossiers/:code/withdraw')
+  @ApiOkResponse({ type: DossierEndedDoc })
+  @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('reception', 'leader', 'admin')
   withdraw(@Param('code') code: string, @Body() body: EndDossierDto, @CurrentActor() actor: Actor) {

@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors.js';
+import { OutboxMessageDoc } from '../openapi/responses.js';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
@@ -24,6 +26,8 @@ export class MessageOutboxController {
 
   /** Messages sent to other agencies' systems, oldest first (`pending=true`: not yet acknowledged). */
   @Get()
+  @ApiOkResponse({ type: [OutboxMessageDoc] })
+  @ApiErrors(400, 401, 403)
   @Roles('admin')
   list(@Query() query: OutboxQueryDto) {
     return this.outbox.list({ pending: query.pending ?? true, limit: query.limit ?? 100 });
@@ -31,6 +35,8 @@ export class MessageOutboxController {
 
   /** The integration delivered the message: 204 (again: still 204). */
   @Post(':id/delivered')
+  @ApiNoContentResponse({ description: 'Marked delivered (or already was)' })
+  @ApiErrors(401, 403, 404)
   @HttpCode(204)
   @Roles('admin')
   async delivered(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {

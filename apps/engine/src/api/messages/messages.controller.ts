@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
 import { CorrelateMessage } from '../../commands/correlate-message.js';
@@ -21,6 +22,8 @@ export class MessagesController {
 
   /** Inter-agency replies and applicants' actions arrive as messages: 204, or 404 when nobody waits. */
   @Post()
+  @ApiNoContentResponse({ description: 'Delivered to the waiting instance' })
+  @ApiErrors(400, 401, 403, 404, 409, 422)
   @HttpCode(204)
   @Roles('officer', 'leader', 'admin')
   async correlate(@Body() body: MessageDto, @CurrentActor() actor: Actor): Promise<void> {

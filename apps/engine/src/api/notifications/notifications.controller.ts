@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { NotificationDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
 import { hasRole } from '../../identity/task-access.js';
@@ -12,6 +14,8 @@ export class NotificationsController {
 
   /** Escalations and deadline warnings for my department and role (leaders see their department's). */
   @Get()
+  @ApiOkResponse({ type: [NotificationDoc] })
+  @ApiErrors(401)
   list(@CurrentActor() actor: Actor) {
     const all = hasRole(actor, 'admin');
     return this.engine.db.query(
@@ -27,6 +31,8 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @ApiNoContentResponse({ description: 'Marked as read' })
+  @ApiErrors(401)
   @HttpCode(204)
   async read(@Param('id') id: string): Promise<void> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return;

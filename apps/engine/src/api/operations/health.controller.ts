@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { HealthDoc } from '../openapi/responses.js';
 import { Engine } from '../../engine.js';
 import { Public } from '../auth/public.decorator.js';
 import { RETRY_AFTER_SECONDS } from '../../persistence/database-outage.js';
@@ -17,6 +18,8 @@ export class HealthController {
    */
   @Public()
   @Get('health')
+  @ApiOkResponse({ type: HealthDoc })
+  @ApiResponse({ status: 503, type: HealthDoc, description: 'Not able to serve: what is missing, with Retry-After' })
   async health(@Res({ passthrough: true }) reply: { header(name: string, value: string): unknown; status(code: number): unknown }) {
     const database = await this.database();
     const jobExecutor = this.engine.jobs.state;
@@ -48,6 +51,8 @@ export class HealthController {
    */
   @Public()
   @Get('metrics')
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text format', schema: { type: 'string' } })
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async metrics() {
     const gauge = (name: string, value: number) => [`# TYPE onedoor_${name} gauge`, `onedoor_${name} ${value}`];

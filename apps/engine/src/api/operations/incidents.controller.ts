@@ -1,5 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IncidentDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { Engine } from '../../engine.js';
 import { Roles } from '../auth/roles.decorator.js';
 
@@ -10,6 +12,8 @@ export class IncidentsController {
 
   /** Jobs that ran out of retries: what operators must look at. */
   @Get()
+  @ApiOkResponse({ type: [IncidentDoc] })
+  @ApiErrors(401, 403)
   @Roles('admin', 'designer', 'manager')
   list() {
     return this.engine.db.query(

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DepartmentDoc, PersonDoc, UserDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Organisation } from '../../identity/organisation.js';
 import { assertPasswordAllowed } from '../../identity/password-policy.js';
@@ -57,11 +59,23 @@ export class OrganisationController {
 
   /** Every signed-in user may read the departments (the modeler's picker needs them). */
   @Get('departments')
+  @ApiOkResponse({ type: [DepartmentDoc] })
+  @ApiErrors(401)
   departments() {
     return this.organisation.departments();
   }
 
+  /** Names for the usernames every page shows (who holds a step, who received a dossier): any signed-in user. */
+  @Get('people')
+  @ApiOkResponse({ type: [PersonDoc], description: 'Display names for usernames' })
+  @ApiErrors(401)
+  people() {
+    return this.organisation.people();
+  }
+
   @Post('departments')
+  @ApiCreatedResponse({ type: DepartmentDoc })
+  @ApiErrors(400, 401, 403, 409)
   @HttpCode(201)
   @Roles('admin')
   async createDepartment(@Body() body: DepartmentDto, @CurrentActor() actor: Actor) {
@@ -71,6 +85,8 @@ export class OrganisationController {
   }
 
   @Patch('departments/:code')
+  @ApiOkResponse({ type: DepartmentDoc })
+  @ApiErrors(400, 401, 403, 404)
   @Roles('admin')
   async updateDepartment(@Param('code') code: string, @Body() body: DepartmentChangeDto, @CurrentActor() actor: Actor) {
     const { before, after } = await this.organisation.updateDepartment(code, body);
@@ -79,12 +95,16 @@ export class OrganisationController {
   }
 
   @Get('users')
+  @ApiOkResponse({ type: [UserDoc] })
+  @ApiErrors(400, 401, 403)
   @Roles('admin', 'leader')
   users(@Query() q: UserListQuery) {
     return this.organisation.users(q);
   }
 
   @Post('users')
+  @ApiCreatedResponse({ type: UserDoc })
+  @ApiErrors(400, 401, 403, 409)
   @HttpCode(201)
   @Roles('admin')
   async createUser(@Body() body: UserDto, @CurrentActor() actor: Actor) {
@@ -100,6 +120,8 @@ export class OrganisationController {
    * token keeps rights the user no longer has.
    */
   @Patch('users/:username')
+  @ApiOkResponse({ type: UserDoc })
+  @ApiErrors(400, 401, 403, 404)
   @Roles('admin')
   async updateUser(@Param('username') username: string, @Body() body: UserChangeDto, @CurrentActor() actor: Actor) {
     const { before, after } = await this.organisation.updateUser(username, body);
@@ -111,6 +133,8 @@ export class OrganisationController {
 
   /** An administrator sets a new password (the user forgot theirs); every session of the user ends. */
   @Post('users/:username/password')
+  @ApiNoContentResponse({ description: 'Set; every session of the user ends' })
+  @ApiErrors(400, 401, 403, 404)
   @HttpCode(204)
   @Roles('admin')
   async resetPassword(@Param('username') username: string, @Body() body: PasswordResetDto, @CurrentActor() actor: Actor) {
@@ -122,6 +146,8 @@ export class OrganisationController {
 
   /** Ends every session of a user at once (a lost laptop, an officer who left): all their tokens stop working. */
   @Post('users/:username/end-sessions')
+  @ApiNoContentResponse({ description: 'Every token of the user stops working' })
+  @ApiErrors(401, 403, 404)
   @HttpCode(204)
   @Roles('admin')
   async endSessions(@Param('username') username: string, @CurrentActor() actor: Actor) {

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DefinitionXmlDoc, ProcessDefinitionDoc, StartedInstanceDoc, StepsDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
@@ -26,27 +28,37 @@ export class ProcessDefinitionsController {
   constructor(private readonly engine: Engine) {}
 
   @Get()
+  @ApiOkResponse({ type: [ProcessDefinitionDoc] })
+  @ApiErrors(400, 401)
   list(@Query() query: DefinitionListQuery) {
     return this.engine.definitions.list(query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ProcessDefinitionDoc })
+  @ApiErrors(401, 404)
   get(@Param('id') id: string) {
     return this.engine.definitions.get(id);
   }
 
   @Get(':id/xml')
+  @ApiOkResponse({ type: DefinitionXmlDoc })
+  @ApiErrors(401, 404)
   xml(@Param('id') id: string) {
     return this.engine.definitions.xml(id);
   }
 
   @Get(':id/steps')
+  @ApiOkResponse({ type: StepsDoc, description: 'The steps as published, in flow order, and the statutory total' })
+  @ApiErrors(401, 404)
   steps(@Param('id') id: string) {
     return this.engine.definitions.steps(id);
   }
 
   /** Start the latest version of a procedure: reception desks and integrations. */
   @Post('key/:key/start')
+  @ApiCreatedResponse({ type: StartedInstanceDoc })
+  @ApiErrors(400, 401, 403, 404, 409, 422)
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @HttpCode(201)
   @Roles('officer', 'leader', 'admin', 'designer')

@@ -1,5 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ActivityHistoryDoc, ProcessInstanceDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
 import { assertMaySeeInstance } from '../../identity/instance-access.js';
@@ -15,6 +17,8 @@ export class ProcessInstancesController {
   ) {}
 
   @Get(':id')
+  @ApiOkResponse({ type: ProcessInstanceDoc })
+  @ApiErrors(401, 404)
   async get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     const instance = await this.engine.instances.get(id);
     await assertMaySeeInstance(this.engine.db, this.organisation, actor, id);
@@ -22,6 +26,8 @@ export class ProcessInstancesController {
   }
 
   @Get(':id/history')
+  @ApiOkResponse({ type: [ActivityHistoryDoc] })
+  @ApiErrors(401, 404)
   async history(@Param('id') id: string, @CurrentActor() actor: Actor) {
     const history = await this.engine.instances.history(id);
     await assertMaySeeInstance(this.engine.db, this.organisation, actor, id);

@@ -2,24 +2,32 @@ import { createHash } from 'node:crypto';
 
 /**
  * The public lookup page (/tra-cuu): a form for dossier code + phone that asks
- * /api/public/dossiers with fetch and shows the answer. Results are written with textContent,
- * never as markup; the script and style are pinned by hash in the CSP, so nothing else runs.
+ * /api/public/dossiers with fetch and shows the answer, in the look of the agency's app (its
+ * header, colours and date format) so an applicant knows whose page this is. Results are
+ * written with textContent, never as markup; the script and style are pinned by hash in the
+ * CSP, so nothing else runs.
  */
 const STYLE = `
-body { margin: 0; font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; background: #f3f5f8; color: #1d2733; }
-header { background: #a3161a; color: #fff; padding: 14px 20px; }
-header h1 { margin: 0; font-size: 1.25rem; }
-header p { margin: 4px 0 0; font-size: .9rem; opacity: .9; }
-main { max-width: 560px; margin: 24px auto; padding: 0 16px; }
+body { margin: 0; font-family: 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; font-size: 15px; background: #f6f8fa; color: #1f2328; }
+.bar { display: flex; align-items: center; gap: 10px; background: #0b5cad; color: #fff; padding: 8px 20px; }
+.bar a { color: #fff; font-weight: 700; font-size: 18px; text-decoration: none; display: inline-flex; align-items: center; gap: 6px; }
+.bar img { border: 1px solid rgba(255,255,255,.6); border-radius: 5px; }
+.bar span { opacity: .9; }
+.intro { max-width: 560px; margin: 20px auto 0; padding: 0 16px; }
+.intro h1 { margin: 0; font-size: 1.35rem; color: #0b5cad; }
+.intro p { margin: 6px 0 0; color: #57606a; }
+main { max-width: 560px; margin: 16px auto 24px; padding: 0 16px; }
 form, section { background: #fff; border-radius: 8px; padding: 20px; box-shadow: 0 1px 3px rgba(0,0,0,.12); margin-bottom: 16px; }
 label { display: block; font-weight: 600; margin: 10px 0 4px; }
 input { width: 100%; box-sizing: border-box; padding: 10px; font-size: 1rem; border: 1px solid #b8c2cc; border-radius: 6px; }
-button { margin-top: 16px; padding: 10px 18px; font-size: 1rem; border: 0; border-radius: 6px; background: #a3161a; color: #fff; cursor: pointer; }
+button { margin-top: 16px; padding: 10px 18px; font-size: 1rem; border: 0; border-radius: 6px; background: #0b5cad; color: #fff; font-weight: 600; cursor: pointer; }
+button:hover { background: #084683; }
 button[disabled] { opacity: .6; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 8px 16px; margin: 0; }
 dt { color: #5b6773; }
 dd { margin: 0; font-weight: 600; }
-.error { color: #a3161a; font-weight: 600; }
+.error { color: #c62828; font-weight: 600; }
+footer { max-width: 560px; margin: 0 auto 24px; padding: 0 16px; font-size: .85rem; color: #57606a; }
 [hidden] { display: none !important; }
 `;
 
@@ -29,9 +37,14 @@ const SCRIPT = `
   var result = document.getElementById('result');
   var error = document.getElementById('error');
   var button = form.querySelector('button');
-  var when = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+  var when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23' });
   function show(id, text) { document.getElementById(id).textContent = text; }
-  function date(value) { return value ? when.format(new Date(value)) : 'Chưa có'; }
+  function date(value) {
+    if (!value) return 'Chưa có';
+    var p = {};
+    when.formatToParts(new Date(value)).forEach(function (x) { p[x.type] = x.value; });
+    return p.day + '/' + p.month + '/' + p.year + ' ' + p.hour + ':' + p.minute;
+  }
   function fail(text) { result.hidden = true; error.textContent = text; error.hidden = false; }
   form.addEventListener('submit', function (event) {
     event.preventDefault();
@@ -52,6 +65,7 @@ const SCRIPT = `
         return response.json().then(function (d) {
           show('r-code', d.code);
           show('r-procedure', d.procedureName || '');
+          show('r-agency', d.agencyName || '');
           show('r-status', d.statusText);
           show('r-received', date(d.receivedAt));
           show('r-due', date(d.dueAt));
@@ -65,6 +79,11 @@ const SCRIPT = `
 })();
 `;
 
+/** The app's mark, inline: the page stands alone (no static files needed to draw its header). */
+const MARK = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><path d="M9 26V8a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v18" fill="none" stroke="#fff" stroke-width="2.5"/><circle cx="19" cy="17" r="1.6" fill="#fff"/><path d="M6 26h20" stroke="#fff" stroke-width="2.5" stroke-linecap="round"/></svg>',
+)}`;
+
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 export const LOOKUP_PAGE_CSP = [
@@ -72,6 +91,7 @@ export const LOOKUP_PAGE_CSP = [
   `script-src ${sha256(SCRIPT)}`,
   `style-src ${sha256(STYLE)}`,
   "connect-src 'self'",
+  "img-src data:",
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -82,14 +102,19 @@ export const LOOKUP_PAGE_HTML = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Tra cứu hồ sơ thủ tục hành chính</title>
+<title>Tra cứu hồ sơ thủ tục hành chính — OneDoor</title>
+<link rel="icon" type="image/svg+xml" href="${MARK}">
 <style>${STYLE}</style>
 </head>
 <body>
-<header>
+<header class="bar">
+<a href="/tra-cuu"><img src="${MARK}" alt="" width="20" height="20">OneDoor</a>
+<span>Một cửa điện tử — Cổng tra cứu hồ sơ</span>
+</header>
+<div class="intro">
 <h1>Tra cứu tình trạng hồ sơ</h1>
 <p>Nhập mã hồ sơ ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng số điện thoại đã đăng ký khi nộp hồ sơ.</p>
-</header>
+</div>
 <main>
 <form id="lookup" autocomplete="off" novalidate>
 <label for="code">Mã hồ sơ</label>
@@ -103,6 +128,7 @@ export const LOOKUP_PAGE_HTML = `<!doctype html>
 <dl>
 <dt>Mã hồ sơ</dt><dd id="r-code"></dd>
 <dt>Thủ tục</dt><dd id="r-procedure"></dd>
+<dt>Cơ quan giải quyết</dt><dd id="r-agency"></dd>
 <dt>Trạng thái</dt><dd id="r-status"></dd>
 <dt>Ngày tiếp nhận</dt><dd id="r-received"></dd>
 <dt>Hẹn trả kết quả</dt><dd id="r-due"></dd>
@@ -110,6 +136,7 @@ export const LOOKUP_PAGE_HTML = `<!doctype html>
 </dl>
 </section>
 </main>
+<footer>Thời gian theo giờ Việt Nam (dd/mm/yyyy giờ:phút). Trang tra cứu không hiển thị thông tin cá nhân của người nộp hồ sơ.</footer>
 <script>${SCRIPT}</script>
 </body>
 </html>

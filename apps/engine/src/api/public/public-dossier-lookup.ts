@@ -7,6 +7,8 @@ import { phoneMatches } from './phone-match.js';
 export interface PublicDossierView {
   code: string;
   procedureName: string | null;
+  /** The agency handling it (its public name): whom the applicant deals with. */
+  agencyName: string | null;
   status: number;
   statusText: string;
   receivedAt: Date;
@@ -29,14 +31,16 @@ export class PublicDossierLookup {
   constructor(private readonly db: Database) {}
 
   async find(code: string, phone: string | undefined): Promise<PublicDossierView> {
-    const [row] = await this.db.query<{ code: string; instance_id: string; procedure_name: string | null; status: number; received_at: Date; due_at: Date | null; applicant_phone: string | null }>(
-      `SELECT code, instance_id, procedure_name, status, received_at, due_at, applicant_phone FROM dossier WHERE code = $1`,
+    const [row] = await this.db.query<{ code: string; instance_id: string; procedure_name: string | null; agency_name: string | null; status: number; received_at: Date; due_at: Date | null; applicant_phone: string | null }>(
+      `SELECT d.code, d.instance_id, d.procedure_name, a.name AS agency_name, d.status, d.received_at, d.due_at, d.applicant_phone
+       FROM dossier d LEFT JOIN department a ON a.code = d.agency_code WHERE d.code = $1`,
       [code],
     );
     if (!row || !phoneMatches(phone, row.applicant_phone)) throw new DomainError(ErrorCode.NotFound, NO_MATCH);
     return {
       code: row.code,
       procedureName: row.procedure_name,
+      agencyName: row.agency_name,
       status: row.status,
       statusText: PORTAL_STATUS_TEXT[row.status] ?? String(row.status),
       receivedAt: row.received_at,

@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Inject, Optional, Param, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PublicDossierDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { IsOptional, IsString } from 'class-validator';
 import { Engine } from '../../engine.js';
 import { DomainError, ErrorCode } from '../../shared/domain-error.js';
@@ -29,6 +31,8 @@ export class PublicDossiersController {
 
   @Public()
   @Get(':code')
+  @ApiOkResponse({ type: PublicDossierDoc })
+  @ApiErrors(400, 404, 429)
   @Header('Cache-Control', 'no-store')
   find(@Param('code') code: string, @Query() q: PublicLookupQuery, @Req() request: { ip?: string }) {
     // Counted before the lookup, hit or miss: guessing is what the budget limits.

@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ComparisonDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Engine } from '../../engine.js';
 import { compareDefinitions } from '../../reengineering/compare-definitions.js';
@@ -17,6 +19,8 @@ export class ComparisonsController {
   constructor(private readonly engine: Engine) {}
 
   @Get()
+  @ApiOkResponse({ type: ComparisonDoc })
+  @ApiErrors(400, 401, 403, 404)
   @Roles('manager', 'admin')
   compare(@Query() query: ComparisonQuery) {
     return compareDefinitions(this.engine, query.base, query.candidate);

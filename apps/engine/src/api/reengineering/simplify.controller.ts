@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { SimplifiedDefinitionDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
@@ -20,6 +22,8 @@ export class SimplifyController {
   constructor(private readonly engine: Engine) {}
 
   @Post(':id/simplify')
+  @ApiCreatedResponse({ type: SimplifiedDefinitionDoc })
+  @ApiErrors(400, 401, 403, 404)
   @HttpCode(201)
   @Roles('designer')
   simplify(@Param('id') id: string, @Body() body: SimplifyDto, @CurrentActor() actor: Actor) {

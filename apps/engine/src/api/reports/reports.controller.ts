@@ -1,5 +1,7 @@
 import { Controller, Get, Headers, Inject, Optional, Query, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DashboardDoc, Ii06aReportDoc } from '../openapi/responses.js';
+import { ApiErrors } from '../openapi/api-errors.js';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Engine } from '../../engine.js';
 import { dashboardIndices } from '../../reports/dashboard.js';
@@ -39,10 +41,12 @@ export class ReportsController {
   }
 
   @Get('ii06a')
+  @ApiOkResponse({ type: Ii06aReportDoc, description: 'JSON; the same as CSV or XLSX by Accept or format=' })
+  @ApiErrors(400, 401, 403)
   @ApiProduces('application/json', 'text/csv', XLSX_MIME)
   async ii06a(@Query() query: Ii06aQuery, @Headers('accept') accept?: string) {
     const period = this.period(query);
-    const report = await ii06aReport(this.engine.db, period, query.groupBy ?? 'department');
+    const report = await ii06aReport(this.engine.db, period, query.groupBy ?? 'department', this.engine.now());
     const format = query.format ?? formatFromAccept(accept);
     const name = `bao-cao-ii06a-${period.from}-${period.to}`;
     if (format === 'csv') {
@@ -55,8 +59,10 @@ export class ReportsController {
   }
 
   @Get('dashboard')
+  @ApiOkResponse({ type: DashboardDoc })
+  @ApiErrors(400, 401, 403)
   dashboard(@Query() query: PeriodQuery) {
-    return dashboardIndices(this.engine.db, this.period(query), this.config.weights);
+    return dashboardIndices(this.engine.db, this.period(query), this.config.weights, this.engine.now());
   }
 
   private period(query: PeriodQuery): ReportPeriod {

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors.js';
+import { SignalDeliveredDoc } from '../openapi/responses.js';
 import { IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
@@ -22,6 +24,8 @@ export class SignalsController {
    * nobody waits.
    */
   @Post()
+  @ApiOkResponse({ type: SignalDeliveredDoc })
+  @ApiErrors(400, 401, 403)
   @HttpCode(200)
   @Roles('admin', 'manager', 'leader')
   async broadcast(@Body() body: SignalDto, @CurrentActor() actor: Actor): Promise<{ delivered: number }> {

@@ -75,9 +75,13 @@ function result(row: HandOff, set: FormSet, printedAt: Date): string {
   return overdue ? set.forms['06'].labels.inProgressOverdue : set.forms['06'].labels.inProgress;
 }
 
-function note(row: HandOff, labels: ControlSheetLabels): string {
+function note(row: HandOff, labels: ControlSheetLabels): SafeHtml {
   const ended = row.endedAt ? vietnameseTime.shortDateTime(row.endedAt) : '';
-  if (row.outcome === 'returned') return `${labels.returned}: ${ended}`;
-  if (row.outcome === 'canceled') return `${labels.canceled}: ${ended}`;
-  return ended ? `${labels.completed}: ${ended}` : '';
+  const lines: string[] = [];
+  for (const request of row.supplementRequests) lines.push(`${labels.supplementRequested} ${vietnameseTime.shortDateTime(request.at)}: ${request.missing.join('; ')}`);
+  if (row.outcome === 'returned') lines.push(`${labels.returned}: ${ended}`);
+  else if (row.outcome === 'canceled') lines.push(`${labels.canceled}: ${ended}`);
+  else if (ended) lines.push(`${labels.completed}: ${ended}`);
+  if (row.opinion) lines.push(`${row.outcome === 'returned' ? labels.reason : labels.opinion}: ${row.opinion}`);
+  return html`${lines.map((line, i) => html`${i > 0 ? html`<br>` : ''}${line}`)}`;
 }

@@ -37,7 +37,7 @@ export function createTask(rt: Runtime, at: Position, kind: TaskRow['kind']): Ta
     businessKey: state.instance.businessKey,
     departmentCode,
     role: node.step.role ?? null,
-    assignee: node.step.assignee ?? null,
+    assignee: node.step.assignee ?? pickedAssignee(state, node.step.assigneeVariable),
     createdAt: rt.now,
     // Each task's due instant runs from its own start: instances of a sequential consultation
     // each get the full allowance.
@@ -68,9 +68,17 @@ export function createTask(rt: Runtime, at: Position, kind: TaskRow['kind']): Ta
   return task;
 }
 
-export function endTask(rt: Runtime, state: InstanceState, task: TaskRow, outcome: 'completed' | 'canceled' | 'returned', by: string | null): void {
+/** `opinion`: what the officer wrote (ý kiến on completion, the reason of a return), kept in history. */
+export function endTask(rt: Runtime, state: InstanceState, task: TaskRow, outcome: 'completed' | 'canceled' | 'returned', by: string | null, opinion?: string | null): void {
   state.tasks.delete(task.id);
-  rt.history.updateTask(task.id, { endedAt: rt.now, outcome, endedBy: by, assignee: task.assignee });
+  rt.history.updateTask(task.id, { endedAt: rt.now, outcome, endedBy: by, assignee: task.assignee, ...(opinion ? { opinion } : {}) });
   rt.history.updateActivity(task.activityInstanceId, { assignee: task.assignee ?? by });
-  rt.events.push({ type: 'task.ended', task, outcome, by });
+  rt.events.push({ type: 'task.ended', task, outcome, by, ...(opinion ? { opinion } : {}) });
+}
+
+/** The officer an earlier step picked for this one (a form's `officer` field), if it holds a name. */
+function pickedAssignee(state: InstanceState, variable: string | undefined): string | null {
+  if (!variable) return null;
+  const value = state.variables.get(variable);
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
 }

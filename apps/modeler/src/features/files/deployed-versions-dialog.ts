@@ -1,6 +1,7 @@
 import type { ApiClient } from '../../shared/api-client.js';
 import { ApiError } from '../../shared/api-error.js';
 import { h } from '../../shared/dom.js';
+import { formatDateTime } from '../../shared/date-time.js';
 import { i18n } from '../../shared/i18n.js';
 
 /** A process definition as `GET /api/process-definitions` lists it (Camunda 7 shape). */
@@ -48,7 +49,7 @@ export async function pickDeployedVersion(api: ApiClient): Promise<{ definition:
         h('td', {}, definition.name ?? ''),
         h('td', {}, definition.key),
         h('td', { className: 'od-col-number' }, `v${definition.version}`),
-        h('td', {}, definition.deployedAt ? new Date(definition.deployedAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB') : ''),
+        h('td', {}, formatDateTime(definition.deployedAt)),
         h('td', {}, h('button', { type: 'button', className: 'od-button', onclick: () => open(definition) }, t('Open'))),
       ),
     );

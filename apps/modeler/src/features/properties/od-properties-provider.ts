@@ -2,6 +2,7 @@ import { Group } from '@bpmn-io/properties-panel';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import { is, type ModdleElement } from '../../shared/procedure/moddle-element.js';
 import { ConditionEntry } from './condition-entry.js';
+import { formFieldsGroup } from './form-fields-group.js';
 import { DepartmentEntry } from './department-entry.js';
 import { OD_ROLES } from './od-roles.js';
 import { OdCheckboxEntry, OdNumberEntry, OdSelectEntry, OdTextEntry, isEdited } from './od-entries.js';
@@ -20,12 +21,13 @@ const processOf = (element: any): ModdleElement =>
  * every flow node, and the FEEL condition on sequence flows that can carry one.
  */
 export class OdPropertiesProvider {
-  static $inject = ['propertiesPanel', 'eventBus', 'translate'];
+  static $inject = ['propertiesPanel', 'eventBus', 'translate', 'injector'];
 
   constructor(
     propertiesPanel: any,
     eventBus: EventBus,
     private readonly translate: (text: string) => string,
+    private readonly injector: any,
   ) {
     propertiesPanel.registerProvider(PRIORITY, this);
     // the department picker switches from a code field to a select once the directory loads
@@ -40,6 +42,7 @@ export class OdPropertiesProvider {
         procedureGroup(element),
         laneGroup(element),
         stepGroup(element),
+        formFieldsGroup(element, this.injector),
         multiInstanceGroup(element),
         decisionGroup(element),
         scriptGroup(element),

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../shared/api-client.js';
+import type { ActivityVisit } from '../task/process-diagram.js';
 import type {
   AppNotification,
   Applicant,
@@ -9,8 +10,11 @@ import type {
   InboxFilter,
   ProcessDefinition,
   ProcessInstance,
+  ReceivableProcedure,
   ReceivedDossier,
+  Person,
   Task,
+  TaskForm,
 } from './tasklist-types.js';
 
 const QUERY: Record<InboxFilter, string> = {
@@ -35,13 +39,39 @@ export class TasklistApi {
     return this.api.get(`/api/tasks/${encodeURIComponent(id)}`);
   }
 
+  taskForm(id: string): Promise<TaskForm> {
+    return this.api.get(`/api/tasks/${encodeURIComponent(id)}/form`);
+  }
+
+  people(): Promise<Person[]> {
+    return this.api.get('/api/people');
+  }
+
   dossier(code: string): Promise<Dossier> {
     return this.api.get(`/api/dossiers/${encodeURIComponent(code)}`);
+  }
+
+  /** The dossier search: keys as GET /api/dossiers takes them. */
+  searchDossiers(query: Record<string, string>): Promise<{ items: DossierSummary[]; total: number }> {
+    const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '')).toString();
+    return this.api.getPage(`/api/dossiers${search ? `?${search}` : ''}`);
+  }
+
+  apology(code: string, reason: string, newDueAt: string): Promise<{ dueAt: string }> {
+    return this.api.post(`/api/dossiers/${encodeURIComponent(code)}/apology`, { reason, newDueAt });
+  }
+
+  endDossier(code: string, ending: 'refuse' | 'stop' | 'withdraw', reason: string): Promise<{ status: number }> {
+    return this.api.post(`/api/dossiers/${encodeURIComponent(code)}/${ending}`, { reason });
   }
 
   waitingDossiers(): Promise<DossierSummary[]> {
     // 5 = "Yêu cầu bổ sung hồ sơ" (national portal status)
     return this.api.get('/api/dossiers?status=5');
+  }
+
+  instanceHistory(id: string): Promise<ActivityVisit[]> {
+    return this.api.get(`/api/process-instances/${encodeURIComponent(id)}/history`);
   }
 
   instance(id: string): Promise<ProcessInstance> {
@@ -91,8 +121,8 @@ export class TasklistApi {
     return this.api.post(`/api/tasks/${encodeURIComponent(id)}/assign`, { username });
   }
 
-  complete(id: string, variables: Record<string, unknown>): Promise<void> {
-    return this.api.post(`/api/tasks/${encodeURIComponent(id)}/complete`, { variables });
+  complete(id: string, variables: Record<string, unknown>, opinion?: string): Promise<void> {
+    return this.api.post(`/api/tasks/${encodeURIComponent(id)}/complete`, { variables, ...(opinion ? { opinion } : {}) });
   }
 
   returnToPrevious(id: string, reason: string): Promise<{ returnedTo: string; taskId: string }> {
@@ -113,7 +143,11 @@ export class TasklistApi {
     return typeof body === 'string' ? body : JSON.stringify(body);
   }
 
-  receiveDossier(input: { procedureKey: string; applicant: Applicant; channel: string }): Promise<ReceivedDossier> {
+  receivableProcedures(): Promise<ReceivableProcedure[]> {
+    return this.api.get('/api/reception/procedures');
+  }
+
+  receiveDossier(input: { procedureKey: string; applicant: Applicant; channel: string; components?: string[] }): Promise<ReceivedDossier> {
     return this.api.post('/api/dossiers', input);
   }
 }

@@ -21,10 +21,13 @@ export interface Task {
 export type StepResult = 'early' | 'on_time' | 'late' | null;
 
 export interface ControlSheetRow {
+  taskId?: string;
   elementId: string;
   name: string | null;
   departmentCode: string | null;
+  departmentName?: string | null;
   assignee: string | null;
+  assigneeName?: string | null;
   fromDepartmentCode?: string | null;
   fromAssignee?: string | null;
   startedAt: string;
@@ -33,6 +36,8 @@ export interface ControlSheetRow {
   allowanceDays?: number | null;
   outcome?: string | null;
   result: StepResult;
+  opinion?: string | null;
+  supplementRequests?: { at: string; missing: string[]; note: string | null }[];
 }
 
 export interface CurrentStep {
@@ -55,6 +60,16 @@ export interface DossierEvent {
 export interface Dossier {
   code: string;
   processInstanceId: string;
+  definitionId?: string;
+  agencyCode?: string;
+  receivedBy?: string | null;
+  legalDueAt?: string | null;
+  returnedAt?: string | null;
+  apologies?: number;
+  violation?: boolean;
+  result?: StepResult;
+  /** The documents handed in (form 01's list), when the desk recorded them. */
+  documents?: { name: string; copies: string | null }[];
   procedureKey: string;
   procedureCode?: string | null;
   procedureName?: string | null;
@@ -76,13 +91,22 @@ export interface Dossier {
 export interface DossierSummary {
   code: string;
   processInstanceId: string;
+  definitionId?: string;
   procedureKey: string;
+  procedureCode?: string | null;
   procedureName: string | null;
+  agencyCode?: string;
   applicantName: string;
+  applicantIdNumber?: string | null;
+  channel?: string;
   receivedAt: string;
+  legalDueAt?: string | null;
   dueAt: string | null;
+  finishedAt?: string | null;
+  returnedAt?: string | null;
   status: number;
   overdue: boolean;
+  currentSteps?: { name: string | null; departmentCode: string | null; assignee: string | null }[];
 }
 
 export interface ReceivedDossier {
@@ -143,4 +167,45 @@ export interface Applicant {
   idNumber?: string;
   phone?: string;
   email?: string;
+}
+
+export type FormValue = string | number | boolean;
+export type FormFieldType = 'text' | 'textarea' | 'number' | 'date' | 'boolean' | 'select' | 'officer' | 'decision';
+
+/** One field of a step's form (GET /api/tasks/{id}/form). */
+export interface TaskFormField {
+  id: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  variable: string;
+  description?: string;
+  options?: { value: FormValue; label: string }[];
+  value?: unknown;
+  assignsStep?: { elementId: string; name: string | null; departmentCode: string | null; role: string | null };
+}
+
+export interface TaskForm {
+  taskId: string;
+  fields: TaskFormField[];
+  decision: { variable: string; label: string; required: boolean; choices: { value: FormValue; label: string }[]; value?: unknown } | null;
+  previousStep: { elementId: string; name: string | null } | null;
+}
+
+/** A name for a username (GET /api/people). */
+export interface Person {
+  username: string;
+  fullName: string;
+  departmentCode: string | null;
+}
+
+/** A procedure this desk may receive (GET /api/reception/procedures). */
+export interface ReceivableProcedure {
+  key: string;
+  definitionId: string;
+  name: string | null;
+  procedureCode: string;
+  statutoryDays: number | null;
+  agencyCode: string | null;
+  components: { id: string; name: string; required: boolean; copies?: string }[];
 }

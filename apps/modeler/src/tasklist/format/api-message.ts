@@ -1,6 +1,12 @@
 import { ApiError } from '../../shared/api-error.js';
 import { i18n } from '../../shared/i18n.js';
 
+/** Full names for the usernames the engine's messages carry (set once the directory loads). */
+let nameOf: (username: string) => string = (username) => username;
+export function useNames(resolve: (username: string) => string): void {
+  nameOf = resolve;
+}
+
 /**
  * Turns an engine error into a sentence an officer can act on. The engine speaks English
  * (`task … is already completed`, `this task is claimed by …`); the officer needs to know what
@@ -17,7 +23,7 @@ export function describeApiError(error: unknown): string {
       return t('Your session has ended. Please log in again.');
     case 403: {
       const claimedBy = /claimed by ([\w.-]+)/.exec(message)?.[1];
-      if (claimedBy) return t('This task is being handled by {user}.', { user: claimedBy });
+      if (claimedBy) return t('This task is being handled by {user}.', { user: nameOf(claimedBy) });
       if (/needs one of the roles/.test(message)) return t('Your account is not allowed to do this.');
       if (/belongs to/.test(message)) return t('This task belongs to another department or role.');
       if (/only the leader/.test(message)) return t('Only the leader of the task’s department can assign it.');
@@ -27,7 +33,7 @@ export function describeApiError(error: unknown): string {
       return t('Not found: it may have been completed or moved to another step.');
     case 409:
       if (/already (completed|returned|closed)/.test(message)) return t('Someone else completed this task in the meantime. The list has been refreshed.');
-      if (/claimed by/.test(message)) return t('{user} claimed this task first.', { user: /claimed by ([\w.-]+)/.exec(message)?.[1] ?? '?' });
+      if (/claimed by/.test(message)) return t('{user} claimed this task first.', { user: nameOf(/claimed by ([\w.-]+)/.exec(message)?.[1] ?? '?') });
       if (/waits for the applicant/.test(message)) return t('The dossier is waiting for the applicant’s supplement: record its arrival first.');
       if (/first step/.test(message)) return t('This is the first step: there is no previous step to return the dossier to.');
       if (/already waits for a supplement/.test(message)) return t('A supplement has already been requested for this dossier.');

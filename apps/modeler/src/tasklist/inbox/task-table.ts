@@ -1,7 +1,7 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { Task } from '../api/tasklist-types.js';
-import { formatDateTime } from '../format/date-time.js';
+import { formatDateTime } from '../../shared/date-time.js';
 import { dueState } from '../format/due-state.js';
 import type { Directory } from '../shell/directory.js';
 import { routeHash } from '../shell/router.js';
@@ -44,7 +44,7 @@ export function createTaskTable({ tasks, directory, now, soonLimit, me }: TaskTa
             formatDateTime(task.dueAt) || '—',
             dueLabel[state] ? h('span', { className: `od-badge od-badge-${state}` }, dueLabel[state]) : null,
           ),
-          h('td', {}, task.assignee ? (task.assignee === me ? h('strong', {}, t('Me')) : task.assignee) : h('span', { className: 'od-muted' }, t('Not claimed'))),
+          h('td', {}, task.assignee ? (task.assignee === me ? h('strong', {}, t('Me')) : directory.personName(task.assignee)) : h('span', { className: 'od-muted' }, t('Not claimed'))),
         );
       }),
     ),

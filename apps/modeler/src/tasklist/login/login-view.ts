@@ -2,7 +2,6 @@ import type { ApiClient } from '../../shared/api-client.js';
 import type { SessionUser } from '../../shared/auth-session.js';
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import { createLanguageSwitch } from '../../shared/language-switch.js';
 import { createLoginForm } from '../../shared/login-form.js';
 import { createDemoUsersNote } from './demo-users-note.js';
 
@@ -17,7 +16,6 @@ export function createLoginView(api: ApiClient, onLogin: (user: SessionUser) => 
       'header',
       { className: 'od-login-header' },
       h('h1', {}, t('OneDoor — electronic one-stop shop')),
-      createLanguageSwitch(),
     ),
     h('p', { className: 'od-login-lead' }, t('Administrative procedures under the one-stop-shop mechanism: design the internal procedures, receive and process dossiers on time.')),
     h(

@@ -1,15 +1,16 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import type { ProcessDefinition, ReceivedDossier } from '../api/tasklist-types.js';
+import type { ReceivableProcedure, ReceivedDossier } from '../api/tasklist-types.js';
 import { describeApiError } from '../format/api-message.js';
-import { formatAppointment } from '../format/date-time.js';
+import { formatAppointment } from '../../shared/date-time.js';
 import { CHANNELS, channelText } from '../format/dossier-status.js';
+import { printHref, routeHash } from '../shell/router.js';
 import type { TasklistContext } from '../shell/tasklist-context.js';
-import { createDocumentLink } from './document-link.js';
 
 /**
- * "Tiếp nhận hồ sơ" at the one-stop desk: pick the procedure, type the applicant, get the
- * dossier code and the appointment date to write on the receipt (form 01).
+ * "Tiếp nhận hồ sơ" at the one-stop desk: the desk's own procedures only (issue #18), the
+ * applicant, and the dossier's documents checked off against the procedure's list; then the
+ * dossier code and the appointment to write on the receipt (form 01).
  */
 export async function renderReceiveView(ctx: TasklistContext, container: HTMLElement): Promise<void> {
   const t = i18n.t;
@@ -23,9 +24,11 @@ export async function renderReceiveView(ctx: TasklistContext, container: HTMLEle
   const phone = field('phone', t('Phone'), { type: 'tel', pattern: '\\+?[0-9 .\\-]{8,20}' });
   const email = field('email', t('Email'), { type: 'email' });
   const channel = h('select', { name: 'channel' }, CHANNELS.map((c) => h('option', { value: c }, channelText(c))));
+  const checklist = h('fieldset', { className: 'od-checklist', hidden: true, 'data-testid': 'components' });
   const error = h('p', { className: 'od-form-error', role: 'alert' });
   const result = h('div', { className: 'od-receipt', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', className: 'od-button od-button-primary', 'data-action': 'confirm-receive' }, t('Receive the dossier'));
+  let procedures: ReceivableProcedure[] = [];
 
   const form = h(
     'form',
@@ -33,14 +36,36 @@ export async function renderReceiveView(ctx: TasklistContext, container: HTMLEle
     h('h1', {}, t('Receive a dossier')),
     h('label', {}, t('Procedure'), procedure),
     h('div', { className: 'od-form-grid' }, name.label, idNumber.label, phone.label, email.label, h('label', {}, t('Channel'), channel)),
+    checklist,
     error,
     h('div', { className: 'od-form-actions' }, h('a', { className: 'od-button', href: '#/inbox/mine' }, t('Cancel')), submit),
   );
   container.replaceChildren(h('div', { className: 'od-receive-view' }, form, result));
 
+  const renderChecklist = () => {
+    const chosen = procedures.find((p) => p.key === procedure.value);
+    checklist.hidden = !chosen?.components.length;
+    checklist.replaceChildren(
+      h('legend', {}, t('Documents handed in')),
+      h('p', { className: 'od-muted' }, t('Tick what the applicant handed in. A dossier missing a required document is not received: ask for it or refuse.')),
+      ...(chosen?.components ?? []).map((c) =>
+        h(
+          'label',
+          { className: 'od-check', 'data-component': c.id },
+          h('input', { type: 'checkbox', name: 'components', value: c.id, 'data-required': c.required ? 'true' : 'false' }),
+          h('span', {}, c.name, c.copies ? h('span', { className: 'od-muted' }, ` (${c.copies})`) : null, c.required ? h('span', { className: 'od-required', title: t('Required') }, ' *') : null),
+        ),
+      ),
+    );
+  };
+  procedure.addEventListener('change', renderChecklist);
+
   try {
-    const definitions = (await ctx.api.definitions(true)).filter((d) => d.procedureCode);
-    procedure.replaceChildren(h('option', { value: '' }, t('— choose a procedure —')), ...definitions.map(procedureOption));
+    procedures = await ctx.api.receivableProcedures();
+    procedure.replaceChildren(
+      h('option', { value: '' }, procedures.length ? t('— choose a procedure —') : t('Your desk receives no procedure.')),
+      ...procedures.map((p) => h('option', { value: p.key }, `${p.procedureCode} — ${p.name ?? p.key}`)),
+    );
   } catch (failure) {
     if (ctx.handleCommonError(failure)) return;
     error.textContent = describeApiError(failure);
@@ -49,6 +74,13 @@ export async function renderReceiveView(ctx: TasklistContext, container: HTMLEle
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
+    const chosen = procedures.find((p) => p.key === procedure.value);
+    const ticked = [...checklist.querySelectorAll<HTMLInputElement>('input[name="components"]:checked')].map((i) => i.value);
+    const missing = (chosen?.components ?? []).filter((c) => c.required && !ticked.includes(c.id));
+    if (missing.length) {
+      error.textContent = t('Missing required documents: {names}. Ask the applicant for them, or refuse the dossier.', { names: missing.map((c) => c.name).join('; ') });
+      return;
+    }
     submit.disabled = true;
     try {
       const optional = (input: HTMLInputElement) => input.value.trim() || undefined;
@@ -56,19 +88,17 @@ export async function renderReceiveView(ctx: TasklistContext, container: HTMLEle
         procedureKey: procedure.value,
         applicant: { name: name.input.value.trim(), idNumber: optional(idNumber.input), phone: optional(phone.input), email: optional(email.input) },
         channel: channel.value,
+        ...(chosen?.components.length ? { components: ticked } : {}),
       });
       result.replaceChildren(receipt(ctx, received, procedure.selectedOptions[0]?.textContent ?? ''));
       form.reset();
+      renderChecklist();
     } catch (failure) {
       if (!ctx.handleCommonError(failure)) error.textContent = describeApiError(failure);
     } finally {
       submit.disabled = false;
     }
   });
-}
-
-function procedureOption(definition: ProcessDefinition): HTMLOptionElement {
-  return h('option', { value: definition.key }, `${definition.procedureCode} — ${definition.name ?? definition.key}`);
 }
 
 function receipt(ctx: TasklistContext, received: ReceivedDossier, procedureName: string): HTMLElement {
@@ -92,7 +122,7 @@ function receipt(ctx: TasklistContext, received: ReceivedDossier, procedureName:
       'dl',
       { className: 'od-facts' },
       h('dt', {}, t('Dossier code')),
-      h('dd', { className: 'od-mono od-big', 'data-field': 'code' }, received.code),
+      h('dd', { className: 'od-mono od-big', 'data-field': 'code' }, h('a', { href: routeHash({ view: 'dossier', code: received.code }) }, received.code)),
       h('dt', {}, t('Procedure')),
       h('dd', {}, procedureName),
       h('dt', {}, t('Appointment to return the result')),
@@ -102,7 +132,7 @@ function receipt(ctx: TasklistContext, received: ReceivedDossier, procedureName:
     h(
       'div',
       { className: 'od-form-actions' },
-      createDocumentLink((href) => ctx.api.documentHtml(href), `/api/documents/${encodeURIComponent(received.code)}/01`, t('Print the receipt (form 01)'), (message) => (error.textContent = message)),
+      h('a', { className: 'od-button', href: printHref(received.code, '01'), target: '_blank', rel: 'noopener', 'data-form': '01' }, t('Print the receipt (form 01)')),
       openTask,
     ),
   );

@@ -7,11 +7,14 @@ import { TasklistApi } from '../api/tasklist-api.js';
 import type { InboxFilter } from '../api/tasklist-types.js';
 import { renderInbox } from '../inbox/inbox-view.js';
 import { createLoginView } from '../login/login-view.js';
-import { createNotificationBell } from '../notifications/notification-bell.js';
 import { renderReceiveView } from '../reception/receive-dossier-view.js';
 import { renderWaitingDossiers } from '../supplement/waiting-dossiers-view.js';
+import { renderDossierView } from '../dossier/dossier-view.js';
+import { renderPrintView } from '../print/print-view.js';
+import { renderDossierSearch } from '../search/dossier-search-view.js';
+import { renderTrackingBook } from '../search/tracking-book-view.js';
 import { renderTaskView } from '../task/task-view.js';
-import { createAppHeader } from './app-header.js';
+import { createAppHeader, type AppHeader } from '../../shared/app-shell/app-header.js';
 import { Directory } from './directory.js';
 import { parseRoute, routeHash, type Route } from './router.js';
 import type { FlashKind, TasklistContext } from './tasklist-context.js';
@@ -23,7 +26,7 @@ export class TasklistApp {
   private readonly flashBox = h('div', { className: 'od-flash', role: 'status', 'aria-live': 'polite', hidden: true });
   private flashSurvivesNavigation = false;
   private lastList: InboxFilter | 'waiting' = 'mine';
-  private stopBell?: () => void;
+  private header?: AppHeader;
   private ctx?: TasklistContext;
 
   constructor(
@@ -41,23 +44,21 @@ export class TasklistApp {
   }
 
   private showLogin(notice?: string): void {
-    this.stopBell?.();
+    this.header?.stop();
+    this.header = undefined;
     this.ctx = undefined;
     document.title = i18n.t('OneDoor — electronic one-stop shop');
-    this.root.replaceChildren(createLoginView(this.http, (user) => this.showApp(user), notice));
+    const header = createAppHeader({ api: this.http, currentPath: '/', onLogout: () => undefined });
+    this.root.replaceChildren(header.element, createLoginView(this.http, (user) => this.showApp(user), notice));
   }
 
   private showApp(user: SessionUser): void {
     const ctx = this.createContext(user);
     this.ctx = ctx;
-    const bell = createNotificationBell(ctx);
-    this.stopBell = bell.stop;
+    this.header?.stop();
+    this.header = createAppHeader({ api: this.http, currentPath: '/', onLogout: () => this.logout(), onExpired: () => ctx.handleCommonError(new ApiError(401, {})) });
     document.title = i18n.t('Tasks — OneDoor');
-    this.root.replaceChildren(
-      createAppHeader({ user, currentPath: '/', tools: [bell.element], onLogout: () => this.logout() }),
-      this.flashBox,
-      this.main,
-    );
+    this.root.replaceChildren(this.header.element, this.flashBox, this.main);
     this.renderRoute();
   }
 
@@ -92,17 +93,32 @@ export class TasklistApp {
     else this.flashBox.hidden = true;
     const route = parseRoute(location.hash);
     window.scrollTo(0, 0);
-    if (route.view === 'inbox') {
-      this.lastList = route.filter;
-      void renderInbox(ctx, this.main, route.filter);
-    } else if (route.view === 'waiting') {
-      this.lastList = 'waiting';
-      void renderWaitingDossiers(ctx, this.main);
-    } else if (route.view === 'task') {
-      void renderTaskView(ctx, this.main, route.taskId);
-    } else {
-      void renderReceiveView(ctx, this.main);
+    this.markNavigation(route);
+    switch (route.view) {
+      case 'inbox':
+        this.lastList = route.filter;
+        return void renderInbox(ctx, this.main, route.filter);
+      case 'waiting':
+        this.lastList = 'waiting';
+        return void renderWaitingDossiers(ctx, this.main);
+      case 'task':
+        return void renderTaskView(ctx, this.main, route.taskId);
+      case 'dossiers':
+        return void renderDossierSearch(ctx, this.main, route.query);
+      case 'dossier':
+        return void renderDossierView(ctx, this.main, route.code, route.action);
+      case 'book':
+        return void renderTrackingBook(ctx, this.main, route.query);
+      case 'print':
+        return void renderPrintView(ctx, this.main, route.code, route.form, route.query);
+      default:
+        return void renderReceiveView(ctx, this.main);
     }
+  }
+
+  /** The header's link for the part of the app shown (tasks, dossiers, the book). */
+  private markNavigation(route: Route): void {
+    this.header?.markCurrent(route.view === 'dossiers' || route.view === 'dossier' ? '/#/dossiers' : route.view === 'book' ? '/#/book' : '/');
   }
 
   private flash(message: string, kind: FlashKind = 'info'): void {

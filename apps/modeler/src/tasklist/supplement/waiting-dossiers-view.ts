@@ -2,7 +2,7 @@ import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { Dossier } from '../api/tasklist-types.js';
 import { describeApiError } from '../format/api-message.js';
-import { formatDateTime } from '../format/date-time.js';
+import { formatDateTime } from '../../shared/date-time.js';
 import { openSupplementRequest } from '../format/supplement-request.js';
 import { createInboxTabs } from '../inbox/inbox-view.js';
 import { claimRender } from '../shell/render-guard.js';

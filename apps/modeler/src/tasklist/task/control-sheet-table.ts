@@ -1,12 +1,16 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import type { ControlSheetRow } from '../api/tasklist-types.js';
-import { formatDateTime } from '../format/date-time.js';
+import { formatDateTime } from '../../shared/date-time.js';
 import type { Directory } from '../shell/directory.js';
 
 const RESULT: Record<string, string> = { early: 'Early', on_time: 'On time', late: 'Late' };
 
-/** Form 06 as a table: every hand-off, with the one early / on-time / late verdict the engine computes. */
+/**
+ * Form 06 as a table: every hand-off with who held it (by name), the one early / on-time / late
+ * verdict the engine computes, and what was written: the opinion, the reason of a return, the
+ * supplement asked.
+ */
 export function createControlSheetTable(steps: ControlSheetRow[], directory: Directory): HTMLElement {
   const t = i18n.t;
   return h(
@@ -22,7 +26,7 @@ export function createControlSheetTable(steps: ControlSheetRow[], directory: Dir
         h(
           'thead',
           {},
-          h('tr', {}, ['#', t('Step'), t('Department'), t('Handled by'), t('Started'), t('Due'), t('Finished'), t('Result')].map((label) => h('th', {}, label))),
+          h('tr', {}, ['#', t('Step'), t('Department'), t('Handled by'), t('Started'), t('Due'), t('Finished'), t('Result'), t('Opinion and notes')].map((label) => h('th', {}, label))),
         ),
         h(
           'tbody',
@@ -33,18 +37,28 @@ export function createControlSheetTable(steps: ControlSheetRow[], directory: Dir
               { 'data-element-id': step.elementId, 'data-result': step.result ?? (step.completedAt ? 'closed' : 'open') },
               h('td', {}, String(index + 1)),
               h('td', {}, step.name ?? step.elementId),
-              h('td', {}, directory.departmentName(step.departmentCode)),
-              h('td', {}, step.assignee ?? ''),
-              h('td', {}, formatDateTime(step.startedAt)),
-              h('td', {}, formatDateTime(step.dueAt)),
-              h('td', {}, formatDateTime(step.completedAt)),
+              h('td', {}, step.departmentName ?? directory.departmentName(step.departmentCode)),
+              h('td', {}, step.assigneeName ?? directory.personName(step.assignee)),
+              h('td', { className: 'od-nowrap' }, formatDateTime(step.startedAt)),
+              h('td', { className: 'od-nowrap' }, formatDateTime(step.dueAt)),
+              h('td', { className: 'od-nowrap' }, formatDateTime(step.completedAt)),
               h('td', {}, resultBadge(step)),
+              h('td', { className: 'od-notes' }, notes(step)),
             ),
           ),
         ),
       ),
     ),
   );
+}
+
+function notes(step: ControlSheetRow): HTMLElement[] {
+  const t = i18n.t;
+  const lines: HTMLElement[] = (step.supplementRequests ?? []).map((r) =>
+    h('div', { className: 'od-note-supplement' }, t('Supplement requested {date}: {items}', { date: formatDateTime(r.at), items: r.missing.join('; ') })),
+  );
+  if (step.opinion) lines.push(h('div', { className: 'od-note-opinion' }, step.outcome === 'returned' ? t('Reason for returning: {text}', { text: step.opinion }) : step.opinion));
+  return lines;
 }
 
 function resultBadge(step: ControlSheetRow): HTMLElement {

@@ -1,36 +1,37 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import type { Dossier, ProcessInstance, Task } from '../api/tasklist-types.js';
+import type { Dossier, ProcessInstance, Task, TaskForm } from '../api/tasklist-types.js';
 import { describeApiError } from '../format/api-message.js';
-import { formatDateTime } from '../format/date-time.js';
+import { formatDateTime } from '../../shared/date-time.js';
 import { dueState } from '../format/due-state.js';
 import { claimRender } from '../shell/render-guard.js';
-import type { TasklistContext } from '../shell/tasklist-context.js';
-import { createTaskActions } from './actions/task-actions.js';
+import { routeHash } from '../shell/router.js';
+import { hasRole, type TasklistContext } from '../shell/tasklist-context.js';
+import { createActionRunner } from './actions/action-runner.js';
+import { canWorkNow, createTaskActions } from './actions/task-actions.js';
+import { createAdminVariables } from './admin-variables.js';
 import { createControlSheetTable } from './control-sheet-table.js';
 import { createDossierCard } from './dossier-card.js';
-import { gatewayChoices, type GatewayChoice } from './gateway-choices.js';
-import type { DiagramHandle } from './process-diagram.js';
+import { createDiagramCard } from './diagram-card.js';
+import { createStepFormCard } from './step-form/step-form-card.js';
 import { createVariablesTable } from './variables-table.js';
 
-let openDiagram: DiagramHandle | undefined;
-
-/** One open step: what to do, where the dossier stands in the procedure, and its history. */
+/** One open step: its form, what else can be done, where the dossier stands, and its history. */
 export async function renderTaskView(ctx: TasklistContext, container: HTMLElement, taskId: string): Promise<void> {
   const t = i18n.t;
   const current = claimRender(container);
-  openDiagram?.destroy();
-  openDiagram = undefined;
   container.replaceChildren(h('p', { className: 'od-muted', 'aria-busy': 'true' }, t('Loading…')));
 
   let task: Task;
   let instance: ProcessInstance;
   let dossier: Dossier | null;
+  let form: TaskForm | null;
   try {
     task = await ctx.api.task(taskId);
-    [instance, dossier] = await Promise.all([
+    [instance, dossier, form] = await Promise.all([
       ctx.api.instance(task.processInstanceId),
       task.dossierCode ? ctx.api.dossier(task.dossierCode).catch(() => null) : Promise.resolve(null),
+      ctx.api.taskForm(task.id).catch(() => null),
       ctx.directory.load(),
     ]);
   } catch (error) {
@@ -40,11 +41,21 @@ export async function renderTaskView(ctx: TasklistContext, container: HTMLElemen
   }
 
   if (!current()) return;
-  const diagramBox = h('div', { className: 'od-diagram', 'data-testid': 'diagram' });
-  const choices = loadDiagram(ctx, task, instance, diagramBox);
+  const admin = hasRole(ctx.user, 'admin');
   // Through the router, so a message set by the action stays for exactly this view.
-  const reload = () => ctx.navigate({ view: 'task', taskId });
+  const run = createActionRunner(ctx, () => ctx.navigate({ view: 'task', taskId }));
   const state = dueState(task, new Date(), null);
+  const stepName = task.name ?? task.elementId;
+  const stepForm =
+    form && canWorkNow(ctx, task, dossier)
+      ? createStepFormCard({
+          form,
+          stepName,
+          run,
+          complete: (variables, opinion) => ctx.api.complete(task.id, variables, opinion),
+          adminVariables: admin ? createAdminVariables() : undefined,
+        })
+      : null;
 
   container.replaceChildren(
     h(
@@ -54,11 +65,15 @@ export async function renderTaskView(ctx: TasklistContext, container: HTMLElemen
       h(
         'header',
         { className: 'od-task-header' },
-        h('h1', {}, task.name ?? task.elementId),
+        h('h1', {}, stepName),
         h(
           'p',
           { className: 'od-task-meta' },
-          task.dossierCode ? h('span', { className: 'od-chip od-mono' }, task.dossierCode) : null,
+          task.dossierCode && dossier
+            ? h('a', { className: 'od-chip od-mono', href: routeHash({ view: 'dossier', code: task.dossierCode }), 'data-action': 'open-dossier' }, task.dossierCode)
+            : task.dossierCode
+              ? h('span', { className: 'od-chip od-mono' }, task.dossierCode)
+              : null,
           h('span', {}, ctx.directory.procedureName(task.definitionId, task.definitionKey)),
           h('span', {}, ctx.directory.departmentName(task.departmentCode)),
           h(
@@ -67,35 +82,21 @@ export async function renderTaskView(ctx: TasklistContext, container: HTMLElemen
             task.dueAt ? t('Due {date}', { date: formatDateTime(task.dueAt) }) : t('No deadline'),
             state === 'overdue' ? ` · ${t('Overdue')}` : '',
           ),
-          h('span', {}, task.assignee ? t('Handled by {user}', { user: task.assignee }) : t('Not claimed')),
+          h('span', { 'data-field': 'assignee' }, task.assignee ? t('Handled by {user}', { user: ctx.directory.personName(task.assignee) }) : t('Not claimed')),
         ),
       ),
-      createTaskActions({ ctx, task, dossier, choices, reload }),
-      h('section', { className: 'od-card od-diagram-card' }, h('h2', {}, t('Where the dossier is')), diagramBox),
+      createTaskActions({ ctx, task, dossier, form, run }),
+      stepForm,
+      createDiagramCard(ctx, { definitionId: task.definitionId, instanceId: task.processInstanceId, active: instance.activeActivityIds, current: task.elementId }),
       h(
         'div',
         { className: 'od-task-columns' },
-        dossier ? createDossierCard(dossier) : task.dossierCode ? unreadableDossier(task.dossierCode) : null,
-        createVariablesTable(instance.variables),
+        dossier ? createDossierCard(dossier, ctx.directory) : task.dossierCode ? unreadableDossier(task.dossierCode) : null,
+        admin ? createVariablesTable(instance.variables) : null,
       ),
       dossier?.steps.length ? createControlSheetTable(dossier.steps, ctx.directory) : null,
     ),
   );
-}
-
-/** The diagram of the task's own definition (a called sub-procedure's, for its steps). */
-async function loadDiagram(ctx: TasklistContext, task: Task, instance: ProcessInstance, box: HTMLElement): Promise<GatewayChoice[]> {
-  try {
-    const [xml, { showProcessDiagram }] = await Promise.all([ctx.api.definitionXml(task.definitionId), import('./process-diagram.js')]);
-    if (!box.isConnected) return [];
-    openDiagram = await showProcessDiagram(box, xml, { active: instance.activeActivityIds, current: task.elementId });
-    box.setAttribute('data-loaded', 'true');
-    const element = openDiagram.element(task.elementId);
-    return element ? gatewayChoices(element) : [];
-  } catch (error) {
-    box.replaceChildren(h('p', { className: 'od-form-error' }, i18n.t('Could not show the diagram: {message}', { message: describeApiError(error) })));
-    return [];
-  }
 }
 
 function backLink(ctx: TasklistContext): HTMLElement {

@@ -1,3 +1,4 @@
+import { i18n } from '../../../shared/i18n.js';
 import { describeApiError, isStale } from '../../format/api-message.js';
 import type { TasklistContext } from '../../shell/tasklist-context.js';
 
@@ -26,6 +27,10 @@ export function createActionRunner(ctx: TasklistContext, reload: () => void) {
       return true;
     } catch (error) {
       if (ctx.handleCommonError(error)) return false;
+      if ((error as { shownOnFields?: boolean }).shownOnFields) {
+        errorBox.textContent = i18n.t('Some fields need your attention.');
+        return false;
+      }
       const message = describeApiError(error);
       if (isStale(error)) {
         ctx.flash(message, 'error');

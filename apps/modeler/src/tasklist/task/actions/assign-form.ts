@@ -11,10 +11,11 @@ export interface AssignFormOptions {
   /** The step's role: officers holding it are listed first. */
   role: string | null;
   current: string | null;
+  nameOf(username: string): string;
 }
 
 /** The leader hands the step to a named officer of the department. */
-export function createAssignForm({ run, officers, assign, role, current }: AssignFormOptions): HTMLFormElement {
+export function createAssignForm({ run, officers, assign, role, current, nameOf }: AssignFormOptions): HTMLFormElement {
   const t = i18n.t;
   const select = h('select', { name: 'username', required: true, disabled: true }, h('option', { value: '' }, t('Loading…')));
   const error = h('p', { className: 'od-form-error', role: 'alert' });
@@ -34,7 +35,7 @@ export function createAssignForm({ run, officers, assign, role, current }: Assig
       select.replaceChildren(
         h('option', { value: '' }, t('— choose —')),
         ...active.map((u) =>
-          h('option', { value: u.username, selected: u.username === current }, `${u.fullName} (${u.username})${role && u.roles.includes(role) ? '' : ` — ${t('other role')}`}`),
+          h('option', { value: u.username, selected: u.username === current }, `${u.fullName}${role && u.roles.includes(role) ? '' : ` — ${t('other role')}`}`),
         ),
       );
       select.disabled = false;
@@ -48,7 +49,7 @@ export function createAssignForm({ run, officers, assign, role, current }: Assig
     event.preventDefault();
     if (!select.value) return void (error.textContent = t('Choose an officer.'));
     const username = select.value;
-    void run(form, error, () => assign(username), { success: t('Assigned to {user}.', { user: username }), then: 'reload' });
+    void run(form, error, () => assign(username), { success: t('Assigned to {user}.', { user: nameOf(username) }), then: 'reload' });
   });
   return form;
 }

@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../shared/auth-session.js';
+import type { SessionUser } from '../auth-session.js';
 
 export interface NavLink {
   href: string;
@@ -9,8 +9,12 @@ export interface NavLink {
 }
 
 /** The pages of the app; the API refuses the others anyway, so showing them would only confuse. */
+const DOSSIER_READERS = ['officer', 'leader', 'reception', 'manager', 'admin'];
+
 export const NAV_LINKS: NavLink[] = [
   { href: '/', label: 'Tasks' },
+  { href: '/#/dossiers', label: 'Dossiers', roles: DOSSIER_READERS },
+  { href: '/#/book', label: 'Tracking book', roles: DOSSIER_READERS },
   { href: '/modeler/', label: 'Procedure designer', roles: ['designer', 'admin'] },
   { href: '/compare/', label: 'Compare versions', roles: ['manager', 'admin'] },
   { href: '/reports/', label: 'Reports', roles: ['manager', 'admin'] },

@@ -1,17 +1,28 @@
-import { h } from '../../shared/dom.js';
-import { i18n } from '../../shared/i18n.js';
-import type { AppNotification } from '../api/tasklist-types.js';
-import { formatDateTime } from '../format/date-time.js';
-import { routeHash } from '../shell/router.js';
-import type { TasklistContext } from '../shell/tasklist-context.js';
+import type { ApiClient } from '../api-client.js';
+import { ApiError } from '../api-error.js';
+import { formatDateTime } from '../date-time.js';
+import { h } from '../dom.js';
+import { i18n } from '../i18n.js';
+import { notificationLink } from './notification-link.js';
 
 const POLL_MS = 60_000;
 
+interface AppNotification {
+  id: string;
+  createdAt: string;
+  kind: string;
+  message: string;
+  dossierCode: string | null;
+  taskId: string | null;
+  readAt: string | null;
+}
+
 /**
- * Escalations (a step overdue, an apology letter due) for the user's department. Polled once a
- * minute: deadlines are counted in working hours, so a minute late is never the difference.
+ * Escalations and requests for the user (a step overdue or returned, an apology letter due, a
+ * supplement asked for), with their time in dd/mm/yyyy HH:mm and a link to what they ask for.
+ * Polled once a minute: deadlines are counted in working hours, a minute is never the difference.
  */
-export function createNotificationBell(ctx: TasklistContext): { element: HTMLElement; stop(): void } {
+export function createNotificationBell({ api, onExpired }: { api: ApiClient; onExpired(): void }): { element: HTMLElement; stop(): void } {
   const t = i18n.t;
   const count = h('span', { className: 'od-bell-count', hidden: true });
   const list = h('div', { className: 'od-bell-panel', hidden: true, role: 'dialog', 'aria-label': t('Notifications') });
@@ -34,15 +45,16 @@ export function createNotificationBell(ctx: TasklistContext): { element: HTMLEle
         ? h(
             'ul',
             {},
-            items.slice(0, 30).map((n) =>
-              h(
+            items.slice(0, 30).map((n) => {
+              const target = notificationLink(n);
+              return h(
                 'li',
                 { className: n.readAt ? 'od-read' : 'od-unread', 'data-notification-id': n.id, 'data-kind': n.kind },
                 h('div', { className: 'od-bell-time' }, formatDateTime(n.createdAt), ' · ', kindLabel(n.kind)),
                 h('div', {}, n.message),
-                n.taskId ? h('a', { href: routeHash({ view: 'task', taskId: n.taskId }), onclick: () => void markRead(n) }, t('Open the task')) : null,
-              ),
-            ),
+                target ? h('a', { href: target.href, 'data-action': 'follow-notification', onclick: () => void markRead(n) }, target.label) : null,
+              );
+            }),
           )
         : h('p', { className: 'od-muted' }, t('No notifications.')),
     );
@@ -53,15 +65,15 @@ export function createNotificationBell(ctx: TasklistContext): { element: HTMLEle
     if (n.readAt) return;
     n.readAt = new Date().toISOString();
     render();
-    await ctx.api.markRead(n.id).catch(() => undefined);
+    await api.post(`/api/notifications/${encodeURIComponent(n.id)}/read`).catch(() => undefined);
   };
 
   const refresh = async () => {
     try {
-      items = await ctx.api.notifications();
+      items = await api.get<AppNotification[]>('/api/notifications');
       render();
     } catch (error) {
-      ctx.handleCommonError(error);
+      if (error instanceof ApiError && error.status === 401) onExpired();
     }
   };
 
@@ -101,7 +113,11 @@ function bellIcon(): HTMLElement {
 
 function kindLabel(kind: string): string {
   const t = i18n.t;
-  if (kind === 'task-overdue') return t('Step overdue');
-  if (kind === 'apology-due') return t('Apology letter due');
-  return kind;
+  const labels: Record<string, string> = {
+    'task-overdue': 'Step overdue',
+    'apology-due': 'Apology letter due',
+    'task-returned': 'Dossier returned',
+    'supplement-requested': 'Supplement requested',
+  };
+  return labels[kind] ? t(labels[kind]) : kind;
 }

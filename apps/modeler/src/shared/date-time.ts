@@ -1,4 +1,4 @@
-import { i18n } from '../../shared/i18n.js';
+import { i18n } from './i18n.js';
 
 /**
  * Dates as the agencies write them (dd/MM/yyyy HH:mm), always in Vietnam's time zone: the
