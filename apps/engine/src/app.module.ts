@@ -16,6 +16,7 @@ import { TasksController } from './api/tasks/tasks.controller.js';
 import { CalendarController } from './api/calendar/calendar.controller.js';
 import { DossiersController } from './api/dossiers/dossiers.controller.js';
 import { NotificationsController } from './api/notifications/notifications.controller.js';
+import { ProcedureAnnexController } from './api/procedure-annex/procedure-annex.controller.js';
 import { CalendarService } from './calendar/calendar-service.js';
 import { reengineeringControllers } from './api/reengineering/index.js';
 import { documentControllers } from './api/documents/index.js';
@@ -91,6 +92,7 @@ export const APP_CONTROLLERS = [
   DossiersController,
   CalendarController,
   NotificationsController,
+  ProcedureAnnexController,
   ...reengineeringControllers,
   ...documentControllers,
   ...publicControllers,

@@ -76,6 +76,7 @@ const ROWS: Row[] = [
   { method: 'get', route: '/api/process-definitions/{id}', request: (f) => ({ path: `/api/process-definitions/${f.definitionId}` }), expect: all(200) },
   { method: 'get', route: '/api/process-definitions/{id}/xml', request: (f) => ({ path: `/api/process-definitions/${f.definitionId}/xml` }), expect: all(200) },
   { method: 'get', route: '/api/process-definitions/{id}/steps', request: (f) => ({ path: `/api/process-definitions/${f.definitionId}/steps` }), expect: all(200) },
+  { method: 'get', route: '/api/process-definitions/{id}/annex', request: (f) => ({ path: `/api/process-definitions/${f.definitionId}/annex` }), expect: all(200) },
   { method: 'post', route: '/api/process-definitions/key/{key}/start', request: () => ({ path: '/api/process-definitions/key/cong-nhan-co-so-su-dung-lao-dong-khuyet-tat/start', body: {} }), expect: only({ admin: 201, designer: 201, reception: 201, specialist: 201, head: 201, otherAgency: 201 }) },
   { method: 'get', route: '/api/process-instances/{id}', request: (f) => ({ path: `/api/process-instances/${f.instanceId}` }), expect: only({ admin: 200, designer: 200, manager: 200, reception: 200, specialist: 200, head: 200 }, 404) },
   { method: 'get', route: '/api/process-instances/{id}/history', request: (f) => ({ path: `/api/process-instances/${f.instanceId}/history` }), expect: only({ admin: 200, designer: 200, manager: 200, reception: 200, specialist: 200, head: 200 }, 404) },
@@ -117,6 +118,7 @@ const ROWS: Row[] = [
   { method: 'post', route: '/api/notifications/{id}/read', request: () => ({ path: '/api/notifications/00000000-0000-0000-0000-000000000000/read' }), expect: all(204) },
   { method: 'post', route: '/api/process-definitions/{id}/simplify', request: () => ({ path: '/api/process-definitions/nope:1:x/simplify', body: {} }), expect: only({ admin: 404, designer: 404 }) },
   { method: 'get', route: '/api/comparisons', request: (f) => ({ path: `/api/comparisons?base=${f.definitionId}&candidate=${f.definitionId}` }), expect: only({ admin: 200, manager: 200 }) },
+  { method: 'get', route: '/api/comparisons/annex', request: (f) => ({ path: `/api/comparisons/annex?base=${f.definitionId}&candidate=${f.definitionId}` }), expect: all(200) },
   { method: 'get', route: '/health', request: () => ({ path: '/health' }), expect: all(200, 200) },
   { method: 'get', route: '/metrics', request: () => ({ path: '/metrics' }), expect: all(200, 200) },
 ];
