@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
 import type { TestEngine } from '../../support/engine-server.js';
@@ -117,6 +118,26 @@ describe('comparing two versions of a procedure', () => {
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Chỉ tiêu,Đơn vị,Trước (phiên bản 1),Sau (phiên bản 2),Chênh lệch,Chênh lệch (%)');
     expect(lines[1]).toBe('Số bước,bước,7,6,-1,-14.29');
+  });
+
+  it('given the comparison on screen, when the simplification plan is downloaded, then it is the before/after annex as a Word file with the cut step', async () => {
+    // given
+    await page.goto(engine.baseUrl + pairUrl);
+    await logInOnPage(page, 'quanly');
+    await page.waitForSelector('main[data-state="ready"]');
+    expect(await page.locator('[data-action="annex-plan-docx"]').textContent()).toBe('Phương án đơn giản hóa (DOCX)');
+
+    // when
+    const download = page.waitForEvent('download');
+    await page.click('[data-action="annex-plan-docx"]');
+    const file = await download;
+
+    // then
+    expect(file.suggestedFilename()).toBe('phuong-an-don-gian-hoa-1.001806-v1-v2.docx');
+    const zip = await JSZip.loadAsync(await readFile((await file.path())!));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('PHƯƠNG ÁN ĐƠN GIẢN HÓA QUY TRÌNH NỘI BỘ');
+    expect(xml).toContain('Cắt giảm bước');
   });
 
   it('given English chosen, when the comparison opens, then the page and the assumption are in English', async () => {

@@ -14,6 +14,7 @@ import { viUi } from '../shared/vi-ui.js';
 import { createAppHeader } from '../shared/app-shell/app-header.js';
 import { viShell } from '../shared/app-shell/vi-shell.js';
 import type { Comparison, DefinitionSummary } from './comparison-types.js';
+import { createAnnexActions } from './annex-actions.js';
 import { DiagramPair } from './diagram-pair.js';
 import { metricCsv } from './metric-csv.js';
 import { renderMetricTable } from './metric-table.js';
@@ -79,11 +80,15 @@ async function start(): Promise<void> {
   const picker = createVersionPicker(definitions, { key: params.get('key'), baseId: params.get('base'), candidateId: params.get('candidate') }, (choice) => void load(choice));
   const csvButton = h('button', { type: 'button', className: 'od-button', 'data-action': 'download-csv', disabled: true, onclick: () => downloadCsv() }, t('Download table (CSV)'));
   const status = h('p', { className: 'od-compare-status', role: 'status', 'data-testid': 'status' });
+  const annexes = createAnnexActions((message) => {
+    status.textContent = message;
+    status.className = 'od-compare-status is-error';
+  });
   const baseCanvas = h('div', { className: 'od-diagram-canvas', 'data-testid': 'base-diagram' });
   const candidateCanvas = h('div', { className: 'od-diagram-canvas', 'data-testid': 'candidate-diagram' });
   const results = h('div', { className: 'od-compare-results' });
   main.append(
-    h('div', { className: 'od-compare-toolbar' }, picker.element, csvButton),
+    h('div', { className: 'od-compare-toolbar' }, picker.element, h('div', { className: 'od-compare-downloads' }, csvButton, annexes.element)),
     status,
     h(
       'section',
@@ -103,6 +108,7 @@ async function start(): Promise<void> {
     status.textContent = t('Loading…');
     status.className = 'od-compare-status';
     csvButton.disabled = true;
+    annexes.show(null);
     try {
       const [loaded, baseXml, candidateXml] = await Promise.all([
         api.get<Comparison>(`/api/comparisons?base=${encodeURIComponent(choice.baseId)}&candidate=${encodeURIComponent(choice.candidateId)}`),
@@ -128,6 +134,7 @@ async function start(): Promise<void> {
       );
       status.textContent = choice.baseId === choice.candidateId ? t('Both sides show the same version: pick another one to compare.') : '';
       csvButton.disabled = false;
+      annexes.show(choice);
       main.dataset.state = 'ready';
     } catch (error) {
       if (ticket !== latestLoad) return;
