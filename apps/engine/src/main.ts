@@ -9,6 +9,8 @@ import { deployProcessFolder } from './bootstrap/process-folder.js';
 import { CalendarService } from './calendar/calendar-service.js';
 import { installDossiers } from './dossiers/index.js';
 import { PortalOutboxDelivery } from './portal-sync/outbox-delivery.js';
+import { ApplicantNoticeDelivery } from './applicant-notices/notice-delivery.js';
+import { applicantNoticeConfig } from './applicant-notices/notice-config.js';
 import { portalSyncConfig } from './portal-sync/portal-sync-config.js';
 import { createApp } from './create-app.js';
 import { Engine } from './engine.js';
@@ -81,6 +83,11 @@ async function main(parts: RunningParts): Promise<void> {
   const portal = new PortalOutboxDelivery(engine.db, { ...portalSyncConfig(), nodeId: engine.nodeId, log: (m: string) => console.warn(m) });
   parts.portal = portal;
   portal.start();
+  // Applicant notices (e-mail, SMS, Zalo): each configured channel delivers; the others queue.
+  const noticeConfig = applicantNoticeConfig();
+  const notices = new ApplicantNoticeDelivery(engine.db, { ...noticeConfig, nodeId: engine.nodeId, log: (m: string) => console.warn(m) });
+  parts.notices = notices;
+  notices.start();
   if (parts.stopping) return;
   await app.listen(config.port, config.host);
   console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
@@ -94,6 +101,7 @@ interface RunningParts {
   engine?: Engine;
   app?: { close(): Promise<void> };
   portal?: PortalOutboxDelivery;
+  notices?: ApplicantNoticeDelivery;
   dataSource?: DataSource;
   stopEmbedded?: () => Promise<void>;
 }
@@ -126,6 +134,7 @@ function installShutdown(parts: RunningParts, timeoutMs: number): void {
     if (parts.app) await step('HTTP server', () => parts.app!.close());
     if (parts.engine) await step('job executor', () => parts.engine!.jobs.stop());
     if (parts.portal) await step('portal sync', () => parts.portal!.stop());
+    if (parts.notices) await step('applicant notices', () => parts.notices!.stop());
     if (parts.dataSource?.isInitialized) await step('database pool', () => parts.dataSource!.destroy());
     if (parts.stopEmbedded) await step('embedded PostgreSQL', parts.stopEmbedded);
     console.log(`OneDoor: stopped cleanly in ${Date.now() - began} ms`);

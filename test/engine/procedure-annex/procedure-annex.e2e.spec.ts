@@ -12,10 +12,11 @@ interface Definition { id: string; key: string; version: number; procedureCode: 
 interface Row { number: number; elementId: string; unit: string; allowanceDays: number | null; counted: boolean; time: string; content: string }
 
 /** Collects a response body as bytes (supertest leaves binary answers unparsed otherwise). */
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+const binary = (res: unknown, done: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 describe('the legal annex of a deployed procedure', () => {

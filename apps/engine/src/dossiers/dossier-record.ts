@@ -1,5 +1,6 @@
 import type { Sql } from '../persistence/database.js';
 import { notFound } from '../shared/domain-error.js';
+import { queueApplicantNotices } from '../applicant-notices/queue-notices.js';
 
 /** A dossier row as the dossier commands read and change it. */
 export interface DossierRecord {
@@ -32,6 +33,8 @@ export interface DossierRecord {
   violation: boolean;
   form_version: string;
   received_by: string | null;
+  /** Channels the applicant agreed to be told on (issue #24). */
+  notify_channels: ('email' | 'sms' | 'zalo')[];
 }
 
 export async function loadDossier(sql: Sql, code: string, lock = false): Promise<DossierRecord> {
@@ -46,8 +49,10 @@ export async function dossierOfInstance(sql: Sql, rootInstanceId: string): Promi
   return row;
 }
 
+/** Records what happened to a dossier; the events an applicant is told of also queue their notices, in the same transaction. */
 export async function appendDossierEvent(sql: Sql, code: string, at: Date, kind: string, actor: string | null, data: unknown = {}): Promise<void> {
   await sql.execute(`INSERT INTO dossier_event (dossier_code, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)`, [code, at, kind, actor, JSON.stringify(data)]);
+  await queueApplicantNotices(sql, code, at, kind, data);
 }
 
 /** Applies a change to the dossier row; every status change leaves an event (and, later, a portal sync record). */

@@ -15,6 +15,8 @@ export interface Applicant {
   email?: string | null;
   /** `citizen` or `organisation` (LoaiDoiTuong). */
   type?: 'citizen' | 'organisation';
+  /** Channels the applicant agreed to receive notices on (consent, asked at reception). */
+  notify?: ('email' | 'sms' | 'zalo')[];
 }
 
 export interface ReceiveDossierInput {
@@ -36,6 +38,16 @@ export interface ReceivedDossier {
   receivedAt: Date;
   dueAt: Date | null;
   status: number;
+}
+
+/** The channels agreed to that have an address to reach: e-mail needs an e-mail, SMS and Zalo a phone. */
+function consentedChannels(applicant: Applicant): ('email' | 'sms' | 'zalo')[] {
+  const asked = [...new Set(applicant.notify ?? [])];
+  for (const channel of asked) {
+    const address = channel === 'email' ? applicant.email : applicant.phone;
+    if (!address) throw badInput(`notices by ${channel} need the applicant's ${channel === 'email' ? 'e-mail' : 'phone number'}`, [{ field: 'applicant.notify', message: `${channel} needs ${channel === 'email' ? 'applicant.email' : 'applicant.phone'}` }]);
+  }
+  return asked;
 }
 
 /** The set of legal forms in force for dossiers received from now on (Circular 03/2025/TT-VPCP). */
@@ -105,6 +117,7 @@ export class ReceiveDossier implements Command<ReceivedDossier> {
       violation: false,
       form_version: CURRENT_FORM_VERSION,
       received_by: ctx.actor.username,
+      notify_channels: consentedChannels(input.applicant),
     };
     const keys = Object.keys(dossier);
     await ctx.sql.execute(

@@ -27,6 +27,8 @@ export class ApplicantDto {
   @IsOptional() @IsString() @Matches(/^\+?[0-9 .-]{8,20}$/, { message: 'phone is 8–20 digits' }) phone?: string;
   @IsOptional() @IsEmail() @MaxLength(200) email?: string;
   @IsOptional() @IsIn(['citizen', 'organisation']) type?: 'citizen' | 'organisation';
+  /** The channels the applicant agreed to be told on (e-mail to `email`; SMS and Zalo to `phone`); none by default. */
+  @IsOptional() @IsArray() @ArrayMaxSize(3) @IsIn(['email', 'sms', 'zalo'], { each: true }) notify?: ('email' | 'sms' | 'zalo')[];
 }
 
 export class ReceiveDossierDto {
