@@ -44,7 +44,7 @@ describe('the officer’s desk: a dossier of each procedure from reception to re
 
   it('1.001806: the head of division picks the specialist, who sends it back once with a reason; signed, registered and returned', async () => {
     // given: received at the Department of Health's desk
-    const code = await desk.receive('motcua.syt', DISABILITY, { name: 'Công ty TNHH Hoa Mai', idNumber: '0801234567' });
+    const code = await desk.receive('motcua.syt', DISABILITY, { name: 'Công ty TNHH Hoa Mai', idNumber: '0801234567', phone: '0912345678', notify: ['sms'] });
     await desk.work('motcua.syt', code, 'buoc-1-tiep-nhan', {}, { opinion: 'Hồ sơ đủ thành phần theo danh mục' });
 
     // when: the head of division picks the specialist on his step's form
@@ -98,6 +98,12 @@ describe('the officer’s desk: a dossier of each procedure from reception to re
     ]);
     expect(dossier.steps[2].opinion).toBe('Đề nghị phân công chuyên viên phụ trách lao động');
     expect(dossier.steps[4].opinion).toBe('Đủ điều kiện: 15/40 lao động là người khuyết tật (37,5%)');
+    // and: the applicant, who agreed to SMS at the desk, was told at reception and when the result was ready
+    const notices = await engine.engine.db.query<{ event: string; channel: string; recipient: string }>(`SELECT event, channel, recipient FROM applicant_notice WHERE dossier_code = $1 ORDER BY id`, [code]);
+    expect(notices).toEqual([
+      { event: 'received', channel: 'sms', recipient: '0912345678' },
+      { event: 'result_ready', channel: 'sms', recipient: '0912345678' },
+    ]);
 
     // and: the dossier page tells it in words: the history and the diagram with who held each step
     await desk.open('motcua.syt', `#/dossier/${code}`);

@@ -86,13 +86,14 @@ export class Desk {
   }
 
   /** Receives a dossier at `desk` through the reception page, every listed document handed in. */
-  async receive(desk: string, procedureKey: string, applicant: { name: string; idNumber?: string; phone?: string }): Promise<string> {
+  async receive(desk: string, procedureKey: string, applicant: { name: string; idNumber?: string; phone?: string; notify?: ('sms' | 'zalo' | 'email')[] }): Promise<string> {
     await this.open(desk, '#/receive');
     await this.page.waitForSelector(`select[name="procedureKey"] option[value="${procedureKey}"]`, { state: 'attached' });
     await this.page.selectOption('select[name="procedureKey"]', procedureKey);
     await this.page.fill('input[name="name"]', applicant.name);
     if (applicant.idNumber) await this.page.fill('input[name="idNumber"]', applicant.idNumber);
     if (applicant.phone) await this.page.fill('input[name="phone"]', applicant.phone);
+    for (const channel of applicant.notify ?? []) await this.page.check(`[data-testid="notify"] input[value="${channel}"]`);
     for (const box of await this.page.locator('[data-testid="components"] input[name="components"]').all()) await box.check();
     await this.page.click('[data-action="confirm-receive"]');
     const code = await this.page.locator('.od-receipt-card [data-field="code"]').textContent();

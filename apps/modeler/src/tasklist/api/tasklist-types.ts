@@ -73,7 +73,7 @@ export interface Dossier {
   procedureKey: string;
   procedureCode?: string | null;
   procedureName?: string | null;
-  applicant: { name: string; idNumber?: string | null; phone?: string | null; email?: string | null };
+  applicant: { name: string; idNumber?: string | null; phone?: string | null; email?: string | null; notify?: ('email' | 'sms' | 'zalo')[] };
   channel: 'direct' | 'online' | 'postal';
   receivedAt: string;
   dueAt: string | null;
@@ -167,6 +167,8 @@ export interface Applicant {
   idNumber?: string;
   phone?: string;
   email?: string;
+  /** Channels the applicant agreed to be told on. */
+  notify?: ('email' | 'sms' | 'zalo')[];
 }
 
 export type FormValue = string | number | boolean;

@@ -24,6 +24,17 @@ export async function renderReceiveView(ctx: TasklistContext, container: HTMLEle
   const phone = field('phone', t('Phone'), { type: 'tel', pattern: '\\+?[0-9 .\\-]{8,20}' });
   const email = field('email', t('Email'), { type: 'email' });
   const channel = h('select', { name: 'channel' }, CHANNELS.map((c) => h('option', { value: c }, channelText(c))));
+  // Consent: the applicant is told of the dossier's progress only on the channels they agree to.
+  const consent = (value: 'email' | 'sms' | 'zalo', label: string) =>
+    h('label', { className: 'od-check' }, h('input', { type: 'checkbox', name: 'notify', value }), h('span', {}, label));
+  const notify = h(
+    'fieldset',
+    { className: 'od-consent', 'data-testid': 'notify' },
+    h('legend', {}, t('The applicant agrees to be told of the dossier’s progress by')),
+    consent('sms', t('SMS')),
+    consent('zalo', t('Zalo')),
+    consent('email', t('Email')),
+  );
   const checklist = h('fieldset', { className: 'od-checklist', hidden: true, 'data-testid': 'components' });
   const error = h('p', { className: 'od-form-error', role: 'alert' });
   const result = h('div', { className: 'od-receipt', 'aria-live': 'polite' });
@@ -36,6 +47,7 @@ export async function renderReceiveView(ctx: TasklistContext, container: HTMLEle
     h('h1', {}, t('Receive a dossier')),
     h('label', {}, t('Procedure'), procedure),
     h('div', { className: 'od-form-grid' }, name.label, idNumber.label, phone.label, email.label, h('label', {}, t('Channel'), channel)),
+    notify,
     checklist,
     error,
     h('div', { className: 'od-form-actions' }, h('a', { className: 'od-button', href: '#/inbox/mine' }, t('Cancel')), submit),
@@ -86,7 +98,13 @@ export async function renderReceiveView(ctx: TasklistContext, container: HTMLEle
       const optional = (input: HTMLInputElement) => input.value.trim() || undefined;
       const received = await ctx.api.receiveDossier({
         procedureKey: procedure.value,
-        applicant: { name: name.input.value.trim(), idNumber: optional(idNumber.input), phone: optional(phone.input), email: optional(email.input) },
+        applicant: {
+          name: name.input.value.trim(),
+          idNumber: optional(idNumber.input),
+          phone: optional(phone.input),
+          email: optional(email.input),
+          notify: [...notify.querySelectorAll<HTMLInputElement>('input[name="notify"]:checked')].map((i) => i.value as 'email' | 'sms' | 'zalo'),
+        },
         channel: channel.value,
         ...(chosen?.components.length ? { components: ticked } : {}),
       });
