@@ -17,6 +17,7 @@ import { CalendarController } from './api/calendar/calendar.controller.js';
 import { DossiersController } from './api/dossiers/dossiers.controller.js';
 import { NotificationsController } from './api/notifications/notifications.controller.js';
 import { ProcedureAnnexController } from './api/procedure-annex/procedure-annex.controller.js';
+import { PetitionsController, PublicPetitionsController } from './api/petitions/petitions.controller.js';
 import { CalendarService } from './calendar/calendar-service.js';
 import { reengineeringControllers } from './api/reengineering/index.js';
 import { documentControllers } from './api/documents/index.js';
@@ -93,6 +94,8 @@ export const APP_CONTROLLERS = [
   CalendarController,
   NotificationsController,
   ProcedureAnnexController,
+  PetitionsController,
+  PublicPetitionsController,
   ...reengineeringControllers,
   ...documentControllers,
   ...publicControllers,

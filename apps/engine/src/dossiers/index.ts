@@ -5,6 +5,7 @@ import { dossierStatusListener, type StatusSync } from './dossier-status.js';
 import { handBackListener } from './hand-back-notices.js';
 import { inAppOnly, type Notifier } from './notifier.js';
 import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';
+import { installPetitions } from '../petitions/index.js';
 
 /**
  * Plugs dossiers into an engine node: status kept in step with the process inside each command,
@@ -14,6 +15,8 @@ export function installDossiers(engine: Engine, options: { notifier?: Notifier; 
   const notifier = options.notifier ?? inAppOnly;
   engine.onTransaction(dossierStatusListener(options.statusSync ?? [syncDossierStatus]));
   engine.onTransaction(handBackListener(notifier));
+  // Petitions run on the same engine and inboxes; their rows follow their instances the same way.
+  installPetitions(engine);
   engine.jobs.addSweep(overdueTaskSweep(engine.db, engine.services.clock, notifier, engine.services.newId));
   for (const [type, handler] of Object.entries(dossierDeadlineHandlers(notifier))) engine.jobHandlers.set(type, handler);
 }
