@@ -34,7 +34,7 @@ describe('the real procedures run end to end with the demo organisation', () => 
 
   it('deploys a definition for every file', async () => {
     const definitions = (await t.http.get('/api/process-definitions').set('Authorization', admin)).body;
-    expect(definitions).toHaveLength(11);
+    expect(definitions).toHaveLength(12);
   });
 
   const cases = [
