@@ -18,6 +18,7 @@ import { DossiersController } from './api/dossiers/dossiers.controller.js';
 import { NotificationsController } from './api/notifications/notifications.controller.js';
 import { ProcedureAnnexController } from './api/procedure-annex/procedure-annex.controller.js';
 import { PetitionsController, PublicPetitionsController } from './api/petitions/petitions.controller.js';
+import { DossierPaymentsController, PublicPaymentsController } from './api/payments/payments.controller.js';
 import { CalendarService } from './calendar/calendar-service.js';
 import { reengineeringControllers } from './api/reengineering/index.js';
 import { documentControllers } from './api/documents/index.js';
@@ -96,6 +97,8 @@ export const APP_CONTROLLERS = [
   ProcedureAnnexController,
   PetitionsController,
   PublicPetitionsController,
+  DossierPaymentsController,
+  PublicPaymentsController,
   ...reengineeringControllers,
   ...documentControllers,
   ...publicControllers,

@@ -22,6 +22,9 @@ export const odModdleDescriptor = {
         // `restart` (default) or `pause`: what a supplement request does to the dossier's clock.
         { name: 'supplementPolicy', isAttr: true, type: 'String' },
         { name: 'agencyCode', isAttr: true, type: 'String' },
+        // The fee (phí, lệ phí) in VND a dossier pays at the payment gate, a message catch event or
+        // receive task waiting for `thanhToanLePhi`; a `lePhi` variable (a decision table's) overrides it.
+        { name: 'fee', isAttr: true, type: 'Real' },
       ],
     },
     {

@@ -8,7 +8,7 @@ export type StatusSync = (ctx: CommandContext, dossier: DossierRecord, previousS
 /**
  * Keeps a dossier's national-portal status in step with its process (DOMAIN.md codes):
  * 2 received until the desk hands it on, 4 while being processed, 5 while waiting for the
- * applicant, 9 once only not-counted steps (returning the result) remain, 10 when the process
+ * applicant, 6 while its fee is owed at the payment gate, 9 once only not-counted steps (returning the result) remain, 10 when the process
  * ends normally, 8 when it was stopped.
  */
 export function dossierStatusListener(sync: StatusSync[]): TransactionListener {
@@ -32,16 +32,17 @@ async function refreshStatus(ctx: CommandContext, code: string, sync: StatusSync
   // Locked: commands on a called child instance lock only the child, and status records must
   // reach the portal outbox in commit order.
   const dossier = await loadDossier(ctx.sql, code, true);
-  const [facts] = await ctx.sql.query<{ state: string; open_tasks: number; open_counted: number; completed_tasks: number; refused: boolean }>(
+  const [facts] = await ctx.sql.query<{ state: string; open_tasks: number; open_counted: number; completed_tasks: number; refused: boolean; awaiting_payment: boolean }>(
     `SELECT p.state,
             (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id WHERE c.root_instance_id = p.id)::int AS open_tasks,
             (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id
                JOIN hist_task_instance h ON h.id = t.id WHERE c.root_instance_id = p.id AND h.counted)::int AS open_counted,
             (SELECT count(*) FROM hist_task_instance h JOIN process_instance c ON c.id = h.instance_id
                WHERE c.root_instance_id = p.id AND h.outcome = 'completed')::int AS completed_tasks,
-            false AS refused
+            false AS refused,
+            EXISTS (SELECT 1 FROM dossier_payment WHERE dossier_code = $2 AND status = 'pending') AS awaiting_payment
      FROM process_instance p WHERE p.id = $1`,
-    [dossier.instance_id],
+    [dossier.instance_id, dossier.code],
   );
   const patch: Partial<DossierRecord> = {};
   let status = dossier.status;
@@ -56,6 +57,9 @@ async function refreshStatus(ctx: CommandContext, code: string, sync: StatusSync
     patch.finished_at = dossier.finished_at ?? ctx.now;
   } else if (dossier.waiting_since) {
     status = PortalStatus.SupplementRequested;
+  } else if (facts.awaiting_payment) {
+    // Held at the payment gate until the fee is paid.
+    status = PortalStatus.FinancialObligation;
   } else if (facts.open_tasks > 0 && facts.open_counted === 0 && facts.completed_tasks > 0) {
     status = PortalStatus.Processed;
     patch.finished_at = dossier.finished_at ?? ctx.now;

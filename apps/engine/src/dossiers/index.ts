@@ -6,6 +6,7 @@ import { handBackListener } from './hand-back-notices.js';
 import { inAppOnly, type Notifier } from './notifier.js';
 import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';
 import { installPetitions } from '../petitions/index.js';
+import { paymentGateListener } from '../payments/payment-gate.js';
 
 /**
  * Plugs dossiers into an engine node: status kept in step with the process inside each command,
@@ -13,6 +14,8 @@ import { installPetitions } from '../petitions/index.js';
  */
 export function installDossiers(engine: Engine, options: { notifier?: Notifier; statusSync?: StatusSync[] } = {}): void {
   const notifier = options.notifier ?? inAppOnly;
+  // Before the status listener: a dossier reaching its payment gate reads status 6 in the same command.
+  engine.onTransaction(paymentGateListener());
   engine.onTransaction(dossierStatusListener(options.statusSync ?? [syncDossierStatus]));
   engine.onTransaction(handBackListener(notifier));
   // Petitions run on the same engine and inboxes; their rows follow their instances the same way.

@@ -220,6 +220,7 @@ function buildGraph(
       field: process.field,
       agencyCode: process.agencyCode,
       supplementPolicy: process.supplementPolicy === 'pause' ? 'pause' : 'restart',
+      fee: numberOrUndefined(process.fee),
       components: readDossierComponents(process, refuse),
     },
     nodes,
@@ -228,6 +229,7 @@ function buildGraph(
     eventSubProcessIds,
     upstreamOf: new Map(),
   };
+  if (process.fee !== undefined && !(Number(process.fee) >= 0)) refuse(process, `od:fee must be an amount in VND (0 or more), not "${process.fee}"`);
   if (process.supplementPolicy && !['restart', 'pause'].includes(process.supplementPolicy)) {
     refuse(process, `od:supplementPolicy must be "restart" or "pause", not "${process.supplementPolicy}"`);
   }

@@ -184,6 +184,8 @@ export interface ProcedureAttributes {
   field?: string;
   agencyCode?: string;
   supplementPolicy: 'restart' | 'pause';
+  /** `od:fee`: what a dossier pays at the payment gate, in VND. */
+  fee?: number;
   /** The dossier's documents (`od:dossierComponent`), in order. */
   components?: DossierComponentDefinition[];
 }

@@ -1,0 +1,44 @@
+import type { TransactionListener } from '../commands/command.js';
+import { dossierOfInstance } from '../dossiers/dossier-record.js';
+
+/**
+ * The payment gate: a message catch event or receive task waiting for this message holds the
+ * dossier until its fee is paid (BPMN stays standard: the gate is an ordinary wait state, and the
+ * payment, once confirmed, is the message).
+ */
+export const PAYMENT_MESSAGE = 'thanhToanLePhi';
+
+/**
+ * Opens the dossier's payment when its process reaches the gate, in the same transaction: the
+ * amount is the `lePhi` variable when the process set one (e.g. from a decision table), else the
+ * procedure's `od:fee`. The dossier's status then reads 6 (financial obligation) until it is paid.
+ */
+export function paymentGateListener(): TransactionListener {
+  return async (ctx, events) => {
+    const waiting = new Set<string>();
+    for (const e of events) {
+      if (e.type === 'activity.started' && (e.activityType === 'intermediateCatchEvent' || e.activityType === 'receiveTask')) waiting.add(e.instanceId);
+    }
+    if (waiting.size === 0) return;
+    const states = new Map((ctx.usedRuntime?.loadedStates() ?? []).map((s) => [s.id, s]));
+    for (const instanceId of waiting) {
+      const [gate] = await ctx.sql.query(`SELECT 1 FROM event_subscription WHERE instance_id = $1 AND type = 'message' AND event_name = $2`, [instanceId, PAYMENT_MESSAGE]);
+      if (!gate) continue;
+      const state = states.get(instanceId);
+      if (!state) continue;
+      const dossier = await dossierOfInstance(ctx.sql, state.instance.rootInstanceId);
+      if (!dossier) continue;
+      const fee = Number(state.variables.get('lePhi') ?? (await feeOf(ctx, state.instance.definitionId)) ?? 0);
+      await ctx.sql.execute(
+        `INSERT INTO dossier_payment (id, dossier_code, amount, status, requested_at) VALUES ($1, $2, $3, 'pending', $4) ON CONFLICT (dossier_code) DO NOTHING`,
+        [ctx.services.newId(), dossier.code, Number.isFinite(fee) && fee >= 0 ? Math.round(fee) : 0, ctx.now],
+      );
+      ctx.dossierChanged(dossier.code);
+    }
+  };
+}
+
+async function feeOf(ctx: Parameters<TransactionListener>[0], definitionId: string): Promise<number | undefined> {
+  const definition = await ctx.services.definitions.source(ctx.sql).byId(definitionId);
+  return definition?.graph.procedure.fee;
+}
