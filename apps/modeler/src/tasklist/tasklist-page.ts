@@ -18,4 +18,4 @@ i18n.register(viTasklist);
 document.documentElement.lang = i18n.language;
 
 const app = new TasklistApp(document.getElementById('app')!, new ApiClient());
-app.start();
+void app.start();

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../../shared/api-client.js';
 import { ApiError } from '../../shared/api-error.js';
-import { authSession, type SessionUser } from '../../shared/auth-session.js';
+import { authSession, SESSION_ENDED_EVENT, type SessionUser } from '../../shared/auth-session.js';
+import { takeSingleSignOnReturn } from '../../shared/single-sign-on.js';
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import { TasklistApi } from '../api/tasklist-api.js';
@@ -37,7 +38,13 @@ export class TasklistApp {
     window.addEventListener('hashchange', () => this.renderRoute());
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    // The engine refused to renew the session (disabled, signed out everywhere): back to the login.
+    window.addEventListener(SESSION_ENDED_EVENT, () => {
+      if (this.ctx) this.ctx.handleCommonError(new ApiError(401, {}));
+    });
+    const back = await takeSingleSignOnReturn(this.http);
+    if (back && 'error' in back) return this.showLogin(i18n.t('Single sign-on failed: {reason}', { reason: back.error }));
     const user = authSession.user;
     if (user && authSession.token) this.showApp(user);
     else this.showLogin();
