@@ -15,6 +15,10 @@ import { renderPrintView } from '../print/print-view.js';
 import { renderDossierSearch } from '../search/dossier-search-view.js';
 import { renderTrackingBook } from '../search/tracking-book-view.js';
 import { renderTaskView } from '../task/task-view.js';
+import { AccountApi } from '../account/account-api.js';
+import { renderAccountView } from '../account/account-view.js';
+import { AdministrationApi } from '../administration/administration-api.js';
+import { renderAdministration } from '../administration/administration-view.js';
 import { createAppHeader, type AppHeader } from '../../shared/app-shell/app-header.js';
 import { Directory } from './directory.js';
 import { parseRoute, routeHash, type Route } from './router.js';
@@ -118,6 +122,10 @@ export class TasklistApp {
         return void renderTrackingBook(ctx, this.main, route.query);
       case 'print':
         return void renderPrintView(ctx, this.main, route.code, route.form, route.query);
+      case 'account':
+        return void renderAccountView(ctx, this.main, new AccountApi(this.http));
+      case 'admin':
+        return void renderAdministration(ctx, this.main, new AdministrationApi(this.http), route.section, route.query);
       default:
         return void renderReceiveView(ctx, this.main);
     }
@@ -125,7 +133,7 @@ export class TasklistApp {
 
   /** The header's link for the part of the app shown (tasks, dossiers, the book). */
   private markNavigation(route: Route): void {
-    this.header?.markCurrent(route.view === 'dossiers' || route.view === 'dossier' ? '/#/dossiers' : route.view === 'book' ? '/#/book' : '/');
+    this.header?.markCurrent(route.view === 'dossiers' || route.view === 'dossier' ? '/#/dossiers' : route.view === 'book' ? '/#/book' : route.view === 'admin' ? '/#/admin/users' : route.view === 'account' ? '/#/account' : '/');
   }
 
   private flash(message: string, kind: FlashKind = 'info'): void {
