@@ -56,7 +56,7 @@ describe('my account', () => {
     const other = (await engine.http.post('/api/auth/login').set('User-Agent', 'Other laptop').send({ username: 'nguyen.van.an', password: 'demo' })).body;
     await signedIn(page, engine.baseUrl, 'nguyen.van.an', 'demo', '#/account');
     await accountLoaded();
-    expect(await page.locator('[data-field="department"]').textContent()).toBe('Phòng Bảo trợ xã hội và Trẻ em');
+    expect(await page.locator('[data-testid="account"] [data-field="department"]').textContent()).toBe('Phòng Bảo trợ xã hội và Trẻ em');
     expect(await page.locator('[data-card="sessions"] tbody tr').count()).toBe(2);
     expect(await page.locator('[data-card="sessions"] tbody tr[data-current]').count()).toBe(1);
 

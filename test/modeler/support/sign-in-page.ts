@@ -20,4 +20,6 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 export async function signedIn(page: Page, baseUrl: string, username: string, password = 'demo', hash = ''): Promise<void> {
   await signIn(page, baseUrl, username, password, hash);
   await page.waitForSelector('[data-testid="current-user"]');
+  // Logging out of an earlier session leaves the address at `/`.
+  if (hash && (await page.evaluate(() => location.hash)) !== hash) await page.evaluate((target) => (location.hash = target), hash);
 }
