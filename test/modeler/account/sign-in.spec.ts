@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
 import { startEngineWithSingleSignOn, type EngineWithSingleSignOn } from '../../support/identity-provider.js';
 import { ensureWebBuilt } from '../../support/web-build.js';
-import { signIn } from '../support/sign-in-page.js';
 
 /**
  * Issue #25 at the sign-in page: a device that keeps failing is held back with its wait shown
@@ -35,6 +34,8 @@ describe('the sign-in page', () => {
   });
 
   beforeEach(async () => {
+    // Each test signs in at the provider afresh: its session cookie from an earlier test goes.
+    await browser.context.clearCookies();
     page = await browser.newPage();
     page.setDefaultTimeout(15_000);
     errors = collectPageErrors(page);

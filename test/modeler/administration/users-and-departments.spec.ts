@@ -149,7 +149,7 @@ describe('administration: users and departments', () => {
     await admin.waitForSelector('tr[data-department="SYT_VP"]');
     await admin.fill('tr[data-department="SYT_VP"] input[name="name"]', 'Văn phòng Sở Y tế');
     await admin.click('tr[data-department="SYT_VP"] [data-action="save-department"]');
-    await admin.waitForFunction(() => document.querySelector<HTMLInputElement>('tr[data-department="SYT_VP"] input[name="name"]')?.value === 'Văn phòng Sở Y tế' && document.querySelector('.od-flash:not([hidden])'));
+    await admin.waitForFunction(() => document.querySelector('.od-flash:not([hidden])')?.textContent?.includes('Đã lưu Văn phòng Sở Y tế.'));
 
     // then: under the Department of Health in the tree, and offered for users
     const codes = await admin.locator('tr[data-department]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.department));

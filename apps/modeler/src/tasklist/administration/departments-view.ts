@@ -106,7 +106,7 @@ function newDepartmentForm(ctx: TasklistContext, api: AdministrationApi, parents
       if (ctx.handleCommonError(failure)) return;
       if (failure instanceof ApiError && failure.status === 409) problems.code.textContent = t('A department with this code exists already.');
       else if (failure instanceof ApiError && failure.details.some((d) => d.field && d.field in problems)) {
-        for (const d of failure.details) if (d.field && d.field in problems) problems[d.field as keyof typeof problems].textContent = d.message;
+        for (const d of failure.details) if (d.field && d.field in problems) problems[d.field as keyof typeof problems].textContent = t(d.message);
       } else error.textContent = describeApiError(failure);
     }
   });

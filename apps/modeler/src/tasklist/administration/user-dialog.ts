@@ -179,7 +179,7 @@ function showProblems(failure: unknown, problems: Record<string, HTMLElement>, e
     for (const detail of failure.details) {
       const name = detail.field?.replace(/\..*$/, '');
       if (name && problems[name]) {
-        problems[name].textContent = name === 'password' ? passwordProblemText(detail.message) : detail.message;
+        problems[name].textContent = name === 'password' ? passwordProblemText(detail.message) : t(detail.message);
         placed = true;
       }
     }

@@ -113,4 +113,8 @@ export const viAccounts: TranslationTable = {
   'Add the department': 'Thêm đơn vị',
   'Code (upper-case letters, digits, _ . -; never changes)': 'Mã (chữ in hoa, chữ số, _ . -; không đổi được về sau)',
   'A department with this code exists already.': 'Đã có đơn vị mang mã này.',
+  // the engine's field messages (class-validator rules of the organisation API)
+  'username is lower-case letters, digits, _ . -': 'Tên đăng nhập chỉ gồm chữ thường không dấu, chữ số và các ký tự _ . - (2–50 ký tự).',
+  'code is upper-case letters, digits, _ . -': 'Mã chỉ gồm chữ in hoa không dấu, chữ số và các ký tự _ . -.',
+  'unknown department': 'Không có đơn vị này.',
 };
