@@ -124,6 +124,9 @@ describe('my account', () => {
     const secret = (await page.locator('[data-field="secret"]').getAttribute('data-secret'))!;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(await page.locator('[data-field="otpauth"]').getAttribute('href')).toMatch(/^otpauth:\/\/totp\/OneDoor%3Ale\.van\.cuong\?secret=/);
+    // the QR code is drawn in the page (the secret goes to no outside service)
+    await page.waitForFunction(() => { const qr = document.querySelector<HTMLImageElement>('img[data-field="qr"]'); return qr?.complete && qr.naturalWidth > 0; });
+    expect(await page.locator('img[data-field="qr"]').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     await page.fill('[data-card="authenticator"] input[name="code"]', '000000');
     await page.click('[data-action="confirm-authenticator"]');
     await page.waitForFunction(() => document.querySelector('[data-card="authenticator"] [data-error-for="code"]')?.textContent);

@@ -1,3 +1,4 @@
+import { renderSVG } from 'uqr';
 import { ApiError } from '../../shared/api-error.js';
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
@@ -58,7 +59,10 @@ export function createAuthenticatorCard(ctx: TasklistContext, api: AccountApi, e
         h(
           'div',
           { className: 'od-authenticator-setup' },
-          h('p', {}, t('In your authenticator app (Google Authenticator, Microsoft Authenticator…), add an account with this key, or open the link on your phone:')),
+          h('p', {}, t('Scan this code with your authenticator app (Google Authenticator, Microsoft Authenticator…):')),
+          // The QR code is drawn here, in the browser: the secret never goes to a third-party service.
+          h('img', { className: 'od-totp-qr', 'data-field': 'qr', alt: t('QR code for the authenticator app'), width: 180, height: 180, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(otpauthUri, { pixelSize: 6 }))}` }),
+          h('p', {}, t('Or add an account in the app with this key, or open the link on your phone:')),
           h('p', {}, h('code', { className: 'od-totp-secret', 'data-field': 'secret', 'data-secret': secret }, secret.replace(/(.{4})/g, '$1 ').trim())),
           h('p', {}, h('a', { href: otpauthUri, 'data-field': 'otpauth' }, t('Open in the authenticator app'))),
           h('p', {}, t('Then enter the code the app shows to confirm.')),

@@ -34,9 +34,10 @@ export const viAccounts: TranslationTable = {
   'Set up': 'Thiết lập',
   'Turn off': 'Tắt',
   'Code from the app': 'Mã trên ứng dụng',
-  'In your authenticator app (Google Authenticator, Microsoft Authenticator…), add an account with this key, or open the link on your phone:':
-    'Trong ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…), thêm tài khoản bằng khóa này, hoặc mở liên kết trên điện thoại:',
+  'Or add an account in the app with this key, or open the link on your phone:': 'Hoặc thêm tài khoản trong ứng dụng bằng khóa này, hoặc mở liên kết trên điện thoại:',
   'Open in the authenticator app': 'Mở bằng ứng dụng xác thực',
+  'Scan this code with your authenticator app (Google Authenticator, Microsoft Authenticator…):': 'Quét mã này bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…):',
+  'QR code for the authenticator app': 'Mã QR cho ứng dụng xác thực',
   'Then enter the code the app shows to confirm.': 'Sau đó nhập mã ứng dụng hiển thị để xác nhận.',
   'The authenticator app is on: sign-in will ask for its code.': 'Đã bật ứng dụng xác thực: khi đăng nhập sẽ cần nhập mã.',
   'The authenticator app is off: sign-in asks for your password only.': 'Đã tắt ứng dụng xác thực: đăng nhập chỉ cần mật khẩu.',
