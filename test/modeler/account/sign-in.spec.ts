@@ -115,6 +115,22 @@ describe('the sign-in page', () => {
     expect(await page.locator('[data-card="password"]').innerText()).toContain('Bạn đăng nhập bằng tài khoản cơ quan');
   });
 
+  it('given single sign-on started from another page of the app (the working calendar), then the officer lands back on that page, signed in', async () => {
+    // given
+    await signInPage();
+    await page.goto(`${baseUrl()}/calendar/`);
+    await page.waitForSelector('[data-action="single-sign-on"]');
+
+    // when
+    await signInAtProvider('nguyen.thi.hoa');
+
+    // then
+    await page.waitForURL((url) => url.pathname === '/calendar/');
+    await page.waitForSelector('[data-testid="current-user"]');
+    expect(await page.locator('[data-testid="current-user"]').textContent()).toContain('Nguyễn Thị Hoa');
+    expect(new URL(page.url()).search).toBe('');
+  });
+
   it('given the directory names a department OneDoor does not know, then the sign-in page says why and nobody is signed in', async () => {
     await signInPage();
     await page.waitForSelector('[data-action="single-sign-on"]');

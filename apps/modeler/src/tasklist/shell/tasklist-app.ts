@@ -49,6 +49,7 @@ export class TasklistApp {
     });
     const back = await takeSingleSignOnReturn(this.http);
     if (back && 'error' in back) return this.showLogin(i18n.t('Single sign-on failed: {reason}', { reason: back.error }));
+    if (back && 'leaving' in back && back.leaving) return;
     const user = authSession.user;
     if (user && authSession.token) this.showApp(user);
     else this.showLogin();
