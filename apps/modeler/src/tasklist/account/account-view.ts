@@ -48,7 +48,7 @@ export async function renderAccountView(ctx: TasklistContext, container: HTMLEle
       ),
       account.external
         ? h('section', { className: 'od-card', 'data-card': 'password' }, h('h2', {}, t('Password')), h('p', {}, t('You sign in with your agency account: change its password in your agency’s directory.')))
-        : createPasswordCard(ctx, api),
+        : createPasswordCard(ctx, api, reload),
       createAuthenticatorCard(ctx, api, account.totpEnabled, reload),
       sessionsCard(ctx, api, account, reload),
     ),

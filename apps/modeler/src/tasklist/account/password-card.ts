@@ -11,7 +11,7 @@ import { passwordProblemText } from './password-problem.js';
  * common passwords, the username) answers per field; every other session of the user ends, this
  * browser goes on with the new session the engine returns.
  */
-export function createPasswordCard(ctx: TasklistContext, api: AccountApi): HTMLElement {
+export function createPasswordCard(ctx: TasklistContext, api: AccountApi, onChanged: () => void): HTMLElement {
   const t = i18n.t;
   const field = (name: string, label: string, autocomplete: string) => {
     const input = h('input', { name, type: 'password', autocomplete, required: true, maxlength: 200 });
@@ -49,6 +49,7 @@ export function createPasswordCard(ctx: TasklistContext, api: AccountApi): HTMLE
       await api.changePassword(current.input.value, next.input.value);
       form.reset();
       ctx.flash(t('Your password has been changed. Other devices have been signed out.'), 'success');
+      onChanged(); // the list of sessions is down to this one
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 400 && failure.details.some((d) => d.field)) {
         for (const f of problems) {
