@@ -20,7 +20,7 @@ describe('my account', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     engine = await startTestEngine();
-    for (const username of ['nguyen.van.an', 'tran.thi.binh', 'le.van.cuong']) {
+    for (const username of ['nguyen.van.an', 'tran.thi.binh', 'le.van.cuong', 'pham.van.duc']) {
       await engine.organisation.upsertUser({ username, password: 'demo', fullName: `Cán bộ ${username}`, departmentCode: 'SYT_BTXH', roles: ['officer', 'specialist'] });
     }
     browser = await launchBrowser();
@@ -148,5 +148,27 @@ describe('my account', () => {
     await page.click('.od-login-form button[type="submit"]');
     await page.waitForSelector('[data-testid="current-user"]');
     expect(await page.locator('[data-testid="current-user"]').textContent()).toContain('Cán bộ le.van.cuong');
+  });
+  it('given the authenticator on, when the owner turns it off with a code, then sign-in asks for the password only', async () => {
+    // given: set up and confirmed
+    await signedIn(page, engine.baseUrl, 'pham.van.duc', 'demo', '#/account');
+    await accountLoaded();
+    await page.click('[data-action="set-up-authenticator"]');
+    const secret = (await page.locator('[data-field="secret"]').getAttribute('data-secret'))!;
+    await page.fill('[data-card="authenticator"] input[name="code"]', totpCode(secret, totpStep(new Date())));
+    await page.click('[data-action="confirm-authenticator"]');
+    await page.waitForSelector('[data-card="authenticator"][data-enabled="true"]');
+
+    // when: turned off with the next code
+    await page.click('[data-action="turn-off-authenticator"]');
+    await page.fill('[data-card="authenticator"] input[name="code"]', totpCode(secret, totpStep(new Date()) + 1));
+    await page.click('[data-action="confirm-turn-off"]');
+    await page.waitForSelector('[data-card="authenticator"][data-enabled="false"]');
+
+    // then
+    expect(await page.locator('[data-card="authenticator"] [data-field="state"]').textContent()).toMatch(/^Đang tắt/);
+    await signIn(page, engine.baseUrl, 'pham.van.duc');
+    await page.waitForSelector('[data-testid="current-user"]');
+    expect(await page.locator('[data-step="code"]').count()).toBe(0);
   });
 });
