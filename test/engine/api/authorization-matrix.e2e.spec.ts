@@ -51,6 +51,7 @@ const TASK_WORKER = only({ head: 204 });
 const ROWS: Row[] = [
   { method: 'post', route: '/api/auth/login', request: () => ({ path: '/api/auth/login', body: { username: 'admin', password: 'demo' } }), expect: all(200, 200) },
   { method: 'get', route: '/api/auth/me', request: () => ({ path: '/api/auth/me' }), expect: all(200) },
+  { method: 'get', route: '/api/auth/account', request: () => ({ path: '/api/auth/account' }), expect: all(200) },
   { method: 'post', route: '/api/auth/logout', ownSession: true, request: () => ({ path: '/api/auth/logout' }), expect: all(204) },
   { method: 'get', route: '/api/auth/oidc', request: () => ({ path: '/api/auth/oidc' }), expect: all(200, 200) },
   { method: 'get', route: '/api/auth/oidc/login', request: () => ({ path: '/api/auth/oidc/login' }), expect: all(404, 404) },
@@ -135,6 +136,8 @@ const ROWS: Row[] = [
   { method: 'get', route: '/api/comparisons/annex', request: (f) => ({ path: `/api/comparisons/annex?base=${f.definitionId}&candidate=${f.definitionId}` }), expect: all(200) },
   { method: 'get', route: '/health', request: () => ({ path: '/health' }), expect: all(200, 200) },
   { method: 'get', route: '/metrics', request: () => ({ path: '/metrics' }), expect: all(200, 200) },
+  // Last: it ends every other session of each caller, the shared tokens of the rows above included.
+  { method: 'post', route: '/api/auth/sessions/end-others', ownSession: true, request: () => ({ path: '/api/auth/sessions/end-others' }), expect: all(200) },
 ];
 
 function minimalProcess(n: number): string {

@@ -230,7 +230,7 @@ describe('finding a dossier again', () => {
       const current = await page.locator('[data-testid="app-header"] .od-app-nav a[aria-current="page"]').getAttribute('href');
       expect({ path, current }).toEqual({ path, current: path === '/#/book' || path === '/#/dossiers' ? path : path.replace(/#.*/, '') });
     }
-    for (const page of seen) expect(page.links).toEqual(['Công việc', 'Tra cứu hồ sơ', 'Sổ theo dõi', 'Thiết kế quy trình', 'So sánh phiên bản', 'Báo cáo', 'Lịch làm việc']);
+    for (const page of seen) expect(page.links).toEqual(['Công việc', 'Tra cứu hồ sơ', 'Sổ theo dõi', 'Thiết kế quy trình', 'So sánh phiên bản', 'Báo cáo', 'Lịch làm việc', 'Quản trị hệ thống']);
     expect(new Set(seen.map((s) => s.user)).size).toBe(1);
 
     // and: the desk officer by name and department name, her pages without a raw timestamp

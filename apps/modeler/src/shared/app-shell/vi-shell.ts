@@ -11,6 +11,8 @@ export const viShell: TranslationTable = {
   Reports: 'Báo cáo',
   'Working calendar': 'Lịch làm việc',
   'Log out': 'Đăng xuất',
+  Administration: 'Quản trị hệ thống',
+  'My account': 'Tài khoản của tôi',
   'Log in': 'Đăng nhập',
   Home: 'Trang chủ',
   Notifications: 'Thông báo',
