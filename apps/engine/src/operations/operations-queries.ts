@@ -69,15 +69,15 @@ export class OperationsQueries {
     if (filter.departmentCode) add((p) => `EXISTS (SELECT 1 FROM task t WHERE t.instance_id = p.id AND t.department_code = ${p})`, filter.departmentCode);
     if (filter.activityId) add((p) => `EXISTS (SELECT 1 FROM execution e WHERE e.instance_id = p.id AND e.activity_id = ${p})`, filter.activityId);
     if (filter.suspended !== undefined) add((p) => `p.suspended = ${p}`, filter.suspended);
-    const overdue = `(EXISTS (SELECT 1 FROM task t WHERE t.instance_id = p.id AND t.due_at < $1)
-                     OR EXISTS (SELECT 1 FROM dossier o WHERE o.instance_id = p.id AND o.finished_at IS NULL AND o.due_at < $1))`;
+    const overdue = `(EXISTS (SELECT 1 FROM task t WHERE t.instance_id = p.id AND t.due_at < $1::timestamptz)
+                     OR EXISTS (SELECT 1 FROM dossier o WHERE o.instance_id = p.id AND o.finished_at IS NULL AND o.due_at < $1::timestamptz))`;
     if (filter.overdue !== undefined) where.push(filter.overdue ? overdue : `NOT ${overdue}`);
     const incident = `EXISTS (SELECT 1 FROM incident i WHERE i.instance_id = p.id AND i.resolved_at IS NULL)`;
     if (filter.withIncident !== undefined) where.push(filter.withIncident ? incident : `NOT ${incident}`);
     const size = filter.size ?? 50;
     const page = filter.page ?? 1;
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM process_instance p JOIN process_definition d ON d.id = p.definition_id ${whereSql}`, params);
+    const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*)::int AS total, $1::timestamptz AS now FROM process_instance p JOIN process_definition d ON d.id = p.definition_id ${whereSql}`, params);
     const rows = await this.db.query<InstanceSummary>(
       `SELECT ${SUMMARY_COLUMNS}, ${overdue} AS overdue
        FROM process_instance p JOIN process_definition d ON d.id = p.definition_id ${whereSql}

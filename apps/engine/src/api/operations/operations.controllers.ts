@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
@@ -189,7 +189,7 @@ export class InstanceOperationsController {
     return this.engine.execute(new ModifyInstance(id, body.instructions as ModificationInstruction[], body.reason), actor);
   }
 
-  @Put(':id/variables')
+  @Patch(':id/variables')
   @ApiOkResponse({ type: InstanceChangedDoc })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   @Roles('admin')
