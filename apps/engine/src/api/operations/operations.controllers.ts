@@ -36,7 +36,7 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' || value 
 
 export class InstanceSearchQuery {
   @IsOptional() @IsString() @MaxLength(200) definitionKey?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) version?: number;
   @IsOptional() @IsString() @MaxLength(300) definitionId?: string;
   @IsOptional() @IsIn(['active', 'completed', 'terminated']) state?: 'active' | 'completed' | 'terminated';
   /** Part of the business key: the dossier code. */
@@ -46,7 +46,7 @@ export class InstanceSearchQuery {
   @IsOptional() @Transform(toBoolean) @IsBoolean() overdue?: boolean;
   @IsOptional() @Transform(toBoolean) @IsBoolean() withIncident?: boolean;
   @IsOptional() @Transform(toBoolean) @IsBoolean() suspended?: boolean;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) size?: number;
 }
 
@@ -100,9 +100,9 @@ export class MigrationQueryDto {
 }
 
 export class MigrationPreviewDto {
-  @ValidateNested() @Type(() => MigrationPlanDto) plan!: MigrationPlanDto;
+  @IsObject() @ValidateNested() @Type(() => MigrationPlanDto) plan!: MigrationPlanDto;
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_BATCH) @IsUUID('all', { each: true }) instanceIds?: string[];
-  @IsOptional() @ValidateNested() @Type(() => MigrationQueryDto) query?: MigrationQueryDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MigrationQueryDto) query?: MigrationQueryDto;
 }
 
 export class MigrationRunDto extends MigrationPreviewDto {
