@@ -108,7 +108,7 @@ export async function renderInstance(ctx: ViewContext, id: string): Promise<void
 function historyState(state: string, outcome: string | null): string {
   const t = i18n.t;
   if (outcome === 'returned') return t('Returned');
-  return ({ active: t('Open'), completed: t('Done'), canceled: t('Cancelled') } as Record<string, string>)[state] ?? state;
+  return ({ active: t('In progress'), completed: t('Done'), canceled: t('Cancelled') } as Record<string, string>)[state] ?? state;
 }
 
 function incidentsSection(ctx: ViewContext, data: InstanceConsole, id: string): HTMLElement {

@@ -53,7 +53,7 @@ export async function renderMigration(ctx: ViewContext, params: URLSearchParams)
       previewArea.replaceChildren(
         h('h3', {}, t('Where the running dossiers land')),
         h('p', { 'data-testid': 'preview-counts', 'data-total': counts.total, 'data-migratable': counts.migratable }, t('{total} running: {ok} can move, {refused} would be refused.', { total: counts.total, ok: counts.migratable, refused: counts.refused })),
-        table([t('Now at'), t('Dossiers'), t('Goes to')], counts.bySource.map((s) => [s.name ?? s.activityId, String(s.count), s.targetName ?? s.targetActivityId ?? '—'])),
+        table([t('Now at'), t('Number of dossiers'), t('Goes to')], counts.bySource.map((s) => [s.name ?? s.activityId, String(s.count), s.targetName ?? s.targetActivityId ?? '—'])),
         counts.refusals.length ? table([t('Dossier'), t('Why it would be refused')], counts.refusals.map((r) => [r.businessKey ?? r.instanceId, r.reason])) : '',
         h('p', { className: 'od-muted' }, t('Deadlines: a moved dossier keeps its legal due date and its step keeps the due date it had.')),
         h('div', { className: 'od-ops-actions' }, h('button', { type: 'button', className: 'od-button od-button-primary', 'data-action': 'run-migration', disabled: counts.migratable === 0, onclick: () => void run() }, t('Migrate {n} dossiers…', { n: counts.migratable }))),
