@@ -139,6 +139,37 @@ describe('migrating running instances onto the simplified version', () => {
     expect(batch.items.find((i: { instanceId: string }) => i.instanceId === finished.id).reason).toBe('the instance is completed');
   });
 
+  it('given a batch on two nodes, one of which took jobs and crashed, then every instance is migrated exactly once', async () => {
+    const key = PROCEDURES[4];
+    const [v1, v2] = (await t.engine.definitions.list({ key })).sort((a, b) => a.version - b.version).slice(0, 2);
+    const ids: string[] = [];
+    for (let n = 0; n < 12; n++) ids.push((await t.engine.execute(new StartInstance({ definitionId: v1.id }, `TWO-NODES-${n}`), SYSTEM_ACTOR)).id);
+    const plan = (await t.http.post('/api/migrations/plan').set('Authorization', admin).send({ sourceDefinitionId: v1.id, targetDefinitionId: v2.id })).body;
+    const started = await t.http.post('/api/migrations').set('Authorization', admin).send({ plan, query: { businessKey: 'TWO-NODES-' }, reason: 'Hai máy chủ' });
+    expect(started.body.total).toBe(12);
+    // A node that took four of the jobs and died: their locks have run out.
+    await t.engine.db.query(
+      `UPDATE job SET lock_owner = 'crashed-node', lock_expires_at = now() - interval '1 second'
+       WHERE id IN (SELECT id FROM job WHERE type = 'migrate-instance' AND instance_id = ANY($1::uuid[]) LIMIT 4)`,
+      [ids],
+    );
+    const other = await startTestEngine({ sameDatabaseAs: t });
+    try {
+      for (let round = 0; round < 20; round++) {
+        const [a, b] = await Promise.all([t.engine.jobs.pollOnce(), other.engine.jobs.pollOnce()]);
+        if (a + b === 0) break;
+      }
+    } finally {
+      await other.close();
+    }
+    const batch = (await t.http.get(`/api/migrations/${started.body.id}`).set('Authorization', admin)).body;
+    expect(batch).toEqual(expect.objectContaining({ total: 12, moved: 12, refused: 0, pending: 0 }));
+    const [{ n }] = await t.engine.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM user_operation WHERE operation = 'migrate' AND instance_id = ANY($1::uuid[])`, [ids]);
+    expect(n).toBe(12);
+    const versions = await t.engine.db.query<{ definition_id: string }>(`SELECT DISTINCT definition_id FROM process_instance WHERE id = ANY($1::uuid[])`, [ids]);
+    expect(versions).toEqual([{ definition_id: v2.id }]);
+  });
+
   it('given a plan sending a user task to a gateway, then it is refused with the field', async () => {
     const key = PROCEDURES[0];
     const [v1, v2] = (await t.engine.definitions.list({ key })).sort((a, b) => a.version - b.version).slice(0, 2);

@@ -133,6 +133,15 @@ describe('the operations console', () => {
     expect((await audit(instanceId, 'resume'))[0].details.reason).toBe('Đã xác minh xong');
   });
 
+  it('given two administrators suspending the same dossier at once, then one wins and the other gets 409, with one audit entry', async () => {
+    const { instanceId } = await receive();
+    const statuses = await Promise.all(
+      ['Lý do một', 'Lý do hai'].map(async (reason) => (await t.http.post(`/api/process-instances/${instanceId}/suspend`).set('Authorization', admin).send({ reason })).status),
+    );
+    expect(statuses.sort()).toEqual([200, 409]);
+    expect(await audit(instanceId, 'suspend')).toHaveLength(1);
+  });
+
   it('given a step completed by mistake, when the admin cancels the current step and starts before the previous one, then history shows the cancel and the new step, and the audit names both', async () => {
     const { instanceId } = await receive();
     const [first] = await openTasks(instanceId);
