@@ -1,6 +1,7 @@
 import type { Command, CommandContext } from '../commands/command.js';
 import { dossierOfInstance } from '../dossiers/dossier-record.js';
 import { EndDossier } from '../dossiers/end-dossier.js';
+import { conflict } from '../shared/domain-error.js';
 import { lockRunningInstance } from './instance-lock.js';
 import { requireReason } from './reason.js';
 
@@ -26,6 +27,8 @@ export class CancelInstance implements Command<{ id: string; state: 'terminated'
 
   async execute(ctx: CommandContext) {
     const state = await lockRunningInstance(ctx, this.instanceId, { allowSuspended: true });
+    // A called procedure ending on its own would leave its caller waiting for ever.
+    if (state.instance.parentInstanceId) throw conflict(`process instance ${this.instanceId} was called by ${state.instance.parentInstanceId}: cancel that one`);
     const dossier = await dossierOfInstance(ctx.sql, state.instance.rootInstanceId);
     if (dossier && dossier.instance_id === state.id) {
       const ended = await new EndDossier(dossier.code, this.ending, this.reason).execute(ctx);
