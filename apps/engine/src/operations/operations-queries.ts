@@ -1,6 +1,8 @@
 import type { Database } from '../persistence/database.js';
 import { notFound } from '../shared/domain-error.js';
 import { escapeLike } from './migration/migration-batch.js';
+import { mean, p90 } from '../reengineering/sample-statistics.js';
+import type { WorkingCalendar } from '../../../../libs/working-calendar/src/index.js';
 
 export interface InstanceFilter {
   definitionKey?: string;
@@ -162,9 +164,10 @@ export class OperationsQueries {
 
   /**
    * Where a version's dossiers pile up: per step, the tokens there now and how many are past
-   * due, and from history the steps done — count, mean and 90th percentile of the time they took.
+   * due, and from history the steps done — count, mean and 90th percentile of the working time
+   * they took (on the calendar given; elapsed time without one).
    */
-  async heatMap(definitionId: string, now: Date) {
+  async heatMap(definitionId: string, now: Date, calendar?: WorkingCalendar) {
     const [definition] = await this.db.query<{ id: string; key: string; version: number; name: string | null; suspended: boolean }>(
       `SELECT id, key, version, name, suspended FROM process_definition WHERE id = $1`,
       [definitionId],
@@ -181,24 +184,32 @@ export class OperationsQueries {
        GROUP BY e.activity_id`,
       [definitionId, now],
     );
-    const done = await this.db.query<{ activityId: string; completed: number; meanMs: number | null; p90Ms: number | null }>(
-      `SELECT activity_id AS "activityId", count(*)::int AS completed,
-              avg(extract(epoch FROM ended_at - started_at) * 1000)::float8 AS "meanMs",
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - started_at) * 1000)::float8 AS "p90Ms"
-       FROM hist_activity_instance
-       WHERE definition_id = $1 AND state = 'completed' AND ended_at IS NOT NULL
-         AND activity_type IN ('userTask', 'manualTask', 'receiveTask', 'callActivity', 'subProcess', 'intermediateCatchEvent', 'task', 'serviceTask', 'businessRuleTask', 'scriptTask', 'sendTask')
-       GROUP BY activity_id`,
+    // The latest 2 000 finished runs of each step, measured on the working calendar (office
+    // hours, weekends and holidays off) as the law counts an allowance.
+    const finished = await this.db.query<{ activityId: string; startedAt: Date; endedAt: Date }>(
+      `SELECT activity_id AS "activityId", started_at AS "startedAt", ended_at AS "endedAt" FROM (
+         SELECT activity_id, started_at, ended_at, row_number() OVER (PARTITION BY activity_id ORDER BY ended_at DESC) AS n
+         FROM hist_activity_instance
+         WHERE definition_id = $1 AND state = 'completed' AND ended_at IS NOT NULL
+           AND activity_type IN ('userTask', 'manualTask', 'receiveTask', 'callActivity', 'subProcess', 'intermediateCatchEvent', 'task', 'serviceTask', 'businessRuleTask', 'scriptTask', 'sendTask')
+       ) h WHERE n <= 2000`,
       [definitionId],
     );
+    const samples = new Map<string, number[]>();
+    for (const row of finished) {
+      const list = samples.get(row.activityId) ?? [];
+      list.push(calendar ? calendar.workingTimeBetween(new Date(row.startedAt), new Date(row.endedAt)) : new Date(row.endedAt).getTime() - new Date(row.startedAt).getTime());
+      samples.set(row.activityId, list);
+    }
+    const done = [...samples].map(([activityId, values]) => ({ activityId, completed: values.length, meanMs: mean(values), p90Ms: p90(values) }));
     const steps = new Map<string, { activityId: string; running: number; overdue: number; completed: number; meanMs: number | null; p90Ms: number | null }>();
     for (const r of running) steps.set(r.activityId, { activityId: r.activityId, running: r.running, overdue: r.overdue, completed: 0, meanMs: null, p90Ms: null });
     for (const d of done) steps.set(d.activityId, { ...(steps.get(d.activityId) ?? { activityId: d.activityId, running: 0, overdue: 0 }), completed: d.completed, meanMs: d.meanMs, p90Ms: d.p90Ms });
     return { definition, steps: [...steps.values()].sort((a, b) => a.activityId.localeCompare(b.activityId)) };
   }
 
-  /** A procedure's versions at a glance: running, completed today, overdue, incidents, mean time per step. */
-  async dashboard(definitionKey: string, now: Date, dayStart: Date) {
+  /** A procedure's versions at a glance: running, completed today, overdue, incidents, mean working time per step (the latest 2 000 runs of each). */
+  async dashboard(definitionKey: string, now: Date, dayStart: Date, calendar?: WorkingCalendar) {
     const versions = await this.db.query<{ id: string; version: number; name: string | null; suspended: boolean; running: number; suspendedInstances: number; completedToday: number; overdue: number; incidents: number }>(
       `SELECT d.id, d.version, d.name, d.suspended,
               (SELECT count(*) FROM process_instance p WHERE p.definition_id = d.id AND p.state = 'active')::int AS running,
@@ -211,14 +222,21 @@ export class OperationsQueries {
       [definitionKey, dayStart, now],
     );
     if (versions.length === 0) throw notFound('Procedure', definitionKey);
-    const steps = await this.db.query<{ activityId: string; name: string | null; completed: number; meanMs: number | null }>(
-      `SELECT h.activity_id AS "activityId", max(h.activity_name) AS name, count(*)::int AS completed,
-              avg(extract(epoch FROM h.ended_at - h.started_at) * 1000)::float8 AS "meanMs"
-       FROM hist_activity_instance h JOIN process_definition d ON d.id = h.definition_id
-       WHERE d.key = $1 AND h.state = 'completed' AND h.ended_at IS NOT NULL AND h.activity_type IN ('userTask', 'manualTask', 'receiveTask', 'callActivity')
-       GROUP BY h.activity_id ORDER BY min(h.seq)`,
+    const runs = await this.db.query<{ activityId: string; name: string | null; startedAt: Date; endedAt: Date }>(
+      `SELECT activity_id AS "activityId", activity_name AS name, started_at AS "startedAt", ended_at AS "endedAt" FROM (
+         SELECT h.activity_id, h.activity_name, h.started_at, h.ended_at, h.seq, row_number() OVER (PARTITION BY h.activity_id ORDER BY h.ended_at DESC) AS n
+         FROM hist_activity_instance h JOIN process_definition d ON d.id = h.definition_id
+         WHERE d.key = $1 AND h.state = 'completed' AND h.ended_at IS NOT NULL AND h.activity_type IN ('userTask', 'manualTask', 'receiveTask', 'callActivity')
+       ) h WHERE n <= 2000 ORDER BY seq`,
       [definitionKey],
     );
+    const perStep = new Map<string, { activityId: string; name: string | null; values: number[] }>();
+    for (const run of runs) {
+      const step = perStep.get(run.activityId) ?? { activityId: run.activityId, name: run.name, values: [] };
+      step.values.push(calendar ? calendar.workingTimeBetween(new Date(run.startedAt), new Date(run.endedAt)) : new Date(run.endedAt).getTime() - new Date(run.startedAt).getTime());
+      perStep.set(run.activityId, step);
+    }
+    const steps = [...perStep.values()].map(({ activityId, name, values }) => ({ activityId, name, completed: values.length, meanMs: mean(values) }));
     const sum = (k: 'running' | 'completedToday' | 'overdue' | 'incidents') => versions.reduce((n, v) => n + v[k], 0);
     return {
       definitionKey,

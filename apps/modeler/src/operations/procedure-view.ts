@@ -65,7 +65,7 @@ export async function renderProcedure(ctx: ViewContext, params: URLSearchParams)
       { 'data-testid': 'dashboard-versions' },
     ),
     h('div', { className: 'od-ops-toolbar' }, h('label', {}, t('Heat-map of'), ' ', picker), version?.suspended ? h('span', { className: 'od-ops-late' }, t('No new dossier starts on this version.')) : null),
-    h('figure', { className: 'od-ops-figure' }, canvas, h('figcaption', { className: 'od-muted' }, t('Darker: more dossiers waiting. Above each step: mean / 90% of dossiers done within.'))),
+    h('figure', { className: 'od-ops-figure' }, canvas, h('figcaption', { className: 'od-muted' }, t('Darker: more dossiers waiting. Above each step: mean working time / 90% of dossiers done within.'))),
     h('h3', {}, t('Mean time per step (all versions)')),
     table([t('Step'), t('Done'), t('Mean')], dashboard.meanPerStep.map((s) => [s.name ?? s.activityId, String(s.completed), duration(s.meanMs)])),
   );

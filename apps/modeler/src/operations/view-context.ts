@@ -30,13 +30,16 @@ export function table(headers: string[], rows: (Node | string)[][], attributes: 
   );
 }
 
-/** "2 ngày 3 giờ" / "45 phút": a working time from history, in words. */
+/** Office hours in a working day, as allowances count them. */
+const WORKING_DAY_HOURS = 8;
+
+/** "2 ngày làm việc 3 giờ" / "45 phút": a working time from history, in words. */
 export function duration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '';
   const t = i18n.t;
   const minutes = Math.round(ms / 60_000);
   if (minutes < 60) return t('{n} min', { n: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return t('{h} h {m} min', { h: hours, m: minutes % 60 });
-  return t('{d} d {h} h', { d: Math.floor(hours / 24), h: hours % 24 });
+  if (hours < WORKING_DAY_HOURS) return t('{h} h {m} min', { h: hours, m: minutes % 60 });
+  return t('{d} working d {h} h', { d: Math.floor(hours / WORKING_DAY_HOURS), h: hours % WORKING_DAY_HOURS });
 }

@@ -132,7 +132,7 @@ export class MigrationBatchDoc {
 
 export class HeatMapDoc {
   @ApiProperty(object('{ id, key, version, name, suspended }')) definition!: object;
-  @ApiProperty({ type: 'array', items: object('{ activityId, running, overdue, completed, meanMs, p90Ms }') }) steps!: object[];
+  @ApiProperty({ type: 'array', items: object('{ activityId, running, overdue, completed, meanMs, p90Ms } — times are working time (office hours of the calendar in force), in ms') }) steps!: object[];
 }
 
 export class OperationsDashboardDoc {

@@ -252,13 +252,13 @@ export class ProcedureOperationsController {
     return this.engine.execute(new SuspendDefinition(id, false, body.reason), actor);
   }
 
-  /** Where this version's dossiers pile up: running and overdue per step, mean and p90 time per step from history. */
+  /** Where this version's dossiers pile up: running and overdue per step, mean and p90 working time per step from history. */
   @Get(':id/heat-map')
   @ApiOkResponse({ type: HeatMapDoc })
   @ApiErrors(401, 403, 404)
   @Roles('admin', 'manager')
   heatMap(@Param('id') id: string) {
-    return this.queries.heatMap(id, this.engine.now());
+    return this.queries.heatMap(id, this.engine.now(), this.engine.services.calendar());
   }
 }
 
@@ -277,7 +277,7 @@ export class OperationsDashboardController {
   @Roles('admin', 'manager')
   dashboard(@Query() query: DashboardQuery) {
     const now = this.engine.now();
-    return this.queries.dashboard(query.definitionKey, now, vietnamDayStart(now));
+    return this.queries.dashboard(query.definitionKey, now, vietnamDayStart(now), this.engine.services.calendar());
   }
 }
 
