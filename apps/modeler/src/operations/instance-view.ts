@@ -114,6 +114,8 @@ function historyState(state: string, outcome: string | null): string {
 function incidentsSection(ctx: ViewContext, data: InstanceConsole, id: string): HTMLElement {
   const t = i18n.t;
   const open = data.incidents.filter((x) => !x.resolvedAt);
+  // the step's name where the instance has been there; the raw id (or the job type) otherwise
+  const stepName = (elementId: string | null) => data.history.find((x) => x.activityId === elementId)?.activityName ?? elementId;
   const section = h('section', { className: 'od-ops-incidents', 'data-testid': 'incidents' }, h('h3', {}, t('Incidents ({n} open)', { n: open.length })));
   if (open.length === 0) section.append(h('p', { className: 'od-muted' }, t('Nothing is stuck.')));
   for (const incident of open) {
@@ -136,7 +138,7 @@ function incidentsSection(ctx: ViewContext, data: InstanceConsole, id: string): 
       h(
         'div',
         { className: 'od-ops-incident', 'data-testid': 'incident', 'data-incident-id': incident.id },
-        h('strong', {}, incident.elementId ?? incident.type),
+        h('strong', {}, stepName(incident.elementId) ?? incident.type),
         ` · ${formatDateTime(incident.createdAt)} · `,
         h('span', { className: 'od-ops-error' }, incident.message),
         ' ',
