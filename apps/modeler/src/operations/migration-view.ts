@@ -74,6 +74,12 @@ export async function renderMigration(ctx: ViewContext, params: URLSearchParams)
     }
   };
 
+  /** A step's name as the plan gives it (source or target), its id otherwise. */
+  const stepName = (id: string) => {
+    const instruction = plan?.instructions.find((x) => x.sourceActivityId === id) ?? plan?.instructions.find((x) => x.targetActivityId === id);
+    return (instruction?.sourceActivityId === id ? instruction.sourceName : instruction?.targetName) ?? id;
+  };
+
   const follow = async (batchId: string) => {
     for (let i = 0; i < 120; i++) {
       const batch = await ctx.api.get<MigrationBatch>(`/api/migrations/${batchId}`);
@@ -85,8 +91,8 @@ export async function renderMigration(ctx: ViewContext, params: URLSearchParams)
           batch.items.map((x) => [
             h('a', { href: `#instance/${x.instanceId}` }, x.businessKey ?? x.instanceId.slice(0, 8)),
             ({ moved: t('moved'), refused: t('refused'), pending: t('waiting') } as Record<string, string>)[x.outcome],
-            (x.fromActivities ?? []).join(', '),
-            (x.toActivities ?? []).join(', '),
+            (x.fromActivities ?? []).map(stepName).join(', '),
+            (x.toActivities ?? []).map(stepName).join(', '),
             x.reason ?? '',
           ]),
           { 'data-testid': 'batch-items' },
