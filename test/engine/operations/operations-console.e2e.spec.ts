@@ -168,6 +168,23 @@ describe('the operations console', () => {
     expect(bad.body.details[0].field).toBe('instructions[0].activityId');
   });
 
+  it('given a step to skip, when the admin cancels it and starts after it, then the next step opens and the skipped one is cancelled in history', async () => {
+    const { instanceId } = await receive();
+    const moved = await t.http
+      .post(`/api/process-instances/${instanceId}/modification`)
+      .set('Authorization', admin)
+      .send({ reason: 'Hồ sơ đã được tiếp nhận trên giấy', instructions: [{ type: 'cancel', activityId: 'buoc-1-tiep-nhan' }, { type: 'startAfterActivity', activityId: 'buoc-1-tiep-nhan' }] });
+    expect(moved.status).toBe(200);
+    expect(moved.body.activeActivityIds).toEqual(['buoc-2-phan-cong']);
+    const history = (await t.http.get(`/api/process-instances/${instanceId}/history`).set('Authorization', admin)).body as { activityId: string; state: string }[];
+    expect(history.filter((h) => h.activityId === 'buoc-1-tiep-nhan').map((h) => h.state)).toEqual(['canceled']);
+    const [step] = await t.engine.db.query<{ outcome: string; ended_by: string }>(`SELECT outcome, ended_by FROM hist_task_instance WHERE instance_id = $1 AND element_id = 'buoc-1-tiep-nhan'`, [instanceId]);
+    expect(step).toEqual({ outcome: 'canceled', ended_by: 'admin' });
+    // and: cancelling the last token without starting another ends the instance
+    const ended = await t.http.post(`/api/process-instances/${instanceId}/modification`).set('Authorization', admin).send({ reason: 'Nhập trùng', instructions: [{ type: 'cancel', activityId: 'buoc-2-phan-cong' }] });
+    expect(ended.body).toEqual(expect.objectContaining({ state: 'terminated', activeActivityIds: [] }));
+  });
+
   it('given dossiers cancelled from the console, then a withdrawal gives status 7, a stop status 8 with form 05 printable', async () => {
     const withdrawn = await receive();
     const res = await t.http.post(`/api/process-instances/${withdrawn.instanceId}/cancel`).set('Authorization', admin).send({ ending: 'withdrawn', reason: 'Công dân xin rút hồ sơ' });
