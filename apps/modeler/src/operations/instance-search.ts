@@ -10,13 +10,18 @@ import { errorText, table, type ViewContext } from './view-context.js';
  */
 export async function renderInstanceSearch(ctx: ViewContext, params: URLSearchParams): Promise<void> {
   const t = i18n.t;
-  const definitions = await ctx.api.get<DefinitionSummary[]>('/api/process-definitions');
+  const [definitions, departments] = await Promise.all([
+    ctx.api.get<DefinitionSummary[]>('/api/process-definitions'),
+    ctx.api.get<{ code: string; name: string }[]>('/api/departments'),
+  ]);
   const keys = [...new Map(definitions.map((d) => [d.key, d.name ?? d.key])).entries()];
   const code = h('input', { type: 'search', name: 'businessKey', placeholder: t('Dossier code'), value: params.get('businessKey') ?? '', 'data-testid': 'search-code' });
   const procedure = h('select', { name: 'definitionKey', 'data-testid': 'search-procedure' }, h('option', { value: '' }, t('All procedures')), ...keys.map(([key, name]) => h('option', { value: key }, name)));
   (procedure as HTMLSelectElement).value = params.get('definitionKey') ?? '';
   const state = h('select', { name: 'state' }, h('option', { value: '' }, t('Any state')), h('option', { value: 'active' }, t('Running')), h('option', { value: 'completed' }, t('Completed')), h('option', { value: 'terminated' }, t('Cancelled')));
   (state as HTMLSelectElement).value = params.get('state') ?? 'active';
+  const department = h('select', { name: 'departmentCode', 'data-testid': 'search-department' }, h('option', { value: '' }, t('All departments')), ...departments.map((d) => h('option', { value: d.code }, d.name)));
+  (department as HTMLSelectElement).value = params.get('departmentCode') ?? '';
   const overdue = h('input', { type: 'checkbox', name: 'overdue', checked: params.get('overdue') === 'true' });
   const incident = h('input', { type: 'checkbox', name: 'withIncident', checked: params.get('withIncident') === 'true' });
   const results = h('div', { className: 'od-ops-results', 'data-testid': 'search-results' });
@@ -30,6 +35,7 @@ export async function renderInstanceSearch(ctx: ViewContext, params: URLSearchPa
         if ((code as HTMLInputElement).value.trim()) query.set('businessKey', (code as HTMLInputElement).value.trim());
         if ((procedure as HTMLSelectElement).value) query.set('definitionKey', (procedure as HTMLSelectElement).value);
         if ((state as HTMLSelectElement).value) query.set('state', (state as HTMLSelectElement).value);
+        if ((department as HTMLSelectElement).value) query.set('departmentCode', (department as HTMLSelectElement).value);
         if ((overdue as HTMLInputElement).checked) query.set('overdue', 'true');
         if ((incident as HTMLInputElement).checked) query.set('withIncident', 'true');
         location.hash = `#search?${query}`;
@@ -38,6 +44,7 @@ export async function renderInstanceSearch(ctx: ViewContext, params: URLSearchPa
     h('label', {}, t('Dossier code'), code),
     h('label', {}, t('Procedure'), procedure),
     h('label', {}, t('State'), state),
+    h('label', {}, t('Department of the current step'), department),
     h('label', { className: 'od-ops-check' }, overdue, t('Overdue')),
     h('label', { className: 'od-ops-check' }, incident, t('With incident')),
     h('button', { type: 'submit', className: 'od-button od-button-primary', 'data-testid': 'search-submit' }, t('Search')),

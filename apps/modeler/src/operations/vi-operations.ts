@@ -11,6 +11,8 @@ export const viOperations: TranslationTable = {
   'Dossier code': 'Mã hồ sơ',
   'All procedures': 'Tất cả thủ tục',
   'Any state': 'Mọi trạng thái',
+  'All departments': 'Tất cả các phòng',
+  'Department of the current step': 'Phòng đang xử lý',
   Running: 'Đang xử lý',
   Completed: 'Đã hoàn thành',
   Cancelled: 'Đã hủy',
