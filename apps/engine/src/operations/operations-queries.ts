@@ -83,8 +83,8 @@ export class OperationsQueries {
     const rows = await this.db.query<InstanceSummary>(
       `SELECT ${SUMMARY_COLUMNS}, ${overdue} AS overdue
        FROM process_instance p JOIN process_definition d ON d.id = p.definition_id ${whereSql}
-       ORDER BY p.started_at DESC, p.id LIMIT ${size} OFFSET ${(page - 1) * size}`,
-      params,
+       ORDER BY p.started_at DESC, p.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, size, (page - 1) * size],
     );
     return { items: rows, total, page, size };
   }

@@ -13,7 +13,7 @@ import { SuspendDefinition, SuspendInstance } from '../../operations/suspension.
 import { MAX_BATCH, migrationBatch, StartMigration } from '../../operations/migration/migration-batch.js';
 import { proposePlan, type MigrationPlan } from '../../operations/migration/migration-plan.js';
 import { previewMigration } from '../../operations/migration/migration-preview.js';
-import { badInput, notFound } from '../../shared/domain-error.js';
+import { badInput } from '../../shared/domain-error.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -330,10 +330,8 @@ export class MigrationsController {
   @ApiOkResponse({ type: MigrationBatchDoc })
   @ApiErrors(401, 403, 404)
   @Roles('admin')
-  async batch(@Param('id') id: string) {
-    return migrationBatch(this.engine.db, id).catch((error) => {
-      throw error instanceof Error && error.name === 'DomainError' ? error : notFound('Migration batch', id);
-    });
+  batch(@Param('id') id: string) {
+    return migrationBatch(this.engine.db, id);
   }
 }
 

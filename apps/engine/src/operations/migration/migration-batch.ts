@@ -122,7 +122,7 @@ export interface MigrationBatchView {
 
 /** A batch and the result per instance, as far as the job executors have got. */
 export async function migrationBatch(db: Database, id: string): Promise<MigrationBatchView> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Migration batch', id);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound('Migration batch', id);
   const [batch] = await db.query<{ id: string; source_definition_id: string; target_definition_id: string; created_by: string | null; created_at: Date; total: number; plan: { reason?: string } }>(
     `SELECT * FROM migration_batch WHERE id = $1`,
     [id],
