@@ -75,6 +75,9 @@ export async function renderInstance(ctx: ViewContext, id: string): Promise<void
     actions,
     h('figure', { className: 'od-ops-figure' }, canvas, h('figcaption', { className: 'od-muted' }, t('Badges: dossiers waiting at the step; red: past the step’s due date. Click a step to move the token there.'))),
     ...(moveForm ? [moveForm.element] : []),
+    ...(data.calledInstances.length
+      ? [h('p', {}, t('Called procedures:'), ' ', ...data.calledInstances.flatMap((c) => [h('a', { href: `#instance/${c.id}`, 'data-testid': 'called-instance' }, `${c.definitionKey} (${stateLabel(c.state, false)})`), ' ']))]
+      : []),
     incidentsSection(ctx, data, id),
     variablesSection(ctx, data, id, running, act),
     h('h3', {}, t('History')),

@@ -64,6 +64,8 @@ export interface InstanceConsole {
   jobs: { id: string; type: string; elementId: string; dueAt: string; retries: number; lastError: string | null; lockOwner: string | null }[];
   incidents: Incident[];
   audit: { at: string; username: string | null; operation: string; details: { reason?: string } | null }[];
+  /** Procedures this instance called (inter-agency steps), each an instance of its own. */
+  calledInstances: { id: string; definitionKey: string; state: string }[];
 }
 
 export interface DefinitionSummary {

@@ -44,6 +44,7 @@ export const viOperations: TranslationTable = {
   'The applicant withdrew it': 'Công dân, tổ chức xin rút hồ sơ',
   'Processing is stopped (form 05)': 'Dừng xử lý hồ sơ (mẫu 05)',
   'Procedure heat-map': 'Bản đồ ùn ứ của thủ tục',
+  'Called procedures:': 'Quy trình liên thông được gọi:',
   'Badges: dossiers waiting at the step; red: past the step’s due date. Click a step to move the token there.': 'Số trên bước: hồ sơ đang chờ ở bước đó; màu đỏ: đã quá hạn của bước. Bấm vào một bước để chuyển hồ sơ tới đó.',
   History: 'Lịch sử xử lý',
   Step: 'Bước',
