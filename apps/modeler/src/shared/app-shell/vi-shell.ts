@@ -10,6 +10,7 @@ export const viShell: TranslationTable = {
   'Compare versions': 'So sánh phiên bản',
   Reports: 'Báo cáo',
   'Working calendar': 'Lịch làm việc',
+  Operations: 'Vận hành',
   'Log out': 'Đăng xuất',
   Administration: 'Quản trị hệ thống',
   'My account': 'Tài khoản của tôi',
