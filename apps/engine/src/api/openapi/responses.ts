@@ -529,6 +529,9 @@ export class PublicDossierDoc {
   @ApiProperty(date) receivedAt!: string;
   @ApiProperty(nullableDate) dueAt!: string | null;
   @ApiProperty(nullableString) currentStep!: string | null;
+  @ApiProperty({ description: 'The result was returned electronically: the applicant may download it with a one-time code' }) resultAvailable!: boolean;
+  @ApiProperty({ description: 'The result was returned and the service not rated yet' }) mayRate!: boolean;
+  @ApiProperty({ enum: ['satisfied', 'normal', 'dissatisfied'], nullable: true }) rating!: string | null;
 }
 
 export class HealthDoc {

@@ -69,6 +69,18 @@ export class DigitisedDossiers1764200023000 implements MigrationInterface {
         expires_at timestamptz NOT NULL
       );
 
+      -- Messages to applicants (the one-time code by SMS) waiting for a gateway to send them.
+      CREATE TABLE applicant_message (
+        id uuid PRIMARY KEY,
+        dossier_code text NOT NULL REFERENCES dossier(code),
+        channel text NOT NULL CHECK (channel IN ('sms')),
+        recipient text NOT NULL,
+        body text NOT NULL,
+        created_at timestamptz NOT NULL,
+        sent_at timestamptz
+      );
+      CREATE INDEX applicant_message_unsent ON applicant_message (created_at) WHERE sent_at IS NULL;
+
       CREATE TABLE dossier_rating (
         dossier_code text PRIMARY KEY REFERENCES dossier(code),
         rating text NOT NULL CHECK (rating IN ('satisfied', 'normal', 'dissatisfied')),
@@ -82,6 +94,7 @@ export class DigitisedDossiers1764200023000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       DROP TABLE IF EXISTS dossier_rating;
+      DROP TABLE IF EXISTS applicant_message;
       DROP TABLE IF EXISTS result_download_token;
       DROP TABLE IF EXISTS result_access_code;
       ALTER TABLE dossier DROP COLUMN IF EXISTS result_file_id;
