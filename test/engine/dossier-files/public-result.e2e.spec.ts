@@ -29,6 +29,17 @@ describe('the electronic result and the rating on the public page', () => {
   });
   afterAll(() => t.close());
 
+  it('given the receipt (form 01), then it carries a QR code opening the public lookup of this dossier', async () => {
+    const receipt = await t.http.get(`/api/documents/${code}/01`).set('Authorization', await j.as('motcua.snnmt'));
+    expect(receipt.status).toBe(200);
+    expect(receipt.text).toMatch(/<svg class="qr" role="img" aria-label="Mã QR tra cứu hồ sơ"[^>]*viewBox/);
+    expect(receipt.text).toContain(`/tra-cuu?ma=${encodeURIComponent(code)}`);
+    const page = await t.http.get(`/tra-cuu?ma=${encodeURIComponent(code)}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Kết quả điện tử');
+    expect(page.text).toContain('Đánh giá mức độ hài lòng');
+  });
+
   it('given the result not yet returned, then no code is sent and rating is refused', async () => {
     expect((await post(`/api/public/dossiers/${code}/result-code`, { phone })).status).toBe(409);
     expect((await post(`/api/public/dossiers/${code}/rating`, { phone, rating: 'satisfied' })).status).toBe(409);
