@@ -120,7 +120,7 @@ describe('reports over HTTP', () => {
     const res = await request(app.getHttpServer()).get('/api/reports/dashboard?period=2026-Q3').set('Authorization', manager);
     expect(res.status).toBe(200);
     expect(res.body.indices.progress).toEqual({ value: 0.625, numerator: 10, denominator: 16, weight: 20, points: 12.5 });
-    expect(res.body.overall.maxPoints).toBe(50);
+    expect(res.body.overall.maxPoints).toBe(66);
   });
 
   it('given an officer or a designer, then 403; without a token, 401', async () => {

@@ -6,6 +6,8 @@ import { taskAccess } from '../identity/task-access.js';
 import type { ProcedureGraph } from '../model/procedure-graph.js';
 import { badInput, conflict, DomainError, ErrorCode } from '../shared/domain-error.js';
 import { componentNamed, componentsOfDossier, resultKind } from './dossier-components.js';
+import { markComponentsDigitised } from './components-digitised.js';
+import type { DossierComponentDefinition } from '../model/procedure-graph.js';
 import type { DossierFileStore } from './dossier-file-store.js';
 import { fileView, insertFileRow, type DossierFileRow, type DossierFileView } from './dossier-file-row.js';
 import { cleanFileName, sniffFileType } from './file-content.js';
@@ -39,11 +41,12 @@ export class AddDossierFile implements Command<DossierFileView> {
     const file = checkedFile(this.file, this.maxBytes);
     let dossier: DossierRecord;
     let component: { id: string | null; kind: string; name: string; validMonths?: number };
+    let declaredComponents: DossierComponentDefinition[] = [];
     if (this.target.purpose === 'component') {
       dossier = await loadDossier(ctx.sql, this.target.dossierCode, true);
       if (dossier.finished_at) throw conflict(`dossier ${dossier.code} is already finished: its components can no longer change`);
-      const declared = componentNamed(await componentsOfDossier(ctx.services.definitions, ctx.sql, dossier.definition_id), this.target.componentId);
-      component = declared;
+      declaredComponents = await componentsOfDossier(ctx.services.definitions, ctx.sql, dossier.definition_id);
+      component = componentNamed(declaredComponents, this.target.componentId);
     } else {
       const { state, task } = await lockOpenTask(ctx, this.target.taskId);
       taskAccess.assertMayWork(ctx.actor, task);
@@ -77,6 +80,7 @@ export class AddDossierFile implements Command<DossierFileView> {
       added_at: ctx.now,
     };
     await insertFileRow(ctx.sql, row);
+    if (this.target.purpose === 'component') await markComponentsDigitised(ctx, dossier.code, declaredComponents);
     if (this.target.purpose === 'result') {
       await updateDossier(ctx.sql, dossier, { result_electronic: true, result_file_id: row.id } as Partial<DossierRecord>, ctx.now, ctx.actor.username);
     }

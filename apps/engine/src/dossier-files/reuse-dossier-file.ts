@@ -4,6 +4,7 @@ import { badInput, conflict } from '../shared/domain-error.js';
 import { componentNamed, componentsOfDossier } from './dossier-components.js';
 import { fileView, insertFileRow, type DossierFileRow, type DossierFileView } from './dossier-file-row.js';
 import { reusableFilesSql } from './reusable-files-sql.js';
+import { markComponentsDigitised } from './components-digitised.js';
 
 /**
  * Attaches to a dossier's component a file the same applicant (by identity number) handed in
@@ -22,7 +23,8 @@ export class ReuseDossierFile implements Command<DossierFileView> {
   async execute(ctx: CommandContext): Promise<DossierFileView> {
     const dossier = await loadDossier(ctx.sql, this.dossierCode, true);
     if (dossier.finished_at) throw conflict(`dossier ${dossier.code} is already finished: its components can no longer change`);
-    const component = componentNamed(await componentsOfDossier(ctx.services.definitions, ctx.sql, dossier.definition_id), this.componentId);
+    const declared = await componentsOfDossier(ctx.services.definitions, ctx.sql, dossier.definition_id);
+    const component = componentNamed(declared, this.componentId);
     if (!dossier.applicant_id_number) throw badInput('the applicant has no identity number on this dossier: nothing can be reused', [{ field: 'fileId', message: 'reuse needs the applicant’s identity number' }]);
     const validId = /^[0-9a-f-]{36}$/i.test(this.sourceFileId);
     const [source] = validId
@@ -48,6 +50,7 @@ export class ReuseDossierFile implements Command<DossierFileView> {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [dossier.code, component.id, component.kind, row.id, source.id, source.dossier_code, dossier.applicant_id_number, ctx.actor.username, ctx.now],
     );
+    await markComponentsDigitised(ctx, dossier.code, declared);
     await appendDossierEvent(ctx.sql, dossier.code, ctx.now, 'component_reused', ctx.actor.username, { fileId: row.id, componentId: component.id, sourceFileId: source.id, sourceDossier: source.dossier_code });
     await ctx.audit({ operation: 'reuse-dossier-file', entityType: 'dossier', entityId: dossier.code, instanceId: dossier.instance_id, details: { fileId: row.id, componentId: component.id, sourceFileId: source.id, sourceDossier: source.dossier_code } });
     return fileView({ ...row, source_dossier_code: source.dossier_code });

@@ -502,7 +502,7 @@ export class Ii06aReportDoc {
 
 export class DashboardDoc {
   @ApiProperty({ type: ReportPeriodDoc }) period!: ReportPeriodDoc;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'progress, online, transparency: { value, numerator, denominator, weight, points }' }) indices!: object;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'progress, online, transparency, digitisation, electronicResult, reuse, satisfaction: { value, numerator, denominator, weight, points }' }) indices!: object;
   @ApiProperty({ type: 'object', additionalProperties: true, description: '{ points, maxPoints, score }' }) overall!: object;
 }
 

@@ -51,6 +51,8 @@ export class DigitisedDossiers1764200023000 implements MigrationInterface {
 
       ALTER TABLE dossier ADD COLUMN result_electronic boolean NOT NULL DEFAULT false;
       ALTER TABLE dossier ADD COLUMN result_file_id uuid REFERENCES dossier_file(id);
+      -- Set when every required component of the dossier has a digitised file (the digitisation index).
+      ALTER TABLE dossier ADD COLUMN components_digitised_at timestamptz;
 
       CREATE TABLE result_access_code (
         id uuid PRIMARY KEY,
@@ -97,6 +99,7 @@ export class DigitisedDossiers1764200023000 implements MigrationInterface {
       DROP TABLE IF EXISTS applicant_message;
       DROP TABLE IF EXISTS result_download_token;
       DROP TABLE IF EXISTS result_access_code;
+      ALTER TABLE dossier DROP COLUMN IF EXISTS components_digitised_at;
       ALTER TABLE dossier DROP COLUMN IF EXISTS result_file_id;
       ALTER TABLE dossier DROP COLUMN IF EXISTS result_electronic;
       DROP TABLE IF EXISTS dossier_file_reuse;
