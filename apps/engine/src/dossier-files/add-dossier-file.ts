@@ -3,10 +3,10 @@ import type { Command, CommandContext } from '../commands/command.js';
 import { lockOpenTask } from '../commands/task-lookup.js';
 import { appendDossierEvent, dossierOfInstance, loadDossier, updateDossier, type DossierRecord } from '../dossiers/dossier-record.js';
 import { taskAccess } from '../identity/task-access.js';
-import type { ProcedureGraph } from '../model/procedure-graph.js';
 import { badInput, conflict, DomainError, ErrorCode } from '../shared/domain-error.js';
 import { componentNamed, componentsOfDossier, resultKind } from './dossier-components.js';
 import { markComponentsDigitised } from './components-digitised.js';
+import { isFinalStep } from './final-step.js';
 import type { DossierComponentDefinition } from '../model/procedure-graph.js';
 import type { DossierFileStore } from './dossier-file-store.js';
 import { fileView, insertFileRow, type DossierFileRow, type DossierFileView } from './dossier-file-row.js';
@@ -98,16 +98,6 @@ function checkedFile(file: UploadedFile | undefined, maxBytes: number) {
   const type = sniffFileType(file.bytes);
   if (!type) throw badInput(`${file.field} is not a PDF, PNG or JPEG file (judged by its content, not its name)`, [{ field: file.field, message: 'only PDF, PNG and JPEG files are kept' }]);
   return { ...file, type };
-}
-
-/** The step that returns the result: every flow out of it goes straight to an end event. */
-function isFinalStep(graph: ProcedureGraph, elementId: string): boolean {
-  const node = graph.nodes.get(elementId);
-  if (!node || node.outgoing.length === 0) return false;
-  return node.outgoing.every((flowId) => {
-    const flow = graph.flows.get(flowId);
-    return flow !== undefined && graph.nodes.get(flow.targetId)?.type === 'endEvent';
-  });
 }
 
 function addMonths(at: Date, months: number): Date {

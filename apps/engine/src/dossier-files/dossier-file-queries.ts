@@ -3,6 +3,7 @@ import type { DefinitionCache } from '../persistence/definition-store.js';
 import type { Database, Sql } from '../persistence/database.js';
 import { DomainError, ErrorCode, notFound } from '../shared/domain-error.js';
 import { componentsOfDossier } from './dossier-components.js';
+import { isFinalStep } from './final-step.js';
 import type { DossierFileStore, StorageKind } from './dossier-file-store.js';
 import { fileView, type DossierFileRow, type DossierFileView } from './dossier-file-row.js';
 import { LargeObjectStore } from './large-object-store.js';
@@ -23,6 +24,8 @@ export interface DossierFiles {
   components: DossierComponentFiles[];
   result: DossierFileView | null;
   resultElectronic: boolean;
+  /** The open step that returns the result, where the result document is attached; null when the dossier is not there. */
+  resultStepTaskId: string | null;
 }
 
 export interface ReusableOffer {
@@ -57,7 +60,10 @@ export class DossierFileQueries {
         WHERE f.dossier_code = $1 ORDER BY f.added_at, f.id`,
       [code],
     );
-    const declared = await this.db.transaction((sql) => componentsOfDossier(this.definitions, sql, dossier.definition_id));
+    const [declared, resultStepTaskId] = await this.db.transaction(async (sql) => [
+      await componentsOfDossier(this.definitions, sql, dossier.definition_id),
+      await this.resultStep(sql, dossier.instance_id),
+    ] as const);
     const components = declared.map((c) => ({
       id: c.id,
       name: c.name,
@@ -68,7 +74,7 @@ export class DossierFileQueries {
       files: rows.filter((r) => r.purpose === 'component' && r.component_id === c.id).map(fileView),
     }));
     const result = rows.find((r) => r.id === dossier.result_file_id);
-    return { components, result: result ? fileView(result) : null, resultElectronic: dossier.result_electronic };
+    return { components, result: result ? fileView(result) : null, resultElectronic: dossier.result_electronic, resultStepTaskId };
   }
 
   /** For each of the dossier's components, the applicant's earlier files of the same kind still valid. */
@@ -102,9 +108,21 @@ export class DossierFileQueries {
     return { file: fileView(row), bytes };
   }
 
+  private async resultStep(sql: Sql, instanceId: string): Promise<string | null> {
+    const open = await sql.query<{ id: string; element_id: string; definition_id: string }>(
+      `SELECT t.id, t.element_id, t.definition_id FROM task t JOIN process_instance p ON p.id = t.instance_id WHERE p.root_instance_id = $1 ORDER BY t.created_at`,
+      [instanceId],
+    );
+    for (const task of open) {
+      const definition = await this.definitions.source(sql).byId(task.definition_id);
+      if (definition && isFinalStep(definition.graph, task.element_id)) return task.id;
+    }
+    return null;
+  }
+
   private async dossier(code: string) {
-    const [dossier] = await this.db.query<{ definition_id: string; applicant_id_number: string | null; result_file_id: string | null; result_electronic: boolean }>(
-      `SELECT definition_id, applicant_id_number, result_file_id, result_electronic FROM dossier WHERE code = $1`,
+    const [dossier] = await this.db.query<{ instance_id: string; definition_id: string; applicant_id_number: string | null; result_file_id: string | null; result_electronic: boolean }>(
+      `SELECT instance_id, definition_id, applicant_id_number, result_file_id, result_electronic FROM dossier WHERE code = $1`,
       [code],
     );
     if (!dossier) throw notFound('Dossier', code);

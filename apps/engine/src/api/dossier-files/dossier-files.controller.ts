@@ -68,6 +68,7 @@ export class DossierFilesDoc {
   @ApiProperty({ type: [DossierComponentFilesDoc] }) components!: DossierComponentFilesDoc[];
   @ApiPropertyOptional({ type: DossierFileDoc, nullable: true }) result!: DossierFileDoc | null;
   @ApiProperty() resultElectronic!: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'The open step that returns the result: POST /api/tasks/{id}/result attaches it there' }) resultStepTaskId!: string | null;
 }
 
 export class ReusableFileDoc extends DossierFileDoc {
