@@ -180,6 +180,8 @@ describe('dossier files', () => {
       const early = await j.attachResult(code);
       expect(early.status).toBe(409);
       await j.toReturnStep(code);
+      const before = await t.http.get(`/api/dossiers/${code}/files`).set('Authorization', await j.as('motcua.snnmt'));
+      expect(before.body.resultStepTaskId).toBe((await j.openStep(code)).id);
       const res = await j.attachResult(code);
       expect(res.status).toBe(201);
       expect(res.body).toEqual(expect.objectContaining({ purpose: 'result', componentId: null, fileName: 'Chứng chỉ hành nghề.pdf' }));

@@ -75,7 +75,7 @@ const SCRIPT = `
     say('rating-message', d.rating ? 'Bạn đã đánh giá: ' + RATINGS[d.rating] + '. Cảm ơn bạn!' : '', true);
   }
   var requested = /[?&]ma=([^&#]*)/.exec(location.search);
-  if (requested) form.elements.code.value = decodeURIComponent(requested[1].replace(/\+/g, ' '));
+  if (requested) form.elements.code.value = decodeURIComponent(requested[1].replace(/\\+/g, ' '));
   document.getElementById('send-code').addEventListener('click', function () {
     say('otp-message', '');
     post('/result-code', { phone: current.phone }).then(function (r) {
@@ -100,7 +100,7 @@ const SCRIPT = `
         codeForm.hidden = true;
         say('otp-message', 'Xác thực thành công. Đường dẫn tải kết quả có hiệu lực đến ' + date(r.data.expiresAt) + '.', true);
       } else if (r.status === 400) {
-        var left = /(\d+) attempt/.exec(r.data.message || '');
+        var left = /(\\d+) attempt/.exec(r.data.message || '');
         say('otp-message', left ? 'Mã xác thực không đúng. Bạn còn ' + left[1] + ' lần thử.' : 'Mã xác thực không đúng hoặc đã hết hiệu lực. Vui lòng yêu cầu mã mới.');
       } else say('otp-message', 'Chưa xác thực được lúc này, vui lòng thử lại sau.');
     }, function () { say('otp-message', 'Không kết nối được máy chủ, vui lòng thử lại sau.'); });

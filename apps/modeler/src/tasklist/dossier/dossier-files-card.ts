@@ -19,7 +19,9 @@ export function createDossierFilesCard(ctx: TasklistContext, code: string, optio
   const body = h('div', { className: 'od-files-body' }, h('p', { className: 'od-muted', 'aria-busy': 'true' }, t('Loading…')));
   const error = h('p', { className: 'od-form-error', role: 'alert' });
   const card = h('section', { className: 'od-card od-dossier-files', 'data-testid': 'dossier-files', 'data-dossier-code': code }, h('h2', {}, t('Dossier documents (digitised)')), error, body);
-  const mayChange = !options.finished && hasRole(ctx.user, 'reception', 'officer', 'leader', 'admin');
+  const mayWork = hasRole(ctx.user, 'reception', 'officer', 'leader', 'admin');
+  // A processed dossier's components are closed; its result is attached after processing, at the return step.
+  const mayChange = !options.finished && mayWork;
 
   const load = async () => {
     try {
@@ -111,7 +113,7 @@ export function createDossierFilesCard(ctx: TasklistContext, code: string, optio
       files.result
         ? h('ul', { className: 'od-files' }, fileRow(files.result), h('li', { className: 'od-muted' }, t('Returned electronically: the applicant downloads it on the public lookup page with a one-time code.')))
         : h('p', { className: 'od-muted' }, t('No electronic result yet.')),
-      files.resultStepTaskId && !files.result && mayChange
+      files.resultStepTaskId && !files.result && mayWork
         ? picker(t('Attach the result'), 'attach-result', (file) => api.attachResult(files.resultStepTaskId!, file), t('The result was attached; the applicant can download it once it is returned.'))
         : null,
     );
