@@ -86,7 +86,7 @@ export class PublicResultsController {
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
   async requestCode(@Param('code') code: string, @Body() body: ApplicantPhoneDto, @Req() request: { ip?: string }) {
-    this.budget(request);
+    this.budget(request, 'code');
     const sent = await this.engine.execute(new RequestResultCode(code, body.phone), APPLICANT_ACTOR);
     // No SMS gateway in this build: the demo reads the code from the server log.
     console.log(`OneDoor SMS (demo, not sent) to ${sent.sentTo}: ${sent.message.body}`);
@@ -101,7 +101,7 @@ export class PublicResultsController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   async verify(@Param('code') code: string, @Body() body: ResultCodeDto, @Req() request: { ip?: string }) {
-    this.budget(request);
+    this.budget(request, 'verify');
     return releaseOrRefuse(await this.engine.execute(new VerifyResultCode(code, body.phone, body.code), APPLICANT_ACTOR));
   }
 
@@ -113,7 +113,7 @@ export class PublicResultsController {
   @ApiErrors(400, 404, 409, 429)
   @Header('Cache-Control', 'no-store')
   async download(@Param('code') code: string, @Query() q: DownloadTokenQuery, @Req() request: { ip?: string }) {
-    this.budget(request);
+    this.budget(request, 'download');
     const [row] = await this.engine.db.query<DossierFileRow>(
       `SELECT f.* FROM result_download_token t JOIN dossier d ON d.code = t.dossier_code JOIN dossier_file f ON f.id = d.result_file_id
         WHERE t.token_hash = $1 AND t.dossier_code = $2 AND t.expires_at > $3`,
@@ -132,13 +132,14 @@ export class PublicResultsController {
   @ApiErrors(400, 404, 409, 429)
   @HttpCode(201)
   async rate(@Param('code') code: string, @Body() body: RatingDto, @Req() request: { ip?: string }) {
-    this.budget(request);
+    this.budget(request, 'rating');
     const comment = body.comment?.trim() || null;
     return this.engine.execute(new RateService(code, body.phone, body.rating, comment), APPLICANT_ACTOR);
   }
 
-  private budget(request: { ip?: string }): void {
-    const wait = this.limiter.take(`ip:${request.ip ?? 'unknown'}`);
+  /** Each action has its own budget per address: guessing codes is what is limited, not using the page. */
+  private budget(request: { ip?: string }, action: string): void {
+    const wait = this.limiter.take(`ip:${request.ip ?? 'unknown'}:${action}`);
     if (wait > 0) {
       const seconds = String(Math.max(1, Math.ceil(wait / 1000)));
       throw new DomainError(ErrorCode.RateLimited, `too many attempts; try again in ${seconds} s`, [{ field: 'retryAfter', message: seconds }]);
