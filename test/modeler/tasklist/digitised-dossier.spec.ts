@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
 import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
 import { ensureWebBuilt } from '../../support/web-build.js';
-import { Journey, pdf, png } from '../../engine/dossier-files/dossier-journey.js';
+import { Journey, pdf, png, VET_PRACTICE } from '../../engine/dossier-files/dossier-journey.js';
 import { collectPageErrors, logIn } from './support/tasklist-page.js';
 
 /**
@@ -40,24 +40,40 @@ describe('digitised dossiers in the browser', () => {
     await page.close();
   });
 
-  it('given a dossier with scanned components, when the desk uploads one more and reuses an earlier paper, and the specialist opens the documents from the task page, then they view and download the very files', async () => {
-    // given: the applicant's earlier dossier holds her diploma; the new one has its application scanned
+  it('given a dossier received at the desk, when the desk uploads scans and reuses an earlier paper, and the specialist opens the documents from the task page, then they view and download the very files', async () => {
+    // given: the applicant's earlier dossier holds her diploma
     const earlier = await j.receive({ name: 'Lương Thị Mai', idNumber: '001090000200', phone: '0912000200' });
     await j.upload(earlier, 'van-bang', pdf('van bang Mai'), 'Văn bằng.pdf');
-    const code = await j.receive({ name: 'Lương Thị Mai', idNumber: '001090000200', phone: '0912000200' });
-    await j.upload(code, 'don-dang-ky', pdf('don dang ky Mai'), 'Đơn đăng ký.pdf');
 
-    // when: the desk opens the dossier, uploads the photo and reuses the diploma
+    // when: the desk receives her new dossier on the reception page
     await logIn(page, engine.baseUrl, 'motcua.snnmt');
-    await page.goto(`${engine.baseUrl}/#/dossier/${encodeURIComponent(code)}`);
+    await page.click('[data-action="receive-dossier"]');
+    await page.waitForSelector(`select[name="procedureKey"] option[value="${VET_PRACTICE}"]`, { state: 'attached' });
+    await page.selectOption('select[name="procedureKey"]', VET_PRACTICE);
+    await page.fill('input[name="name"]', 'Lương Thị Mai');
+    await page.fill('input[name="idNumber"]', '001090000200');
+    await page.fill('input[name="phone"]', '0912000200');
+    const checks = page.locator('[data-testid="components"] input[name="components"]');
+    for (let i = 0; i < (await checks.count()); i++) await checks.nth(i).check();
+    await page.click('[data-action="confirm-receive"]');
+    const receipt = page.locator('.od-receipt-card');
+    await receipt.waitFor();
+    const code = (await receipt.locator('[data-field="code"]').textContent())!;
+
+    // then: beside the receipt, the components to scan, and her diploma offered for reuse
     await page.waitForSelector('[data-testid="dossier-files"][data-state="ready"]');
     expect(await page.locator('[data-testid="dossier-files"] h2').textContent()).toBe('Thành phần hồ sơ điện tử');
+    expect(await page.locator('[data-testid="reuse-offer"]').count()).toBe(1);
+    await page.setInputFiles('li[data-component-id="don-dang-ky"] input[type="file"]', { name: 'Đơn đăng ký.pdf', mimeType: 'application/pdf', buffer: pdf('don dang ky Mai') });
+    await page.click('li[data-component-id="don-dang-ky"] [data-action="upload-file"]');
+    await page.waitForSelector('li[data-component-id="don-dang-ky"][data-files="1"]');
     await page.setInputFiles('li[data-component-id="anh"] input[type="file"]', { name: 'anh-the.png', mimeType: 'image/png', buffer: png() });
     await page.click('li[data-component-id="anh"] [data-action="upload-file"]');
     await page.waitForSelector('li[data-component-id="anh"][data-files="1"]');
     await page.click('li[data-component-id="van-bang"] [data-action="reuse-file"]');
     await page.waitForSelector('li[data-component-id="van-bang"][data-files="1"]');
     expect(await page.locator('li[data-component-id="van-bang"] [data-field="reused"]').textContent()).toBe(`dùng lại từ hồ sơ ${earlier}`);
+    expect(await page.locator('[data-testid="reuse-offer"]').count()).toBe(0);
 
     // and: a renamed executable is refused with the reason shown
     await page.setInputFiles('li[data-component-id="suc-khoe"] input[type="file"]', { name: 'suc-khoe.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf', 'latin1') });
