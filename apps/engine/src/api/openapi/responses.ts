@@ -522,7 +522,7 @@ export class Ii06aReportDoc {
 
 export class DashboardDoc {
   @ApiProperty({ type: ReportPeriodDoc }) period!: ReportPeriodDoc;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'progress, online, transparency: { value, numerator, denominator, weight, points }' }) indices!: object;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'progress, online, transparency, digitisation, electronicResult, reuse, satisfaction: { value, numerator, denominator, weight, points }' }) indices!: object;
   @ApiProperty({ type: 'object', additionalProperties: true, description: '{ points, maxPoints, score }' }) overall!: object;
 }
 
@@ -549,6 +549,9 @@ export class PublicDossierDoc {
   @ApiProperty(date) receivedAt!: string;
   @ApiProperty(nullableDate) dueAt!: string | null;
   @ApiProperty(nullableString) currentStep!: string | null;
+  @ApiProperty({ description: 'The result was returned electronically: the applicant may download it with a one-time code' }) resultAvailable!: boolean;
+  @ApiProperty({ description: 'The result was returned and the service not rated yet' }) mayRate!: boolean;
+  @ApiProperty({ enum: ['satisfied', 'normal', 'dissatisfied'], nullable: true }) rating!: string | null;
 }
 
 export class HealthDoc {
