@@ -26,6 +26,7 @@ export default defineConfig({
         compare: path.join(modelerRoot, 'compare/index.html'),
         reports: path.join(modelerRoot, 'reports/index.html'),
         calendar: path.join(modelerRoot, 'calendar/index.html'),
+        operations: path.join(modelerRoot, 'operations/index.html'),
       },
     },
   },

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
+import { freePort, startTestEngine, type TestEngine, type TestEngineOptions } from './engine-server.js';
 
 /** A person the test identity provider knows, with the claims the agency's directory would send. */
 export interface DirectoryPerson {
@@ -49,5 +50,51 @@ export async function startIdentityProvider(options: { redirectUri: string; peop
     clientId,
     clientSecret,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface EngineWithSingleSignOn {
+  engine: TestEngine;
+  idp: TestIdentityProvider;
+  close(): Promise<void>;
+}
+
+/**
+ * An engine whose officers may sign in through a test identity provider holding `people`: the
+ * provider knows the engine's callback on a port chosen first, the engine maps the claims an
+ * agency's directory sends (`preferred_username`, `name`, `department`, `roles`). Shared by the
+ * engine's spec of the protocol and the browser's spec of the sign-in page.
+ */
+export async function startEngineWithSingleSignOn(options: { people: Record<string, DirectoryPerson>; label: string; engine?: TestEngineOptions }): Promise<EngineWithSingleSignOn> {
+  const port = await freePort();
+  const redirectUri = `http://127.0.0.1:${port}/api/auth/oidc/callback`;
+  const idp = await startIdentityProvider({ redirectUri, people: options.people });
+  const engine = await startTestEngine({
+    ...options.engine,
+    port,
+    singleSignOn: {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      redirectUri,
+      label: options.label,
+      scopes: 'openid profile',
+      usernameClaim: 'preferred_username',
+      nameClaim: 'name',
+      departmentClaim: 'department',
+      rolesClaim: 'roles',
+      allowHttp: true,
+    },
+  }).catch(async (error) => {
+    await idp.close();
+    throw error;
+  });
+  return {
+    engine,
+    idp,
+    async close() {
+      await engine.close();
+      await idp.close();
+    },
   };
 }

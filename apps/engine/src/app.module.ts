@@ -24,6 +24,8 @@ import { reengineeringControllers } from './api/reengineering/index.js';
 import { documentControllers } from './api/documents/index.js';
 import { publicControllers } from './api/public/index.js';
 import { reportControllers } from './api/reports/index.js';
+import { operationsControllers } from './api/operations/operations.controllers.js';
+import { dossierFileControllers } from './api/dossier-files/index.js';
 import { Engine } from './engine.js';
 import { AccessTokens } from './identity/access-token.js';
 import { LoginThrottle } from './identity/login-throttle.js';
@@ -103,6 +105,8 @@ export const APP_CONTROLLERS = [
   ...documentControllers,
   ...publicControllers,
   ...reportControllers,
+  ...operationsControllers,
+  ...dossierFileControllers,
 ];
 
 /**

@@ -5,6 +5,7 @@ import { CommandExecutor } from './commands/command-executor.js';
 import { fireStartTimer, fireTimer, type JobHandler } from './commands/execute-job.js';
 import { eventDeliveryJobHandlers } from './commands/event-delivery-jobs.js';
 import { BroadcastSignal } from './commands/broadcast-signal.js';
+import { MIGRATE_INSTANCE_JOB, migrateInstanceJob } from './operations/migration/migrate-instance.js';
 import { JobExecutor } from './jobs/job-executor.js';
 import { Database } from './persistence/database.js';
 import { DefinitionCache } from './persistence/definition-store.js';
@@ -70,6 +71,7 @@ export class Engine {
     ['timer', fireTimer],
     ['timer-start', fireStartTimer],
     ...Object.entries(eventDeliveryJobHandlers),
+    [MIGRATE_INSTANCE_JOB, migrateInstanceJob],
   ]);
   readonly definitions: DefinitionQueries;
   readonly instances: InstanceQueries;

@@ -84,6 +84,13 @@ export const odModdleDescriptor = {
         { name: 'required', isAttr: true, type: 'Boolean', default: true },
         // "1 bản chính", "2 bản sao": as the procedure publishes it.
         { name: 'copies', isAttr: true, type: 'String' },
+        // The blank form the applicant fills in ("Mẫu số 01 ban hành kèm theo …"), when there is one.
+        { name: 'template', isAttr: true, type: 'String' },
+        // What the paper is, across procedures (default: the id): a file of the same kind the same
+        // applicant handed in before may be reused instead of a new copy.
+        { name: 'kind', isAttr: true, type: 'String' },
+        // How long a digitised copy stays valid for reuse; none: it does not expire.
+        { name: 'validMonths', isAttr: true, type: 'Integer' },
       ],
     },
     {

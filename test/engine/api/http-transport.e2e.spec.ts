@@ -58,6 +58,13 @@ describe('the HTTP layer', () => {
     expect(res.body.details).toEqual([{ field: 'file', message: expect.any(String) }]);
   });
 
+  it('given a body labelled multipart without a boundary (the hostile-input fuzz found it), when posted, then 400, not a server error', async () => {
+    const res = await t.http.post('/api/deployments').set('Authorization', designer).set('Content-Type', 'multipart/form-data').send('a=1&b=--x\r\n');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(expect.objectContaining({ statusCode: 400, message: expect.stringContaining('multipart body could not be read'), details: [{ field: 'file', message: 'malformed multipart body' }] }));
+    expect(await deployedCount()).toBe(0);
+  });
+
   it('given a multipart text field the API does not know, when posted, then 400 names it', async () => {
     const res = await t.http.post('/api/deployments').set('Authorization', designer).field('owner', 'someone').attach('file', Buffer.from('<x/>'), 'x.bpmn');
     expect(res.status).toBe(400);

@@ -31,6 +31,9 @@ describe('the public dossier lookup', () => {
       receivedAt: '2027-04-01T02:00:00.000Z',
       dueAt: '2027-04-15T10:00:00.000Z',
       currentStep: 'Phê duyệt kết quả',
+      resultAvailable: false,
+      mayRate: false,
+      rating: null,
     });
     for (const secret of ['Hoa Mai', '004123456789', 'hoamai@example.vn', '0912', instanceId, 'Hoàng Văn Đức', 'lanhdao']) expect(res.text).not.toContain(secret);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -38,7 +41,7 @@ describe('the public dossier lookup', () => {
 
   it('given a finished dossier, then there is no current step', async () => {
     const res = await t.http.get(`/api/public/dossiers/${CODES.returned}?phone=0912345678`).set('X-Forwarded-For', from(2));
-    expect(res.body).toEqual(expect.objectContaining({ status: 10, statusText: 'Đã trả kết quả', currentStep: null }));
+    expect(res.body).toEqual(expect.objectContaining({ status: 10, statusText: 'Đã trả kết quả', currentStep: null, resultAvailable: false, mayRate: true }));
   });
 
   it('given a wrong or missing phone, then the answer is the same as for an unknown code', async () => {

@@ -68,9 +68,10 @@ describe('step forms', () => {
       { value: true, label: 'Phê duyệt' },
       { value: false, label: 'Từ chối' },
     ]);
+    // a component's kind (what reuse matches on) defaults to its id
     expect(graph.procedure.components).toEqual([
-      { id: 'don', name: 'Đơn đề nghị (Mẫu số 01)', required: true, copies: '1 bản chính' },
-      { id: 'cccd', name: 'Bản sao căn cước', required: false, copies: '1 bản sao' },
+      { id: 'don', name: 'Đơn đề nghị (Mẫu số 01)', required: true, copies: '1 bản chính', kind: 'don' },
+      { id: 'cccd', name: 'Bản sao căn cước', required: false, copies: '1 bản sao', kind: 'cccd' },
     ]);
   });
 

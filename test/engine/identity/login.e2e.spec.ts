@@ -191,6 +191,30 @@ describe('accounts', () => {
     expect(audit).toMatchObject({ from_state: { name: 'Văn thư Sở Y tế' }, details: { name: 'Văn thư – Lưu trữ Sở Y tế' } });
   });
 
+  it('given a user signed in on two browsers, then the account lists both sessions, and ending the others keeps this browser signed in on a new session', async () => {
+    await t.organisation.upsertUser({ username: 'hai.trinh.duyet', password: 'demo', fullName: 'Hai Trình Duyệt', departmentCode: 'SYT_BTXH', roles: ['officer'] });
+    const laptop = (await t.http.post('/api/auth/login').set('User-Agent', 'Laptop at home').send({ username: 'hai.trinh.duyet', password: 'demo' })).body;
+    const office = (await t.http.post('/api/auth/login').set('User-Agent', 'Office desktop').send({ username: 'hai.trinh.duyet', password: 'demo' })).body;
+
+    const account = await t.http.get('/api/auth/account').set('Authorization', `Bearer ${office.accessToken}`);
+    expect(account.status).toBe(200);
+    expect(account.body).toEqual(expect.objectContaining({ username: 'hai.trinh.duyet', fullName: 'Hai Trình Duyệt', departmentCode: 'SYT_BTXH', external: false, totpEnabled: false }));
+    expect(account.body.sessions.map((s: { client: string; current: boolean }) => [s.client, s.current])).toEqual([
+      ['Office desktop', true],
+      ['Laptop at home', false],
+    ]);
+
+    const ended = await t.http.post('/api/auth/sessions/end-others').set('Authorization', `Bearer ${office.accessToken}`).set('User-Agent', 'Office desktop');
+    expect(ended.status).toBe(200);
+    expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${laptop.accessToken}`)).status).toBe(401);
+    expect((await t.http.post('/api/auth/refresh').send({ refreshToken: laptop.refreshToken })).status).toBe(401);
+    expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${ended.body.accessToken}`)).status).toBe(200);
+    const after = await t.http.get('/api/auth/account').set('Authorization', `Bearer ${ended.body.accessToken}`);
+    expect(after.body.sessions.map((s: { client: string; current: boolean }) => [s.client, s.current])).toEqual([['Office desktop', true]]);
+    const [audit] = await t.engine.db.query<{ operation: string }>(`SELECT operation FROM user_operation WHERE entity_id = 'hai.trinh.duyet' AND operation = 'other-sessions-ended'`);
+    expect(audit).toBeDefined();
+  });
+
   it('given an authenticator set up, then sign-in asks for its code, a right code opens a session and a code works once', async () => {
     await t.organisation.upsertUser({ username: 'thiet.ke.2fa', password: 'demo', fullName: 'Thiết kế', departmentCode: null, roles: ['designer'] });
     const token = await t.login('thiet.ke.2fa');

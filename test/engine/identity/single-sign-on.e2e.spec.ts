@@ -1,5 +1,5 @@
-import { freePort, startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { startIdentityProvider, type TestIdentityProvider } from '../../support/identity-provider.js';
+import type { TestEngine } from '../../support/engine-server.js';
+import { startEngineWithSingleSignOn, type TestIdentityProvider } from '../../support/identity-provider.js';
 
 /** A browser's cookie jar and redirects, enough to walk the provider's own pages over HTTP. */
 class Browser {
@@ -44,39 +44,19 @@ class Browser {
 describe('single sign-on through the agency’s identity provider', () => {
   let t: TestEngine;
   let idp: TestIdentityProvider;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const port = await freePort();
-    const redirectUri = `http://127.0.0.1:${port}/api/auth/oidc/callback`;
-    idp = await startIdentityProvider({
-      redirectUri,
+    ({ engine: t, idp, close } = await startEngineWithSingleSignOn({
+      label: 'Đăng nhập bằng tài khoản Sở Y tế',
       people: {
         'nguyen.thi.hoa': { preferred_username: 'nguyen.thi.hoa', name: 'Nguyễn Thị Hoa', department: 'SYT_BTXH', roles: ['officer', 'specialist'] },
         'la.ca': { preferred_username: 'la.ca', name: 'Lạ Cà', department: 'PHONG_KHONG_CO' },
         'motcua.syt': { preferred_username: 'motcua.syt', name: 'Trùng tên' },
       },
-    });
-    t = await startTestEngine({
-      port,
-      singleSignOn: {
-        issuer: idp.issuer,
-        clientId: idp.clientId,
-        clientSecret: idp.clientSecret,
-        redirectUri,
-        label: 'Đăng nhập bằng tài khoản Sở Y tế',
-        scopes: 'openid profile',
-        usernameClaim: 'preferred_username',
-        nameClaim: 'name',
-        departmentClaim: 'department',
-        rolesClaim: 'roles',
-        allowHttp: true,
-      },
-    });
+    }));
   });
-  afterAll(async () => {
-    await t.close();
-    await idp.close();
-  });
+  afterAll(() => close());
 
   /** The whole round: engine → provider's login and consent pages → engine callback; returns where the app is sent. */
   async function signOn(login: string, returnTo = '/'): Promise<URL> {

@@ -37,8 +37,13 @@ describe('Decision 766 dashboard', () => {
     expect(dashboard.indices.online).toEqual({ value: 0.3125, numerator: 5, denominator: 16, weight: 12, points: 3.75 });
     // transparency: SYT-01 and SLD-01 ÷ all 19 dossiers of the period
     expect(dashboard.indices.transparency).toEqual({ value: 0.1053, numerator: 2, denominator: 19, weight: 18, points: 1.89 });
-    // 12.5 + 3.75 + 18 × 2/19 = 18.1447 of 50
-    expect(dashboard.overall).toEqual({ points: 18.14, maxPoints: 50, score: 36.29 });
+    // no file was digitised and no result issued electronically: 0 of 16 and 0 of the 10 resolved; nothing reused or rated
+    expect(dashboard.indices.digitisation).toEqual({ value: 0, numerator: 0, denominator: 16, weight: 8, points: 0 });
+    expect(dashboard.indices.electronicResult).toEqual({ value: 0, numerator: 0, denominator: 10, weight: 8, points: 0 });
+    expect(dashboard.indices.reuse.value).toBeNull();
+    expect(dashboard.indices.satisfaction.value).toBeNull();
+    // 12.5 + 3.75 + 18 × 2/19 = 18.1447 of 50 + 8 + 8 (reuse and satisfaction have nothing to divide by)
+    expect(dashboard.overall).toEqual({ points: 18.14, maxPoints: 66, score: 27.49 });
   });
 
   it('given other weights, then only the points and the overall score change', async () => {

@@ -120,7 +120,16 @@ describe('reports over HTTP', () => {
     const res = await request(app.getHttpServer()).get('/api/reports/dashboard?period=2026-Q3').set('Authorization', manager);
     expect(res.status).toBe(200);
     expect(res.body.indices.progress).toEqual({ value: 0.625, numerator: 10, denominator: 16, weight: 20, points: 12.5 });
-    expect(res.body.overall.maxPoints).toBe(50);
+    expect(res.body.overall.maxPoints).toBe(66);
+  });
+
+  it('given the dashboard asked as CSV, then the indices come as a Vietnamese spreadsheet file', async () => {
+    const res = await request(app.getHttpServer()).get('/api/reports/dashboard?period=2026-Q3&format=csv').set('Authorization', manager);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="chi-so-766-/);
+    expect(res.text).toContain('Tiến độ giải quyết,10,16,62.5,20,12.5');
+    expect(res.text).toContain('Số hóa thành phần hồ sơ,0,16,0,8,0');
   });
 
   it('given an officer or a designer, then 403; without a token, 401', async () => {

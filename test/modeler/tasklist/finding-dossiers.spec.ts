@@ -218,7 +218,7 @@ describe('finding a dossier again', () => {
     // given: an administrator (designer and manager too), then the desk officer
     await desk.open('admin', '#/inbox/mine');
     const seen: { path: string; links: string[]; user: string }[] = [];
-    for (const path of ['/', '/#/dossiers', '/#/book', '/modeler/', '/compare/', '/reports/', '/calendar/']) {
+    for (const path of ['/', '/#/dossiers', '/#/book', '/modeler/', '/compare/', '/reports/', '/calendar/', '/operations/']) {
       // when
       await page.goto(`${engine.baseUrl}${path}`);
       await page.waitForSelector('[data-testid="app-header"] [data-testid="current-user"]');
@@ -230,7 +230,7 @@ describe('finding a dossier again', () => {
       const current = await page.locator('[data-testid="app-header"] .od-app-nav a[aria-current="page"]').getAttribute('href');
       expect({ path, current }).toEqual({ path, current: path === '/#/book' || path === '/#/dossiers' ? path : path.replace(/#.*/, '') });
     }
-    for (const page of seen) expect(page.links).toEqual(['Công việc', 'Tra cứu hồ sơ', 'Sổ theo dõi', 'Thiết kế quy trình', 'So sánh phiên bản', 'Báo cáo', 'Lịch làm việc']);
+    for (const page of seen) expect(page.links).toEqual(['Công việc', 'Tra cứu hồ sơ', 'Sổ theo dõi', 'Thiết kế quy trình', 'So sánh phiên bản', 'Báo cáo', 'Lịch làm việc', 'Vận hành', 'Quản trị hệ thống']);
     expect(new Set(seen.map((s) => s.user)).size).toBe(1);
 
     // and: the desk officer by name and department name, her pages without a raw timestamp

@@ -27,6 +27,7 @@ export class CompleteTask implements Command<{ openedTaskIds: string[] }> {
     checkVariables(this.variables);
     const { state, task } = await lockOpenTask(ctx, this.taskId);
     taskAccess.assertMayWork(ctx.actor, task);
+    if (state.instance.suspended) throw conflict('the dossier is suspended by an administrator; it can be worked again once resumed');
     if (task.suspended) throw conflict('the dossier waits for the applicant’s supplement; record its arrival first');
     const rt = ctx.runtime;
     const graph = rt.graphOf(state);

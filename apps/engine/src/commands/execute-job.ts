@@ -38,6 +38,11 @@ export class ExecuteJob implements Command<'done' | 'gone'> {
       const state = await ctx.runtime.load(this.instanceId);
       const row = state?.jobs.get(this.jobId);
       if (!row) return 'gone';
+      // Suspended after this node took the job: hand it back untouched; it runs on resumption.
+      if (state!.instance.suspended && row.type !== 'migrate-instance') {
+        await ctx.sql.execute(`UPDATE job SET lock_owner = NULL, lock_expires_at = NULL WHERE id = $1`, [row.id]);
+        return 'gone';
+      }
       job = { id: row.id, type: row.type, instance_id: row.instanceId, execution_id: row.executionId, element_id: row.elementId, definition_id: row.definitionId, payload: row.payload, due_at: row.dueAt };
     } else {
       [job] = await ctx.sql.query<AcquiredJob>(

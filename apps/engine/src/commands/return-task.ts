@@ -26,6 +26,7 @@ export class ReturnTask implements Command<ReturnResult> {
   async execute(ctx: CommandContext): Promise<ReturnResult> {
     const { state, task } = await lockOpenTask(ctx, this.taskId);
     taskAccess.assertMayWork(ctx.actor, task);
+    if (state.instance.suspended) throw conflict('the dossier is suspended by an administrator; it can be worked again once resumed');
     if (task.suspended) throw conflict('the dossier waits for the applicant’s supplement; record its arrival first');
     const rt = ctx.runtime;
     const token = state.executions.get(task.executionId)!;

@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, notFound } from '../shared/domain-error.js';
 import type { Command, CommandContext } from './command.js';
 import { checkVariables } from './variables.js';
+import { assertStartable } from '../operations/suspension.js';
 
 export interface StartedInstance {
   id: string;
@@ -26,6 +27,7 @@ export class StartInstance implements Command<StartedInstance> {
     const source = ctx.services.definitions.source(ctx.sql);
     const definition = 'key' in this.target ? await source.latestByKey(this.target.key) : await source.byId(this.target.definitionId);
     if (!definition) throw notFound('Process definition with key', (this.target as { key: string }).key);
+    await assertStartable(ctx.sql, definition.id);
     const graph = definition.graph;
     if (!graph.startEventIds.some((id) => graph.nodes.get(id)!.event === 'none')) {
       throw new DomainError(ErrorCode.BadInput, `${definition.key} starts by message or timer only, not by hand`);

@@ -74,6 +74,8 @@ export interface DossierDocument {
   coordinatingAgencies: Agency[];
   /** When the document is printed: an open step past its due time shows as overdue. */
   printedAt: Date;
+  /** Where applicants reach this server (the receipt's QR code opens its lookup page); none: no QR code. */
+  publicBaseUrl?: string;
 }
 
 export interface TrackingBookEntry {

@@ -100,6 +100,10 @@ table.grid th { text-align: center; font-weight: bold; }
 table.grid td.num, table.grid td.center { text-align: center; }
 table.grid thead { display: table-header-group; }
 table.grid tr { break-inside: avoid; page-break-inside: avoid; }
+.lookup-qr { display: flex; align-items: center; gap: 4mm; margin: 4mm 0; break-inside: avoid; }
+.lookup-qr svg.qr { width: 28mm; height: 28mm; flex: none; }
+.lookup-qr p { margin: 0; font-size: 11pt; }
+.lookup-qr .lookup-url { word-break: break-all; }
 table.signatures { width: 100%; margin-top: 8mm; border-collapse: collapse; break-inside: avoid; page-break-inside: avoid; }
 table.signatures td { width: 50%; text-align: center; vertical-align: top; padding-bottom: 22mm; }
 table.signatures .who { font-weight: bold; }

@@ -6,6 +6,7 @@ import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
 import { scheduleDossierDeadlines } from './deadline-jobs.js';
 import { PortalStatus } from './portal-status.js';
 import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';
+import { assertStartable } from '../operations/suspension.js';
 import { assertMayReceive, checkComponents, receivingAgencies } from './reception-desk.js';
 
 export interface Applicant {
@@ -70,6 +71,7 @@ export class ReceiveDossier implements Command<ReceivedDossier> {
     const source = ctx.services.definitions.source(ctx.sql);
     const definition = input.definitionId ? await source.byId(input.definitionId) : await source.latestByKey(input.procedureKey);
     if (!definition) throw notFound('Procedure', input.procedureKey);
+    await assertStartable(ctx.sql, definition.id);
     const graph = definition.graph;
     if (!graph.startEventIds.some((id) => graph.nodes.get(id)!.event === 'none')) {
       throw new DomainError(ErrorCode.BadInput, `${input.procedureKey} can't be started at the desk`, [{ field: 'procedureKey', message: 'no none start event' }]);

@@ -22,6 +22,18 @@ export interface SessionUser {
   roles: string[];
 }
 
+/** An open session as its owner sees it on the account page. */
+export interface OpenSession {
+  id: string;
+  /** The browser it was opened from (its user agent, shortened). */
+  client: string | null;
+  startedAt: Date;
+  /** When its access token was last renewed: roughly when it was last used. */
+  lastRenewedAt: Date;
+  /** The session this request comes from. */
+  current: boolean;
+}
+
 export interface SessionTokens {
   accessToken: string;
   /** Exchanged at POST /api/auth/refresh for a new pair; works once. */
@@ -99,6 +111,19 @@ export class Sessions {
   async close(claims: TokenClaims): Promise<void> {
     if (claims.sid) await this.endFamily(claims.sid);
     await this.revocations.revoke(claims);
+  }
+
+  /** The user's sessions that can still be renewed, newest first. */
+  async listOpen(username: string, currentSessionId?: string): Promise<OpenSession[]> {
+    const rows = await this.db.query<{ family_id: string; client: string | null; started_at: Date; renewed_at: Date }>(
+      `SELECT f.family_id, f.started_at, live.issued_at AS renewed_at, live.client
+         FROM (SELECT family_id, min(issued_at) AS started_at FROM refresh_token WHERE username = $1 GROUP BY family_id) f
+         JOIN refresh_token live ON live.family_id = f.family_id
+        WHERE live.used_at IS NULL AND live.revoked_at IS NULL AND live.expires_at > $2
+        ORDER BY live.issued_at DESC`,
+      [username, this.now()],
+    );
+    return rows.map((r) => ({ id: r.family_id, client: r.client, startedAt: new Date(r.started_at), lastRenewedAt: new Date(r.renewed_at), current: r.family_id === currentSessionId }));
   }
 
   /** Every session of the user ends: refresh tokens at once, access tokens on every node within milliseconds. */

@@ -113,6 +113,7 @@ export class JobExecutor {
        WHERE id IN (
          SELECT id FROM job
          WHERE due_at <= $3 AND retries > 0 AND (lock_expires_at IS NULL OR lock_expires_at < now())
+           AND (instance_id IS NULL OR type = 'migrate-instance' OR NOT EXISTS (SELECT 1 FROM process_instance p WHERE p.id = job.instance_id AND p.suspended))
          ORDER BY due_at
          LIMIT $4
          FOR UPDATE SKIP LOCKED)
@@ -132,6 +133,7 @@ export class JobExecutor {
       `UPDATE job SET lock_owner = $1, lock_expires_at = now() + make_interval(secs => $2::double precision / 1000)
        WHERE id IN (
          SELECT id FROM job WHERE id = ANY($3::uuid[]) AND retries > 0 AND (lock_expires_at IS NULL OR lock_expires_at < now())
+           AND (instance_id IS NULL OR type = 'migrate-instance' OR NOT EXISTS (SELECT 1 FROM process_instance p WHERE p.id = job.instance_id AND p.suspended))
          FOR UPDATE SKIP LOCKED)
        RETURNING id, instance_id, due_at`,
       [this.options.nodeId, this.options.lockMs ?? 60_000, jobIds],

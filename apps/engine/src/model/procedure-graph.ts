@@ -107,6 +107,12 @@ export interface DossierComponentDefinition {
   name: string;
   required: boolean;
   copies?: string;
+  /** The blank form the applicant fills in, when the procedure publishes one. */
+  template?: string;
+  /** What the paper is across procedures (default: the id); reuse matches on it. */
+  kind: string;
+  /** Months a digitised copy may be reused; undefined: no expiry. */
+  validMonths?: number;
 }
 
 export interface FlowNode {

@@ -99,7 +99,18 @@ export function readDossierComponents(process: ModdleElement, refuse: Refuse): D
     if (!name) return refuse(process, `od:dossierComponent ${c.id ?? index + 1} has no name`);
     const id = String(c.id ?? `tp-${index + 1}`);
     if (components.some((other) => other.id === id)) return refuse(process, `od:dossierComponent id "${id}" appears twice`);
-    components.push({ id, name, required: c.required !== false, ...(c.copies ? { copies: String(c.copies) } : {}) });
+    const validMonths = c.validMonths === undefined ? undefined : Number(c.validMonths);
+    if (validMonths !== undefined && (!Number.isInteger(validMonths) || validMonths < 1)) return refuse(process, `od:dossierComponent ${id}: validMonths must be a whole number of months, at least 1`);
+    const kind = String(c.kind ?? '').trim() || id;
+    components.push({
+      id,
+      name,
+      required: c.required !== false,
+      kind,
+      ...(c.copies ? { copies: String(c.copies) } : {}),
+      ...(c.template ? { template: String(c.template) } : {}),
+      ...(validMonths !== undefined ? { validMonths } : {}),
+    });
   });
   return components;
 }

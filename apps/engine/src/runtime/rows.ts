@@ -18,6 +18,8 @@ export interface ProcessInstanceRow {
   endedAt: Date | null;
   startedBy: string | null;
   revision: number;
+  /** Suspended by an administrator: its steps can't be completed and its jobs don't run (absent: false). */
+  suspended?: boolean;
 }
 
 /** A token or a scope. The process instance's root scope has the instance's id. */

@@ -20,14 +20,15 @@ interface Gauge {
 }
 
 /**
- * The Decision 766/QĐ-TTg indices we can compute (progress, online service, transparency) and
+ * The Decision 766/QĐ-TTg indices we can compute (progress, online service, transparency,
+ * digitisation — components, electronic results, reuse — and satisfaction) and
  * the overall score, each a half-circle gauge from 0 to 100%. Weights are the engine's
  * configuration, shown so a manager sees what each index is worth.
  */
 export function renderDashboard(dashboard: Dashboard): { element: HTMLElement; destroy(): void } {
   const t = i18n.t;
   const number = (n: number, digits = 2) => n.toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: digits });
-  const index = (id: keyof Dashboard['indices'], label: string, hint: string): Gauge => {
+  const index = (id: keyof Dashboard['indices'], label: string, hint: string, counted = '{numerator} of {denominator} dossiers · {points} of {weight} points'): Gauge => {
     const value: IndexValue = dashboard.indices[id];
     return {
       id,
@@ -37,8 +38,8 @@ export function renderDashboard(dashboard: Dashboard): { element: HTMLElement; d
       detail:
         value.value === null
           ? t('No dossiers to measure')
-          : t('{numerator} of {denominator} dossiers · {points} of {weight} points', {
-              numerator: number(value.numerator, 0),
+          : t(counted, {
+              numerator: number(value.numerator, 1),
               denominator: number(value.denominator, 0),
               points: number(value.points ?? 0),
               weight: number(value.weight),
@@ -50,6 +51,10 @@ export function renderDashboard(dashboard: Dashboard): { element: HTMLElement; d
     index('progress', t('Progress'), t('Resolved before time or on time, plus in progress within time, of all dossiers judged')),
     index('online', t('Online service'), t('Dossiers received online of all received in the period')),
     index('transparency', t('Transparency'), t('Dossiers synchronised to the national portal of all dossiers of the period')),
+    index('digitisation', t('Digitised components'), t('Dossiers whose required components were all digitised, of all received in the period')),
+    index('electronicResult', t('Electronic results'), t('Resolved dossiers whose result was issued electronically, of all resolved')),
+    index('reuse', t('Reused papers'), t('Component files reused from papers the applicant handed in before, of all component files'), '{numerator} of {denominator} files · {points} of {weight} points'),
+    index('satisfaction', t('Satisfaction'), t('Satisfied ratings plus half the normal ones, of all ratings'), '{numerator} of {denominator} ratings · {points} of {weight} points'),
     {
       id: 'overall',
       label: t('Overall'),

@@ -1,5 +1,5 @@
 import { ApiError } from '../shared/api-error.js';
-import { authSession } from '../shared/auth-session.js';
+import { authorizedFetch } from '../shared/authorized-fetch.js';
 
 /**
  * Downloads a file from `/api` with the bearer token: a plain link cannot send the
@@ -7,12 +7,9 @@ import { authSession } from '../shared/auth-session.js';
  * comes from the server's Content-Disposition (it knows the period), else `fallbackName`.
  */
 export async function downloadFromApi(path: string, accept: string, fallbackName: string): Promise<string> {
-  const headers: Record<string, string> = { Accept: accept };
-  const token = authSession.token;
-  if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(path, { headers });
+    response = await authorizedFetch(path, { headers: { Accept: accept } });
   } catch (error) {
     throw new ApiError(0, { message: (error as Error).message || 'Network error' });
   }

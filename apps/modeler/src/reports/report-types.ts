@@ -47,7 +47,15 @@ export interface IndexValue {
 
 export interface Dashboard {
   period: ReportPeriod;
-  indices: { progress: IndexValue; online: IndexValue; transparency: IndexValue };
+  indices: {
+    progress: IndexValue;
+    online: IndexValue;
+    transparency: IndexValue;
+    digitisation: IndexValue;
+    electronicResult: IndexValue;
+    reuse: IndexValue;
+    satisfaction: IndexValue;
+  };
   /** score: 0–100 over the indices that have a value. */
   overall: { points: number; maxPoints: number; score: number | null };
 }

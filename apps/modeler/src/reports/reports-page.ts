@@ -80,6 +80,7 @@ function start(): void {
   });
   const csvButton = h('button', { type: 'button', className: 'od-button', 'data-action': 'download-csv', onclick: () => download('csv') }, t('Download CSV'));
   const xlsxButton = h('button', { type: 'button', className: 'od-button', 'data-action': 'download-xlsx', onclick: () => download('xlsx') }, t('Download Excel (XLSX)'));
+  const dashboardCsvButton = h('button', { type: 'button', className: 'od-button', 'data-action': 'download-dashboard-csv', onclick: () => downloadDashboard() }, t('Download indices (CSV)'));
   const status = h('p', { className: 'od-reports-status', role: 'status', 'data-testid': 'status' });
   const title = h('h2', { className: 'od-report-title' });
   const periodLine = h('p', { className: 'od-report-period', 'data-testid': 'period-label' });
@@ -100,6 +101,7 @@ function start(): void {
       'section',
       { className: 'od-dashboard' },
       h('h2', {}, t('Service quality indices (Decision 766/QĐ-TTg)')),
+      h('div', { className: 'od-reports-downloads' }, dashboardCsvButton),
       dashboardBox,
     ),
   );
@@ -144,6 +146,17 @@ function start(): void {
     status.textContent = '';
     csvButton.disabled = xlsxButton.disabled = report.status !== 'fulfilled';
     main.dataset.state = failure ? 'error' : 'ready';
+  }
+
+  async function downloadDashboard(): Promise<void> {
+    status.textContent = '';
+    try {
+      await downloadFromApi(`/api/reports/dashboard?${new URLSearchParams(periodQuery(selection)).toString()}&format=csv`, 'text/csv', 'chi-so-766.csv');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return showLogin();
+      status.textContent = describe(error);
+      status.className = 'od-reports-status is-error';
+    }
   }
 
   async function download(format: 'csv' | 'xlsx'): Promise<void> {

@@ -71,5 +71,18 @@ export const viReports: TranslationTable = {
   'No dossiers to measure': 'Chưa có hồ sơ để tính',
   '{numerator} of {denominator} dossiers · {points} of {weight} points': '{numerator}/{denominator} hồ sơ · {points}/{weight} điểm',
   '{points} of {max} points': '{points}/{max} điểm',
+  'Digitised components': 'Số hóa thành phần hồ sơ',
+  'Electronic results': 'Trả kết quả điện tử',
+  'Reused papers': 'Tái sử dụng giấy tờ',
+  Satisfaction: 'Mức độ hài lòng',
+  'Dossiers whose required components were all digitised, of all received in the period':
+    'Hồ sơ có đủ thành phần bắt buộc đã số hóa trên tổng số hồ sơ tiếp nhận trong kỳ',
+  'Resolved dossiers whose result was issued electronically, of all resolved': 'Hồ sơ trả kết quả điện tử trên tổng số hồ sơ đã giải quyết',
+  'Component files reused from papers the applicant handed in before, of all component files':
+    'Giấy tờ tái sử dụng từ hồ sơ đã nộp trước đây trên tổng số giấy tờ đã số hóa',
+  'Satisfied ratings plus half the normal ones, of all ratings': 'Số đánh giá hài lòng cộng một nửa số đánh giá bình thường trên tổng số đánh giá',
+  '{numerator} of {denominator} files · {points} of {weight} points': '{numerator}/{denominator} giấy tờ · {points}/{weight} điểm',
+  '{numerator} of {denominator} ratings · {points} of {weight} points': '{numerator}/{denominator} đánh giá · {points}/{weight} điểm',
+  'Download indices (CSV)': 'Tải chỉ số (CSV)',
   'figures as of {date}': 'số liệu tính đến {date}',
 };

@@ -1,15 +1,22 @@
 import { ApiError, type ApiErrorBody } from './api-error.js';
-import { authSession, type SessionUser } from './auth-session.js';
+import { authSession, type SessionTokens, type SessionUser } from './auth-session.js';
+import { authorizedFetch } from './authorized-fetch.js';
 
-export interface LoginResponse {
-  accessToken: string;
+export interface LoginResponse extends SessionTokens {
   user: SessionUser;
 }
 
+/** The first step's answer for an account with an authenticator: the code is asked next. */
+export interface SecondFactorRequired {
+  mfaRequired: true;
+  mfaToken: string;
+}
+
 /**
- * `fetch` against the engine's `/api` on the same origin, with the stored bearer token.
- * Every failure becomes an ApiError carrying the API.md error body, so callers can show
- * `message` and element-level `details` without parsing responses themselves.
+ * `fetch` against the engine's `/api` on the same origin, with the session's bearer token
+ * renewed when it expires (authorized-fetch.ts). Every failure becomes an ApiError carrying the
+ * API.md error body, so callers can show `message` and field-level `details` without parsing
+ * responses themselves.
  */
 export class ApiClient {
   constructor(private readonly baseUrl = '') {}
@@ -22,9 +29,28 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
-  async login(username: string, password: string): Promise<LoginResponse> {
-    const response = await this.post<LoginResponse>('/api/auth/login', { username, password });
-    authSession.save(response.accessToken, response.user);
+  patch<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body);
+  }
+
+  /** The password step; an account with an authenticator answers with the code step instead of a session. */
+  async login(username: string, password: string): Promise<LoginResponse | SecondFactorRequired> {
+    const response = await this.post<LoginResponse | SecondFactorRequired>('/api/auth/login', { username, password });
+    if (!('mfaRequired' in response)) authSession.save(response, response.user);
+    return response;
+  }
+
+  /** The authenticator's 6-digit code, with the token the password step gave. */
+  async secondFactor(mfaToken: string, code: string): Promise<LoginResponse> {
+    const response = await this.post<LoginResponse>('/api/auth/mfa', { mfaToken, code });
+    authSession.save(response, response.user);
+    return response;
+  }
+
+  /** The one-time ticket single sign-on brought back, exchanged for a session. */
+  async redeemTicket(ticket: string): Promise<LoginResponse> {
+    const response = await this.post<LoginResponse>('/api/auth/oidc/ticket', { ticket });
+    authSession.save(response, response.user);
     return response;
   }
 
@@ -39,13 +65,11 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, body?: unknown, onResponse?: (response: Response) => void): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    const token = authSession.token;
-    if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
 
     let response: Response;
     try {
-      response = await fetch(this.baseUrl + path, {
+      response = await authorizedFetch(this.baseUrl + path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,6 +1,7 @@
-/** One problem the engine found in a deployed diagram (API.md: 400 `details`). */
+/** One problem the engine found: in a deployed diagram (`elementId`) or a form's field (`field`) (API.md: 400 `details`). */
 export interface ElementProblem {
   elementId?: string;
+  field?: string;
   elementType?: string;
   message: string;
 }
@@ -25,6 +26,17 @@ export class ApiError extends Error {
 
   get details(): ElementProblem[] {
     return Array.isArray(this.body.details) ? this.body.details : [];
+  }
+
+  /** The problem the engine names for one field of a form (`newPassword`, `code`…). */
+  fieldProblem(field: string): string | undefined {
+    return this.details.find((d) => d.field === field)?.message;
+  }
+
+  /** Seconds a 429 asks to wait before trying again. */
+  get retryAfterSeconds(): number | undefined {
+    const seconds = Number(this.fieldProblem('retryAfter'));
+    return this.status === 429 && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
   }
 
   get isOffline(): boolean {

@@ -11,6 +11,16 @@ export const viUi: TranslationTable = {
   'Wrong username or password.': 'Sai tên đăng nhập hoặc mật khẩu.',
   'Cannot reach the server.': 'Không kết nối được máy chủ.',
   'Logged in as {name}': 'Đang đăng nhập: {name}',
+  'Enter the 6-digit code your authenticator app shows.': 'Nhập mã 6 chữ số đang hiện trên ứng dụng xác thực của bạn.',
+  'Authenticator code': 'Mã xác thực',
+  Confirm: 'Xác nhận',
+  'Start again': 'Đăng nhập lại từ đầu',
+  'Too many failed sign-ins from this device. Try again in {seconds} seconds.': 'Đăng nhập sai nhiều lần từ thiết bị này. Vui lòng thử lại sau {seconds} giây.',
+  'The sign-in has expired; start again.': 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại từ đầu.',
+  'The code is wrong or was already used.': 'Mã xác thực không đúng hoặc đã được dùng.',
+  'Sign in with your agency account': 'Đăng nhập bằng tài khoản cơ quan',
+  or: 'hoặc',
+  'Single sign-on failed: {reason}': 'Đăng nhập bằng tài khoản cơ quan không thành công: {reason}',
 
   // home page
   'OneDoor — electronic one-stop shop': 'OneDoor — Một cửa điện tử',

@@ -5,6 +5,7 @@ import { ApiClient } from '../shared/api-client.js';
 import { i18n } from '../shared/i18n.js';
 import { viUi } from '../shared/vi-ui.js';
 import { viTasklist } from './i18n/vi-tasklist.js';
+import { viAccounts } from './i18n/vi-accounts.js';
 import { viShell } from '../shared/app-shell/vi-shell.js';
 import { TasklistApp } from './shell/tasklist-app.js';
 
@@ -15,7 +16,8 @@ import { TasklistApp } from './shell/tasklist-app.js';
 i18n.register(viUi);
 i18n.register(viShell);
 i18n.register(viTasklist);
+i18n.register(viAccounts);
 document.documentElement.lang = i18n.language;
 
 const app = new TasklistApp(document.getElementById('app')!, new ApiClient());
-app.start();
+void app.start();

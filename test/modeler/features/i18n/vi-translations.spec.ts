@@ -10,11 +10,12 @@ import { viCompare } from '../../../../apps/modeler/src/compare/vi-compare.js';
 import { viShell } from '../../../../apps/modeler/src/shared/app-shell/vi-shell.js';
 import { viTasklist } from '../../../../apps/modeler/src/tasklist/i18n/vi-tasklist.js';
 import { viReports } from '../../../../apps/modeler/src/reports/vi-reports.js';
+import { viOperations } from '../../../../apps/modeler/src/operations/vi-operations.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../../..');
-/** Every page's table: the modeler's, the task list's, the calendar's, comparison's and reports'. */
-const vietnamese = { ...viBpmnJs, ...viOnedoor, ...viUi, ...viCalendar, ...viSimplify, ...viCompare, ...viShell, ...viTasklist, ...viReports };
+/** Every page's table: the modeler's, the task list's, the calendar's, comparison's, reports' and the operations console's. */
+const vietnamese = { ...viBpmnJs, ...viOnedoor, ...viUi, ...viCalendar, ...viSimplify, ...viCompare, ...viShell, ...viTasklist, ...viReports, ...viOperations };
 
 async function filesUnder(folder: string, extension: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });

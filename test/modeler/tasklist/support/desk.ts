@@ -45,6 +45,8 @@ export class Desk {
     await this.page.evaluate(([token, u]) => {
       localStorage.setItem('onedoor.token', token as string);
       localStorage.setItem('onedoor.user', JSON.stringify(u));
+      // no refresh token: a renewal must never pick up another user's session left by an earlier test
+      localStorage.removeItem('onedoor.refresh');
     }, [accessToken, user] as const);
     await this.page.goto(`${this.engine.baseUrl}/?as=${encodeURIComponent(username)}${hash}`);
     await this.page.waitForSelector('[data-testid="current-user"]');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ActorDoc, LoginResponseDoc, MfaRequiredDoc, SessionTokensDoc, TotpSetupDoc } from '../openapi/responses.js';
+import { AccountDoc, ActorDoc, LoginResponseDoc, MfaRequiredDoc, SessionTokensDoc, TotpSetupDoc } from '../openapi/responses.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
@@ -137,6 +137,40 @@ export class AuthController {
   @ApiErrors(401)
   me(@CurrentActor() actor: Actor) {
     return actor;
+  }
+
+  /** The account page: who I am, whether an authenticator is set up, my open sessions. */
+  @Get('account')
+  @ApiOkResponse({ type: AccountDoc })
+  @ApiErrors(401)
+  async account(@Req() request: HttpRequest) {
+    const user = await this.organisation.user(request.token.username);
+    return {
+      username: user.username,
+      fullName: user.fullName,
+      departmentCode: user.departmentCode,
+      roles: user.roles,
+      external: Boolean(user.external),
+      totpEnabled: Boolean(user.totpEnabled),
+      sessions: await this.sessions.listOpen(user.username, request.token.sid),
+    };
+  }
+
+  /**
+   * Ends the caller's other sessions (a laptop left signed in elsewhere): every token of the user
+   * stops working on every node, and the answer opens a new session for this browser.
+   */
+  @Post('sessions/end-others')
+  @ApiOkResponse({ type: SessionTokensDoc, description: 'A new session for this browser; every other session of the user ends' })
+  @ApiErrors(401)
+  @HttpCode(200)
+  async endOtherSessions(@Req() request: HttpRequest) {
+    const username = request.token.username;
+    await this.sessions.endAll(username);
+    await this.audit(username, 'other-sessions-ended', { address: request.ip ?? 'unknown' });
+    const user = await this.organisation.authenticatedUser(username);
+    if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'this account is disabled');
+    return this.sessions.open(user, user.tokenGeneration, client(request));
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { badInput } from '../../shared/domain-error.js';
 
 export const MAX_DEPLOYMENT_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPLOYMENT_FILES = 20;
@@ -17,13 +18,20 @@ export interface UploadedDeployment {
 export async function readUploadedDeployment(request: FastifyRequest): Promise<UploadedDeployment | undefined> {
   if (!request.isMultipart()) return undefined;
   const upload: UploadedDeployment = { files: [], fields: {} };
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const content = await part.toBuffer();
-      if (part.fieldname === 'file') upload.files.push({ name: part.filename, xml: content.toString('utf8') });
-    } else if (typeof part.value === 'string') {
-      upload.fields[part.fieldname] = part.value;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (part.fieldname === 'file') upload.files.push({ name: part.filename, xml: content.toString('utf8') });
+      } else if (typeof part.value === 'string') {
+        upload.fields[part.fieldname] = part.value;
+      }
     }
+  } catch (error) {
+    // The plugin's own errors carry their status (413 over a limit); a body the parser can't read
+    // at all (no boundary, cut short) is the client's fault, not a 500.
+    if ((error as { statusCode?: number }).statusCode) throw error;
+    throw badInput(`the multipart body could not be read (${(error as Error).message})`, [{ field: 'file', message: 'malformed multipart body' }]);
   }
   return upload;
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -15,6 +15,7 @@ import { Engine } from '../../engine.js';
 import { Organisation } from '../../identity/organisation.js';
 import { badInput, notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { publicBaseUrl } from './public-base-url.js';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -77,6 +78,7 @@ export class DocumentsController {
     @Query() q: DocumentQueryDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: HeaderSink,
+    @Req() request: { protocol?: string; host?: string; hostname?: string },
   ): Promise<string> {
     if (!isFormKey(form)) throw badInput(`unknown form ${form}`, [{ field: 'form', message: `one of ${FORM_KEYS.join(', ')}` }]);
     if (form === '07') return asHtml(res, await this.book(code, q, actor));
@@ -85,7 +87,8 @@ export class DocumentsController {
     const agencyCode = await this.dossiers.agencyOf(code);
     // Another agency's dossier is "not found", exactly like a code that doesn't exist.
     if (!agencyCode || !(await this.access.canSee(actor, agencyCode))) throw notFound('Dossier', code);
-    return asHtml(res, renderDossierForm(form, await this.dossiers.load(code, this.engine.now())));
+    const data = await this.dossiers.load(code, this.engine.now());
+    return asHtml(res, renderDossierForm(form, { ...data, publicBaseUrl: publicBaseUrl(request) }));
   }
 
   private async book(agencyCode: string, q: DocumentQueryDto, actor: Actor): Promise<string> {

@@ -75,6 +75,26 @@ export class UserDoc {
   @ApiProperty(nullableString) departmentCode!: string | null;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty() active!: boolean;
+  @ApiPropertyOptional({ description: 'Signs in through the agency’s identity provider, not with a password here' }) external?: boolean;
+  @ApiPropertyOptional({ description: 'Has an authenticator app (second factor)' }) totpEnabled?: boolean;
+}
+
+export class OpenSessionDoc {
+  @ApiProperty({ description: 'The session (refresh-token family)' }) id!: string;
+  @ApiProperty({ ...nullableString, description: 'The browser it was opened from' }) client!: string | null;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When its access token was last renewed' }) lastRenewedAt!: string;
+  @ApiProperty({ description: 'The session of this request' }) current!: boolean;
+}
+
+export class AccountDoc {
+  @ApiProperty() username!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty(nullableString) departmentCode!: string | null;
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ description: 'Signs in through the agency’s identity provider: no password to change here' }) external!: boolean;
+  @ApiProperty({ description: 'Sign-in asks for an authenticator code' }) totpEnabled!: boolean;
+  @ApiProperty({ type: [OpenSessionDoc] }) sessions!: OpenSessionDoc[];
 }
 
 export class PersonDoc {
@@ -502,7 +522,7 @@ export class Ii06aReportDoc {
 
 export class DashboardDoc {
   @ApiProperty({ type: ReportPeriodDoc }) period!: ReportPeriodDoc;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'progress, online, transparency: { value, numerator, denominator, weight, points }' }) indices!: object;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'progress, online, transparency, digitisation, electronicResult, reuse, satisfaction: { value, numerator, denominator, weight, points }' }) indices!: object;
   @ApiProperty({ type: 'object', additionalProperties: true, description: '{ points, maxPoints, score }' }) overall!: object;
 }
 
@@ -529,6 +549,9 @@ export class PublicDossierDoc {
   @ApiProperty(date) receivedAt!: string;
   @ApiProperty(nullableDate) dueAt!: string | null;
   @ApiProperty(nullableString) currentStep!: string | null;
+  @ApiProperty({ description: 'The result was returned electronically: the applicant may download it with a one-time code' }) resultAvailable!: boolean;
+  @ApiProperty({ description: 'The result was returned and the service not rated yet' }) mayRate!: boolean;
+  @ApiProperty({ enum: ['satisfied', 'normal', 'dissatisfied'], nullable: true }) rating!: string | null;
 }
 
 export class HealthDoc {

@@ -109,7 +109,8 @@ export class OrganisationController {
   @Roles('admin')
   async createUser(@Body() body: UserDto, @CurrentActor() actor: Actor) {
     assertPasswordAllowed(body.password, 'password', body.username);
-    const created = await this.organisation.createUser(body);
+    // An empty department is none (an administrator of the whole system), not a code.
+    const created = await this.organisation.createUser({ ...body, departmentCode: body.departmentCode || null });
     await this.audit(actor, 'user-created', 'user', body.username, undefined, created);
     return created;
   }

@@ -27,6 +27,14 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 8px 16px; margi
 dt { color: #5b6773; }
 dd { margin: 0; font-weight: 600; }
 .error { color: #c62828; font-weight: 600; }
+.actions h2 { margin: 0 0 8px; font-size: 1.1rem; color: #0b5cad; }
+.actions p { margin: 6px 0; }
+textarea { width: 100%; box-sizing: border-box; padding: 10px; font-size: 1rem; border: 1px solid #b8c2cc; border-radius: 6px; font-family: inherit; }
+.choices { display: flex; gap: 16px; flex-wrap: wrap; margin-top: 6px; }
+.choices label { font-weight: 400; display: inline-flex; align-items: center; gap: 6px; margin: 0; }
+input[type=radio] { width: auto; }
+.ok { color: #1a7f37; font-weight: 600; }
+a.download { display: inline-block; margin-top: 12px; padding: 10px 18px; border-radius: 6px; background: #1a7f37; color: #fff; font-weight: 600; text-decoration: none; }
 footer { max-width: 560px; margin: 0 auto 24px; padding: 0 16px; font-size: .85rem; color: #57606a; }
 [hidden] { display: none !important; }
 `;
@@ -45,7 +53,68 @@ const SCRIPT = `
     when.formatToParts(new Date(value)).forEach(function (x) { p[x.type] = x.value; });
     return p.day + '/' + p.month + '/' + p.year + ' ' + p.hour + ':' + p.minute;
   }
-  function fail(text) { result.hidden = true; error.textContent = text; error.hidden = false; }
+  function fail(text) { result.hidden = true; document.getElementById('result-box').hidden = true; document.getElementById('rating-box').hidden = true; error.textContent = text; error.hidden = false; }
+  var RATINGS = { satisfied: 'Hài lòng', normal: 'Bình thường', dissatisfied: 'Không hài lòng' };
+  var current = null;
+  var resultBox = document.getElementById('result-box');
+  var ratingBox = document.getElementById('rating-box');
+  var codeForm = document.getElementById('otp-form');
+  var ratingForm = document.getElementById('rating-form');
+  function say(id, text, ok) { var el = document.getElementById(id); el.textContent = text; el.className = ok ? 'ok' : 'error'; el.hidden = !text; }
+  function post(path, body) {
+    return fetch('/api/public/dossiers/' + encodeURIComponent(current.code) + path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) })
+      .then(function (response) { return response.json().catch(function () { return {}; }).then(function (data) { return { status: response.status, data: data }; }); });
+  }
+  function offer(d) {
+    resultBox.hidden = !d.resultAvailable;
+    codeForm.hidden = true;
+    document.getElementById('result-link').hidden = true;
+    say('otp-message', '');
+    ratingBox.hidden = !(d.mayRate || d.rating);
+    ratingForm.hidden = !d.mayRate;
+    say('rating-message', d.rating ? 'Bạn đã đánh giá: ' + RATINGS[d.rating] + '. Cảm ơn bạn!' : '', true);
+  }
+  var requested = /[?&]ma=([^&#]*)/.exec(location.search);
+  if (requested) form.elements.code.value = decodeURIComponent(requested[1].replace(/\\+/g, ' '));
+  document.getElementById('send-code').addEventListener('click', function () {
+    say('otp-message', '');
+    post('/result-code', { phone: current.phone }).then(function (r) {
+      if (r.status === 201) {
+        codeForm.hidden = false;
+        say('otp-message', 'Mã xác thực đã được gửi qua tin nhắn tới số ' + r.data.sentTo + ', hiệu lực đến ' + date(r.data.expiresAt) + '.', true);
+        codeForm.elements.otp.focus();
+      } else if (r.status === 429) say('otp-message', 'Bạn đã yêu cầu quá nhiều mã. Vui lòng thử lại sau.');
+      else say('otp-message', 'Chưa gửi được mã xác thực, vui lòng thử lại sau.');
+    }, function () { say('otp-message', 'Không kết nối được máy chủ, vui lòng thử lại sau.'); });
+  });
+  codeForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var otp = codeForm.elements.otp.value.trim();
+    if (!/^[0-9]{6}$/.test(otp)) { say('otp-message', 'Mã xác thực gồm 6 chữ số.'); return; }
+    post('/result-code/verify', { phone: current.phone, code: otp }).then(function (r) {
+      if (r.status === 200) {
+        var link = document.getElementById('result-link');
+        link.href = r.data.downloadUrl;
+        link.textContent = 'Tải kết quả: ' + r.data.fileName;
+        link.hidden = false;
+        codeForm.hidden = true;
+        say('otp-message', 'Xác thực thành công. Đường dẫn tải kết quả có hiệu lực đến ' + date(r.data.expiresAt) + '.', true);
+      } else if (r.status === 400) {
+        var left = /(\\d+) attempt/.exec(r.data.message || '');
+        say('otp-message', left ? 'Mã xác thực không đúng. Bạn còn ' + left[1] + ' lần thử.' : 'Mã xác thực không đúng hoặc đã hết hiệu lực. Vui lòng yêu cầu mã mới.');
+      } else say('otp-message', 'Chưa xác thực được lúc này, vui lòng thử lại sau.');
+    }, function () { say('otp-message', 'Không kết nối được máy chủ, vui lòng thử lại sau.'); });
+  });
+  ratingForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var chosen = ratingForm.querySelector('input[name=rating]:checked');
+    if (!chosen) { say('rating-message', 'Vui lòng chọn mức độ hài lòng.'); return; }
+    post('/rating', { phone: current.phone, rating: chosen.value, comment: ratingForm.elements.comment.value.trim() || undefined }).then(function (r) {
+      if (r.status === 201) { ratingForm.hidden = true; say('rating-message', 'Cảm ơn bạn đã đánh giá: ' + RATINGS[r.data.rating] + '.', true); }
+      else if (r.status === 409) { ratingForm.hidden = true; say('rating-message', 'Hồ sơ này đã được đánh giá.'); }
+      else say('rating-message', 'Chưa gửi được đánh giá, vui lòng thử lại sau.');
+    }, function () { say('rating-message', 'Không kết nối được máy chủ, vui lòng thử lại sau.'); });
+  });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var code = form.elements.code.value.trim();
@@ -70,6 +139,8 @@ const SCRIPT = `
           show('r-received', date(d.receivedAt));
           show('r-due', date(d.dueAt));
           show('r-step', d.currentStep || 'Không có');
+          current = { code: d.code, phone: phone };
+          offer(d);
           result.hidden = false;
         });
       })
@@ -134,6 +205,32 @@ export const LOOKUP_PAGE_HTML = `<!doctype html>
 <dt>Hẹn trả kết quả</dt><dd id="r-due"></dd>
 <dt>Bước đang xử lý</dt><dd id="r-step"></dd>
 </dl>
+</section>
+<section id="result-box" class="actions" hidden>
+<h2>Kết quả điện tử</h2>
+<p>Kết quả giải quyết hồ sơ đã được trả bản điện tử. Để nhận, bấm “Gửi mã xác thực”: mã gồm 6 chữ số được gửi qua tin nhắn tới số điện thoại đã đăng ký.</p>
+<button type="button" id="send-code">Gửi mã xác thực</button>
+<form id="otp-form" autocomplete="off" novalidate hidden>
+<label for="otp">Mã xác thực</label>
+<input id="otp" name="otp" inputmode="numeric" maxlength="6" autocomplete="one-time-code">
+<button type="submit">Nhận kết quả</button>
+</form>
+<p id="otp-message" role="status" hidden></p>
+<a id="result-link" class="download" hidden></a>
+</section>
+<section id="rating-box" class="actions" hidden>
+<h2>Đánh giá mức độ hài lòng</h2>
+<form id="rating-form" novalidate>
+<div class="choices" role="radiogroup" aria-label="Mức độ hài lòng">
+<label><input type="radio" name="rating" value="satisfied"> Hài lòng</label>
+<label><input type="radio" name="rating" value="normal"> Bình thường</label>
+<label><input type="radio" name="rating" value="dissatisfied"> Không hài lòng</label>
+</div>
+<label for="comment">Góp ý (không bắt buộc)</label>
+<textarea id="comment" name="comment" rows="3" maxlength="1000"></textarea>
+<button type="submit">Gửi đánh giá</button>
+</form>
+<p id="rating-message" role="status" hidden></p>
 </section>
 </main>
 <footer>Thời gian theo giờ Việt Nam (dd/mm/yyyy giờ:phút). Trang tra cứu không hiển thị thông tin cá nhân của người nộp hồ sơ.</footer>

@@ -15,6 +15,11 @@ export interface PublicDossierView {
   dueAt: Date | null;
   /** Name of the step the dossier is at (several, joined, on parallel branches); null when none is open. */
   currentStep: string | null;
+  /** The result was returned electronically: it is offered with a one-time code. */
+  resultAvailable: boolean;
+  /** The result was returned and the applicant has not rated the service yet. */
+  mayRate: boolean;
+  rating: 'satisfied' | 'normal' | 'dissatisfied' | null;
 }
 
 /** One message for every miss, without echoing the code: the body must not differ between misses. */
@@ -31,9 +36,10 @@ export class PublicDossierLookup {
   constructor(private readonly db: Database) {}
 
   async find(code: string, phone: string | undefined): Promise<PublicDossierView> {
-    const [row] = await this.db.query<{ code: string; instance_id: string; procedure_name: string | null; agency_name: string | null; status: number; received_at: Date; due_at: Date | null; applicant_phone: string | null }>(
-      `SELECT d.code, d.instance_id, d.procedure_name, a.name AS agency_name, d.status, d.received_at, d.due_at, d.applicant_phone
-       FROM dossier d LEFT JOIN department a ON a.code = d.agency_code WHERE d.code = $1`,
+    const [row] = await this.db.query<{ code: string; instance_id: string; procedure_name: string | null; agency_name: string | null; status: number; received_at: Date; due_at: Date | null; applicant_phone: string | null; result_electronic: boolean; result_file_id: string | null; rating: PublicDossierView['rating'] }>(
+      `SELECT d.code, d.instance_id, d.procedure_name, a.name AS agency_name, d.status, d.received_at, d.due_at, d.applicant_phone,
+              d.result_electronic, d.result_file_id, r.rating
+       FROM dossier d LEFT JOIN department a ON a.code = d.agency_code LEFT JOIN dossier_rating r ON r.dossier_code = d.code WHERE d.code = $1`,
       [code],
     );
     if (!row || !phoneMatches(phone, row.applicant_phone)) throw new DomainError(ErrorCode.NotFound, NO_MATCH);
@@ -46,6 +52,9 @@ export class PublicDossierLookup {
       receivedAt: row.received_at,
       dueAt: row.due_at,
       currentStep: await this.currentStep(row.instance_id),
+      resultAvailable: row.status === 10 && row.result_electronic && row.result_file_id !== null,
+      mayRate: row.status === 10 && row.rating === null,
+      rating: row.rating,
     };
   }
 

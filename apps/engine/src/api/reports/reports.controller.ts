@@ -5,6 +5,7 @@ import { ApiErrors } from '../openapi/api-errors.js';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Engine } from '../../engine.js';
 import { dashboardIndices } from '../../reports/dashboard.js';
+import { dashboardCsv } from '../../reports/dashboard-csv.js';
 import { ii06aCsv } from '../../reports/ii06a-csv.js';
 import { ii06aXlsx, XLSX_MIME } from '../../reports/ii06a-xlsx.js';
 import { ii06aReport, type Ii06aGroupBy } from '../../reports/ii06a.js';
@@ -24,6 +25,11 @@ export class Ii06aQuery extends PeriodQuery {
   @IsOptional() @IsIn(['department', 'field']) groupBy?: Ii06aGroupBy;
   /** Overrides the Accept header. */
   @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format?: 'json' | 'csv' | 'xlsx';
+}
+
+export class DashboardQuery extends PeriodQuery {
+  /** csv: the indices as a spreadsheet-ready file; overrides the Accept header. */
+  @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
 /** Managers' reports: form II.06a (JSON, CSV, XLSX) and the Decision 766 dashboard. */
@@ -59,10 +65,16 @@ export class ReportsController {
   }
 
   @Get('dashboard')
-  @ApiOkResponse({ type: DashboardDoc })
+  @ApiOkResponse({ type: DashboardDoc, description: 'JSON; CSV by Accept: text/csv or format=csv' })
   @ApiErrors(400, 401, 403)
-  dashboard(@Query() query: PeriodQuery) {
-    return dashboardIndices(this.engine.db, this.period(query), this.config.weights, this.engine.now());
+  @ApiProduces('application/json', 'text/csv')
+  async dashboard(@Query() query: DashboardQuery, @Headers('accept') accept?: string) {
+    const period = this.period(query);
+    const dashboard = await dashboardIndices(this.engine.db, period, this.config.weights, this.engine.now());
+    if ((query.format ?? formatFromAccept(accept)) === 'csv') {
+      return new StreamableFile(Buffer.from(dashboardCsv(dashboard), 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="chi-so-766-${period.from}-${period.to}.csv"` });
+    }
+    return dashboard;
   }
 
   private period(query: PeriodQuery): ReportPeriod {

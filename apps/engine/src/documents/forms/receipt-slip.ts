@@ -5,6 +5,7 @@ import { formSetFor } from '../form-registry.js';
 import { html } from '../html.js';
 import { vietnameseTime } from '../vietnamese-time.js';
 import { procedureLine } from './procedure-line.js';
+import { lookupQrCode, publicLookupUrl } from '../lookup-qr.js';
 
 /**
  * Form 01, the receipt and appointment slip. It reproduces the slip handed over at the desk, so
@@ -33,6 +34,11 @@ ${data.documents.map((doc, i) => html`<tr><td class="num">${i + 1}</td><td>${doc
 ${parts.field(labels.statutoryTime, d.statutoryDays !== null ? `${vietnameseTime.days(d.statutoryDays)} ${c.workingDays}` : null, c.blank)}
 ${parts.field(labels.receivedAt, vietnameseTime.dateTime(d.receivedAt), c.blank)}
 ${parts.field(labels.appointment, appointment ? vietnameseTime.dateTime(appointment) : null, c.blank)}
+${
+  data.publicBaseUrl
+    ? html`<div class="lookup-qr">${lookupQrCode(publicLookupUrl(data.publicBaseUrl, d.code))}<p>Quét mã QR để tra cứu tình trạng hồ sơ và nhận kết quả điện tử: <span class="lookup-url">${publicLookupUrl(data.publicBaseUrl, d.code)}</span></p></div>`
+    : ''
+}
 ${parts.signatures([
   { who: labels.applicantSign, hint: c.signHint, name: d.applicant.name },
   { who: labels.receiverSign, hint: c.signHint, name: d.receivedBy },

@@ -61,7 +61,8 @@ export function createAppHeader(options: AppHeaderOptions): AppHeader {
         tools.append(bell.element);
       }
       const department = h('small', { 'data-field': 'department' });
-      tools.append(h('span', { className: 'od-app-user', 'data-testid': 'current-user', title: user.username }, user.fullName || user.username, department));
+      // The name leads to the account page (password, authenticator, sessions).
+      tools.append(h('a', { className: 'od-app-user', href: '/#/account', 'data-testid': 'current-user', title: `${user.username} — ${t('My account')}` }, user.fullName || user.username, department));
       void departmentName(options.api, user.departmentCode).then((name) => (department.textContent = name ? ` · ${name}` : ''));
     }
     tools.append(createLanguageSwitch(options.beforeLanguageSwitch));

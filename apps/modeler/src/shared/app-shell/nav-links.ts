@@ -19,6 +19,8 @@ export const NAV_LINKS: NavLink[] = [
   { href: '/compare/', label: 'Compare versions', roles: ['manager', 'admin'] },
   { href: '/reports/', label: 'Reports', roles: ['manager', 'admin'] },
   { href: '/calendar/', label: 'Working calendar' },
+  { href: '/operations/', label: 'Operations', roles: ['admin'] },
+  { href: '/#/admin/users', label: 'Administration', roles: ['admin'] },
 ];
 
 export function navLinksFor(user: SessionUser): NavLink[] {

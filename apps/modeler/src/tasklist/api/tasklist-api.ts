@@ -27,6 +27,11 @@ const QUERY: Record<InboxFilter, string> = {
 export class TasklistApi {
   constructor(private readonly api: ApiClient) {}
 
+  /** The client underneath, for feature APIs of their own (a dossier's files). */
+  get client(): ApiClient {
+    return this.api;
+  }
+
   tasks(filter: InboxFilter): Promise<Task[]> {
     return this.api.get(`/api/tasks?${QUERY[filter]}&size=200`);
   }

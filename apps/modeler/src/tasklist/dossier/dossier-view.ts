@@ -12,6 +12,7 @@ import { createControlSheetTable } from '../task/control-sheet-table.js';
 import { createDiagramCard } from '../task/diagram-card.js';
 import { createDossierCard } from '../task/dossier-card.js';
 import { createDocumentList } from './document-list.js';
+import { createDossierFilesCard } from './dossier-files-card.js';
 import { createDossierActions } from './dossier-actions.js';
 import { createDossierHistory } from './dossier-history.js';
 
@@ -57,6 +58,7 @@ export async function renderDossierView(ctx: TasklistContext, container: HTMLEle
       createDossierActions(ctx, dossier, run, action),
       currentSteps(ctx, dossier, openTask),
       h('div', { className: 'od-task-columns' }, createDossierCard(dossier, ctx.directory), createDocumentList(dossier.code, dossier.agencyCode, dossier.receivedAt)),
+      createDossierFilesCard(ctx, dossier.code, { finished: Boolean(dossier.finishedAt) }),
       dossier.definitionId
         ? createDiagramCard(ctx, { definitionId: dossier.definitionId, instanceId: dossier.processInstanceId, active: (dossier.currentSteps ?? []).map((s) => s.elementId) })
         : null,

@@ -303,4 +303,25 @@ export const viTasklist: TranslationTable = {
   'Opinion and notes': 'Ý kiến, ghi chú',
   'Supplement requested {date}: {items}': 'Yêu cầu bổ sung lúc {date}: {items}',
   'Reason for returning: {text}': 'Lý do trả lại: {text}',
+
+  // the dossier's digitised documents (issue #23)
+  'Dossier documents (digitised)': 'Thành phần hồ sơ điện tử',
+  'reused from dossier {code}': 'dùng lại từ hồ sơ {code}',
+  View: 'Xem',
+  Download: 'Tải về',
+  'Choose a PDF, PNG or JPEG file first.': 'Vui lòng chọn tệp PDF, PNG hoặc JPEG.',
+  required: 'bắt buộc',
+  'Not digitised yet': 'Chưa số hóa',
+  'The applicant handed this in before:': 'Người nộp đã nộp giấy tờ này trước đây:',
+  'Reuse {file} (dossier {code})': 'Dùng lại {file} (hồ sơ {code})',
+  'The earlier file was attached to this dossier.': 'Đã đính kèm giấy tờ đã nộp trước đây vào hồ sơ.',
+  Upload: 'Tải lên',
+  'The file was uploaded.': 'Đã tải tệp lên.',
+  'The procedure declares no dossier components.': 'Thủ tục không khai báo thành phần hồ sơ.',
+  'Result of the procedure': 'Kết quả giải quyết',
+  'Returned electronically: the applicant downloads it on the public lookup page with a one-time code.':
+    'Trả kết quả điện tử: người nộp tải về tại trang tra cứu công khai bằng mã xác thực một lần.',
+  'No electronic result yet.': 'Chưa có kết quả điện tử.',
+  'Attach the result': 'Đính kèm kết quả',
+  'The result was attached; the applicant can download it once it is returned.': 'Đã đính kèm kết quả; người nộp tải về được sau khi hồ sơ được trả kết quả.',
 };

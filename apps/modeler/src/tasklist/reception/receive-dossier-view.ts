@@ -5,6 +5,7 @@ import { describeApiError } from '../format/api-message.js';
 import { formatAppointment } from '../../shared/date-time.js';
 import { CHANNELS, channelText } from '../format/dossier-status.js';
 import { printHref, routeHash } from '../shell/router.js';
+import { createDossierFilesCard } from '../dossier/dossier-files-card.js';
 import type { TasklistContext } from '../shell/tasklist-context.js';
 
 /**
@@ -108,7 +109,8 @@ export async function renderReceiveView(ctx: TasklistContext, container: HTMLEle
         channel: channel.value,
         ...(chosen?.components.length ? { components: ticked } : {}),
       });
-      result.replaceChildren(receipt(ctx, received, procedure.selectedOptions[0]?.textContent ?? ''));
+      // The desk scans what was handed in (or reuses the applicant's earlier papers) right away.
+      result.replaceChildren(receipt(ctx, received, procedure.selectedOptions[0]?.textContent ?? ''), createDossierFilesCard(ctx, received.code, { finished: false }));
       form.reset();
       renderChecklist();
     } catch (failure) {

@@ -9,7 +9,12 @@ export type Route =
   | { view: 'dossiers'; query: Record<string, string> }
   | { view: 'dossier'; code: string; action?: string }
   | { view: 'book'; query: Record<string, string> }
-  | { view: 'print'; code: string; form: string; query: Record<string, string> };
+  | { view: 'print'; code: string; form: string; query: Record<string, string> }
+  | { view: 'account' }
+  | { view: 'admin'; section: AdminSection; query: Record<string, string> };
+
+/** The administrator's pages (issue #25): people and the organisation they work in. */
+export type AdminSection = 'users' | 'departments';
 
 export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
@@ -22,6 +27,8 @@ export function parseRoute(hash: string): Route {
   if (view === 'dossier' && arg) return { view: 'dossier', code: decodeURIComponent(arg), ...(query.action ? { action: query.action } : {}) };
   if (view === 'book') return { view: 'book', query };
   if (view === 'print' && arg && arg2) return { view: 'print', code: decodeURIComponent(arg), form: decodeURIComponent(arg2), query };
+  if (view === 'account') return { view: 'account' };
+  if (view === 'admin') return { view: 'admin', section: arg === 'departments' ? 'departments' : 'users', query };
   if (view === 'inbox' && (arg === 'candidate' || arg === 'overdue' || arg === 'mine')) return { view: 'inbox', filter: arg };
   return { view: 'inbox', filter: 'mine' };
 }
@@ -43,6 +50,8 @@ export function routeHash(route: Route): string {
       return withQuery(`#/${route.view}`, route.query);
     case 'print':
       return withQuery(`#/print/${encodeURIComponent(route.code)}/${encodeURIComponent(route.form)}`, route.query);
+    case 'admin':
+      return withQuery(`#/admin/${route.section}`, route.query);
     default:
       return `#/${route.view}`;
   }

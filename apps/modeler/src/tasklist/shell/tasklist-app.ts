@@ -1,6 +1,7 @@
 import type { ApiClient } from '../../shared/api-client.js';
 import { ApiError } from '../../shared/api-error.js';
-import { authSession, type SessionUser } from '../../shared/auth-session.js';
+import { authSession, SESSION_ENDED_EVENT, type SessionUser } from '../../shared/auth-session.js';
+import { takeSingleSignOnReturn } from '../../shared/single-sign-on.js';
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import { TasklistApi } from '../api/tasklist-api.js';
@@ -14,6 +15,10 @@ import { renderPrintView } from '../print/print-view.js';
 import { renderDossierSearch } from '../search/dossier-search-view.js';
 import { renderTrackingBook } from '../search/tracking-book-view.js';
 import { renderTaskView } from '../task/task-view.js';
+import { AccountApi } from '../account/account-api.js';
+import { renderAccountView } from '../account/account-view.js';
+import { AdministrationApi } from '../administration/administration-api.js';
+import { renderAdministration } from '../administration/administration-view.js';
 import { createAppHeader, type AppHeader } from '../../shared/app-shell/app-header.js';
 import { Directory } from './directory.js';
 import { parseRoute, routeHash, type Route } from './router.js';
@@ -37,7 +42,14 @@ export class TasklistApp {
     window.addEventListener('hashchange', () => this.renderRoute());
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    // The engine refused to renew the session (disabled, signed out everywhere): back to the login.
+    window.addEventListener(SESSION_ENDED_EVENT, () => {
+      if (this.ctx) this.ctx.handleCommonError(new ApiError(401, {}));
+    });
+    const back = await takeSingleSignOnReturn(this.http);
+    if (back && 'error' in back) return this.showLogin(i18n.t('Single sign-on failed: {reason}', { reason: back.error }));
+    if (back && 'leaving' in back && back.leaving) return;
     const user = authSession.user;
     if (user && authSession.token) this.showApp(user);
     else this.showLogin();
@@ -111,6 +123,10 @@ export class TasklistApp {
         return void renderTrackingBook(ctx, this.main, route.query);
       case 'print':
         return void renderPrintView(ctx, this.main, route.code, route.form, route.query);
+      case 'account':
+        return void renderAccountView(ctx, this.main, new AccountApi(this.http));
+      case 'admin':
+        return void renderAdministration(ctx, this.main, new AdministrationApi(this.http), route.section, route.query);
       default:
         return void renderReceiveView(ctx, this.main);
     }
@@ -118,7 +134,7 @@ export class TasklistApp {
 
   /** The header's link for the part of the app shown (tasks, dossiers, the book). */
   private markNavigation(route: Route): void {
-    this.header?.markCurrent(route.view === 'dossiers' || route.view === 'dossier' ? '/#/dossiers' : route.view === 'book' ? '/#/book' : '/');
+    this.header?.markCurrent(route.view === 'dossiers' || route.view === 'dossier' ? '/#/dossiers' : route.view === 'book' ? '/#/book' : route.view === 'admin' ? '/#/admin/users' : route.view === 'account' ? '/#/account' : '/');
   }
 
   private flash(message: string, kind: FlashKind = 'info'): void {

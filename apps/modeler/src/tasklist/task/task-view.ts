@@ -12,6 +12,7 @@ import { canWorkNow, createTaskActions } from './actions/task-actions.js';
 import { createAdminVariables } from './admin-variables.js';
 import { createControlSheetTable } from './control-sheet-table.js';
 import { createDossierCard } from './dossier-card.js';
+import { createDossierFilesCard } from '../dossier/dossier-files-card.js';
 import { createDiagramCard } from './diagram-card.js';
 import { createStepFormCard } from './step-form/step-form-card.js';
 import { createVariablesTable } from './variables-table.js';
@@ -94,6 +95,7 @@ export async function renderTaskView(ctx: TasklistContext, container: HTMLElemen
         dossier ? createDossierCard(dossier, ctx.directory) : task.dossierCode ? unreadableDossier(task.dossierCode) : null,
         admin ? createVariablesTable(instance.variables) : null,
       ),
+      dossier ? createDossierFilesCard(ctx, dossier.code, { finished: Boolean(dossier.finishedAt) }) : null,
       dossier?.steps.length ? createControlSheetTable(dossier.steps, ctx.directory) : null,
     ),
   );

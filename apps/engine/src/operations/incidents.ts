@@ -1,0 +1,95 @@
+import type { Command, CommandContext } from '../commands/command.js';
+import { conflict, notFound } from '../shared/domain-error.js';
+import { requireReason } from './reason.js';
+
+/** Retries a failed job gets back when an administrator retries its incident. */
+export const RETRIES_ON_RETRY = 3;
+
+interface OpenIncident {
+  id: string;
+  job_id: string | null;
+  instance_id: string | null;
+  element_id: string | null;
+  message: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The incident, locked, once it is known to be open. The instance is locked first (the order
+ * every command takes), so a retry and a job run of the same instance queue behind each other;
+ * a second retry of the same incident finds it resolved: 409.
+ */
+async function lockOpenIncident(ctx: CommandContext, incidentId: string): Promise<OpenIncident> {
+  if (!UUID.test(incidentId)) throw notFound('Incident', incidentId);
+  const [peek] = await ctx.sql.query<{ instance_id: string | null }>(`SELECT instance_id FROM incident WHERE id = $1`, [incidentId]);
+  if (!peek) throw notFound('Incident', incidentId);
+  if (peek.instance_id) await ctx.runtime.load(peek.instance_id);
+  const [incident] = await ctx.sql.query<OpenIncident & { resolved_at: Date | null }>(`SELECT * FROM incident WHERE id = $1 FOR UPDATE`, [incidentId]);
+  if (incident.resolved_at) throw conflict(`incident ${incidentId} is already resolved`);
+  return incident;
+}
+
+/**
+ * Retries the failed job of an incident: its retries are reset and it falls due now, so the
+ * next poll of any node runs it — once, since nodes take jobs with FOR UPDATE SKIP LOCKED and a
+ * job is deleted in the transaction of its run. If it fails again, a new incident opens.
+ */
+export class RetryIncident implements Command<{ incidentId: string; jobId: string | null; retries: number; dueAt: Date }> {
+  readonly name = 'retry-incident';
+  private readonly reason: string;
+
+  constructor(
+    private readonly incidentId: string,
+    reason: string,
+  ) {
+    this.reason = requireReason(reason);
+  }
+
+  async execute(ctx: CommandContext) {
+    const incident = await lockOpenIncident(ctx, this.incidentId);
+    const state = incident.instance_id ? await ctx.runtime.load(incident.instance_id) : undefined;
+    const job = incident.job_id ? state?.jobs.get(incident.job_id) : undefined;
+    if (job) {
+      job.retries = RETRIES_ON_RETRY;
+      job.dueAt = ctx.now;
+    } else {
+      const [free] = incident.job_id
+        ? await ctx.sql.query(`UPDATE job SET retries = $2, due_at = $3, lock_owner = NULL, lock_expires_at = NULL WHERE id = $1 RETURNING id`, [incident.job_id, RETRIES_ON_RETRY, ctx.now])
+        : [];
+      if (!free) throw conflict(`the job of incident ${this.incidentId} no longer exists: resolve the incident instead`);
+    }
+    await ctx.sql.execute(`UPDATE incident SET resolved_at = $2 WHERE id = $1`, [incident.id, ctx.now]);
+    await ctx.audit({ operation: 'retry-incident', entityType: 'incident', entityId: incident.id, instanceId: incident.instance_id, fromState: { message: incident.message, elementId: incident.element_id }, details: { reason: this.reason, jobId: incident.job_id } });
+    return { incidentId: incident.id, jobId: incident.job_id, retries: RETRIES_ON_RETRY, dueAt: ctx.now };
+  }
+}
+
+/**
+ * Resolves an incident without running its job again: the administrator put things right by
+ * other means (moved the token, edited a variable and the step was redone by hand). The failed
+ * job is deleted with it, so nothing runs later by surprise.
+ */
+export class ResolveIncident implements Command<{ incidentId: string; resolvedAt: Date }> {
+  readonly name = 'resolve-incident';
+  private readonly reason: string;
+
+  constructor(
+    private readonly incidentId: string,
+    reason: string,
+  ) {
+    this.reason = requireReason(reason);
+  }
+
+  async execute(ctx: CommandContext) {
+    const incident = await lockOpenIncident(ctx, this.incidentId);
+    const state = incident.instance_id ? await ctx.runtime.load(incident.instance_id) : undefined;
+    if (incident.job_id) {
+      if (state?.jobs.has(incident.job_id)) state.jobs.delete(incident.job_id);
+      else await ctx.sql.execute(`DELETE FROM job WHERE id = $1 AND retries <= 0`, [incident.job_id]);
+    }
+    await ctx.sql.execute(`UPDATE incident SET resolved_at = $2 WHERE id = $1`, [incident.id, ctx.now]);
+    await ctx.audit({ operation: 'resolve-incident', entityType: 'incident', entityId: incident.id, instanceId: incident.instance_id, fromState: { message: incident.message, elementId: incident.element_id }, details: { reason: this.reason, jobId: incident.job_id } });
+    return { incidentId: incident.id, resolvedAt: ctx.now };
+  }
+}

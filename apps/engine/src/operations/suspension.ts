@@ -1,0 +1,65 @@
+import type { Command, CommandContext } from '../commands/command.js';
+import type { Sql } from '../persistence/database.js';
+import { conflict, notFound } from '../shared/domain-error.js';
+import { lockRunningInstance } from './instance-lock.js';
+import { requireReason } from './reason.js';
+
+/**
+ * Suspends or resumes a running instance (Camunda's suspension): while suspended its steps
+ * can't be completed or returned (409) and its jobs — timers, escalations, deliveries — are not
+ * taken by any node; they run when it resumes (a timer due meanwhile fires then).
+ */
+export class SuspendInstance implements Command<{ id: string; suspended: boolean }> {
+  readonly name = 'suspend-instance';
+  private readonly reason: string;
+
+  constructor(
+    private readonly instanceId: string,
+    private readonly suspend: boolean,
+    reason: string,
+  ) {
+    this.reason = requireReason(reason);
+  }
+
+  async execute(ctx: CommandContext) {
+    const state = await lockRunningInstance(ctx, this.instanceId, { allowSuspended: true });
+    const was = state.instance.suspended === true;
+    if (was === this.suspend) throw conflict(`process instance ${this.instanceId} is ${was ? 'already suspended' : 'not suspended'}`);
+    await ctx.sql.execute(`UPDATE process_instance SET suspended = $2 WHERE id = $1`, [this.instanceId, this.suspend]);
+    // Jobs this instance's node holds are handed back: the poll skips them while suspended.
+    if (this.suspend) await ctx.sql.execute(`UPDATE job SET lock_owner = NULL, lock_expires_at = NULL WHERE instance_id = $1`, [this.instanceId]);
+    state.instance.suspended = this.suspend;
+    await ctx.store.touch(this.instanceId);
+    await ctx.audit({ operation: this.suspend ? 'suspend' : 'resume', entityType: 'process_instance', entityId: this.instanceId, instanceId: this.instanceId, fromState: { suspended: was }, details: { reason: this.reason } });
+    return { id: this.instanceId, suspended: this.suspend };
+  }
+}
+
+/** Suspends or resumes a procedure version: while suspended no instance or dossier starts on it; running ones go on. */
+export class SuspendDefinition implements Command<{ id: string; suspended: boolean }> {
+  readonly name = 'suspend-definition';
+  private readonly reason: string;
+
+  constructor(
+    private readonly definitionId: string,
+    private readonly suspend: boolean,
+    reason: string,
+  ) {
+    this.reason = requireReason(reason);
+  }
+
+  async execute(ctx: CommandContext) {
+    const [row] = await ctx.sql.query<{ suspended: boolean }>(`SELECT suspended FROM process_definition WHERE id = $1 FOR UPDATE`, [this.definitionId]);
+    if (!row) throw notFound('Process definition', this.definitionId);
+    if (row.suspended === this.suspend) throw conflict(`process definition ${this.definitionId} is ${row.suspended ? 'already suspended' : 'not suspended'}`);
+    await ctx.sql.execute(`UPDATE process_definition SET suspended = $2 WHERE id = $1`, [this.definitionId, this.suspend]);
+    await ctx.audit({ operation: this.suspend ? 'suspend' : 'resume', entityType: 'process_definition', entityId: this.definitionId, fromState: { suspended: row.suspended }, details: { reason: this.reason } });
+    return { id: this.definitionId, suspended: this.suspend };
+  }
+}
+
+/** Refuses a start on a suspended procedure version (409): hand starts and dossiers at the desk. */
+export async function assertStartable(sql: Sql, definitionId: string): Promise<void> {
+  const [row] = await sql.query<{ suspended: boolean; version: number; key: string }>(`SELECT suspended, version, key FROM process_definition WHERE id = $1`, [definitionId]);
+  if (row?.suspended) throw conflict(`version ${row.version} of ${row.key} is suspended: no new dossier starts on it`);
+}

@@ -1,0 +1,30 @@
+import type { Command, CommandContext } from '../commands/command.js';
+import { appendDossierEvent } from '../dossiers/dossier-record.js';
+import { conflict } from '../shared/domain-error.js';
+import { applicantDossier } from './applicant.js';
+
+export type ServiceRating = 'satisfied' | 'normal' | 'dissatisfied';
+export const SERVICE_RATINGS: ServiceRating[] = ['satisfied', 'normal', 'dissatisfied'];
+
+/** The applicant rates the service once, after the result has been returned (status 10). */
+export class RateService implements Command<{ dossierCode: string; rating: ServiceRating; ratedAt: Date }> {
+  readonly name = 'rate-service';
+
+  constructor(
+    private readonly code: string,
+    private readonly phone: string | undefined,
+    private readonly rating: ServiceRating,
+    private readonly comment: string | null,
+  ) {}
+
+  async execute(ctx: CommandContext) {
+    const dossier = await applicantDossier(ctx.sql, this.code, this.phone);
+    if (dossier.status !== 10) throw conflict('the service can be rated once the result has been returned');
+    const [already] = await ctx.sql.query(`SELECT 1 FROM dossier_rating WHERE dossier_code = $1`, [dossier.code]);
+    if (already) throw conflict('this dossier has already been rated');
+    await ctx.sql.execute(`INSERT INTO dossier_rating (dossier_code, rating, comment, rated_at) VALUES ($1, $2, $3, $4)`, [dossier.code, this.rating, this.comment, ctx.now]);
+    await appendDossierEvent(ctx.sql, dossier.code, ctx.now, 'service_rated', null, { rating: this.rating });
+    await ctx.audit({ operation: 'rate-service', entityType: 'dossier', entityId: dossier.code, instanceId: dossier.instance_id, details: { rating: this.rating } });
+    return { dossierCode: dossier.code, rating: this.rating, ratedAt: ctx.now };
+  }
+}
