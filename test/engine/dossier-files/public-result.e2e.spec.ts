@@ -17,7 +17,7 @@ describe('the electronic result and the rating on the public page', () => {
   const from = () => `203.0.113.${++address}`;
   const post = (path: string, body: object) => t.http.post(path).set('X-Forwarded-For', from()).send(body);
   const lastSms = async () => {
-    const [row] = await t.db.dataSource.query(`SELECT recipient, body FROM applicant_message WHERE dossier_code = $1 ORDER BY created_at DESC, id LIMIT 1`, [code]);
+    const [row] = await t.db.dataSource.query(`SELECT recipient, body FROM applicant_notice WHERE dossier_code = $1 AND event = 'one_time_code' ORDER BY id DESC LIMIT 1`, [code]);
     return { recipient: row.recipient as string, code: /la (\d{6})/.exec(row.body)![1] };
   };
 
@@ -62,7 +62,7 @@ describe('the electronic result and the rating on the public page', () => {
       expect(wrongPhone.status).toBe(404);
       expect(unknown.status).toBe(404);
       expect(wrongPhone.body.message).toBe(unknown.body.message);
-      const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM applicant_message WHERE dossier_code = $1`, [code]);
+      const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM applicant_notice WHERE dossier_code = $1 AND event = 'one_time_code'`, [code]);
       expect(n).toBe(0);
     });
 

@@ -135,7 +135,7 @@ describe('digitised dossiers in the browser', () => {
     await citizen.waitForSelector('#otp-form:not([hidden])');
     expect(await citizen.textContent('#otp-message')).toContain('*******300');
     // the SMS the gateway would send
-    const [sms] = await engine.db.dataSource.query(`SELECT body FROM applicant_message WHERE dossier_code = $1 ORDER BY created_at DESC LIMIT 1`, [code]);
+    const [sms] = await engine.db.dataSource.query(`SELECT body FROM applicant_notice WHERE dossier_code = $1 AND event = 'one_time_code' ORDER BY id DESC LIMIT 1`, [code]);
     const oneTimeCode = /la (\d{6})/.exec(sms.body)![1];
     // a wrong code first
     await citizen.fill('#otp', oneTimeCode === '000000' ? '111111' : '000000');

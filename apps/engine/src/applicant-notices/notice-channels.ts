@@ -6,7 +6,8 @@ import type { NoticeChannelName } from './queue-notices.js';
 export interface OutgoingNotice {
   id: string;
   dossierCode: string;
-  event: NoticeEvent;
+  /** A progress notice, or the one-time code an applicant asked for (SMS only). */
+  event: NoticeEvent | 'one_time_code';
   recipient: string;
   subject: string;
   /** The final text (with the lookup line when configured). */
@@ -93,7 +94,7 @@ export class ZaloZnsChannel implements NoticeChannel {
   constructor(private readonly options: { accessToken: string; templates: Partial<Record<NoticeEvent, string>>; url?: string; fetch?: typeof fetch }) {}
 
   async send(notice: OutgoingNotice, signal: AbortSignal): Promise<{ providerId?: string }> {
-    const templateId = this.options.templates[notice.event];
+    const templateId = notice.event === 'one_time_code' ? undefined : this.options.templates[notice.event];
     if (!templateId) throw new Error(`no Zalo template configured for ${notice.event}`);
     const response = await (this.options.fetch ?? fetch)(this.options.url ?? 'https://business.openapi.zalo.me/message/template', {
       method: 'POST',

@@ -24,7 +24,7 @@ export interface NoticeDeliveryOptions {
 interface PendingNotice {
   id: string;
   dossier_code: string;
-  event: NoticeEvent;
+  event: NoticeEvent | 'one_time_code';
   channel: string;
   recipient: string;
   subject: string;
@@ -115,7 +115,8 @@ export class ApplicantNoticeDelivery {
 
   private async send(row: PendingNotice): Promise<Outcome> {
     const channel = this.channels.get(row.channel)!;
-    const lookup = this.options.publicUrl ? lookupLine(this.options.publicUrl, row.dossier_code) : '';
+    // A one-time code is not a progress notice: no link beside it.
+    const lookup = this.options.publicUrl && row.event !== 'one_time_code' ? lookupLine(this.options.publicUrl, row.dossier_code) : '';
     const notice: OutgoingNotice = {
       id: String(row.id),
       dossierCode: row.dossier_code,

@@ -12,8 +12,8 @@ export interface ResultCodeSent {
 
 /**
  * The applicant (code + phone) asks for the one-time code that releases the electronic result.
- * The code is generated here, only its hash kept; the message goes to the applicant_message
- * outbox for the SMS gateway (and, with no gateway configured, to the server log for the demo).
+ * The code is generated here, only its hash kept; the message goes to the applicants' notice
+ * outbox (applicant_notice) for the SMS gateway (and, with no gateway configured, to the server log for the demo).
  */
 export class RequestResultCode implements Command<ResultCodeSent & { message: { recipient: string; body: string } }> {
   readonly name = 'request-result-code';
@@ -42,9 +42,11 @@ export class RequestResultCode implements Command<ResultCodeSent & { message: { 
     ]);
     const recipient = dossier.applicant_phone!;
     const body = `OneDoor: ma xac thuc nhan ket qua ho so ${dossier.code} la ${oneTimeCode}, hieu luc ${RESULT_ACCESS_RULES.codeMinutes} phut. Khong chia se ma nay.`;
-    await ctx.sql.execute(`INSERT INTO applicant_message (id, dossier_code, channel, recipient, body, created_at) VALUES ($1, $2, 'sms', $3, $4, $5)`, [
-      ctx.services.newId(), dossier.code, recipient, body, ctx.now,
-    ]);
+    // By SMS whatever the notice consent: the applicant asked for it, to this phone, just now.
+    await ctx.sql.execute(
+      `INSERT INTO applicant_notice (dossier_code, event, channel, recipient, subject, body, created_at, next_attempt_at) VALUES ($1, 'one_time_code', 'sms', $2, $3, $4, $5, $5)`,
+      [dossier.code, recipient, 'Mã xác thực nhận kết quả', body, ctx.now],
+    );
     await appendDossierEvent(ctx.sql, dossier.code, ctx.now, 'result_code_sent', null, { to: maskedPhone(recipient), expiresAt });
     await ctx.audit({ operation: 'result-code-requested', entityType: 'dossier', entityId: dossier.code, instanceId: dossier.instance_id, details: { to: maskedPhone(recipient) } });
     return { sentTo: maskedPhone(recipient), expiresAt, message: { recipient, body } };

@@ -71,17 +71,7 @@ export class DigitisedDossiers1764200023000 implements MigrationInterface {
         expires_at timestamptz NOT NULL
       );
 
-      -- Messages to applicants (the one-time code by SMS) waiting for a gateway to send them.
-      CREATE TABLE applicant_message (
-        id uuid PRIMARY KEY,
-        dossier_code text NOT NULL REFERENCES dossier(code),
-        channel text NOT NULL CHECK (channel IN ('sms')),
-        recipient text NOT NULL,
-        body text NOT NULL,
-        created_at timestamptz NOT NULL,
-        sent_at timestamptz
-      );
-      CREATE INDEX applicant_message_unsent ON applicant_message (created_at) WHERE sent_at IS NULL;
+      -- The one-time code goes to the applicants' notice outbox (applicant_notice, migration 1764200024000).
 
       CREATE TABLE dossier_rating (
         dossier_code text PRIMARY KEY REFERENCES dossier(code),
@@ -96,7 +86,6 @@ export class DigitisedDossiers1764200023000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       DROP TABLE IF EXISTS dossier_rating;
-      DROP TABLE IF EXISTS applicant_message;
       DROP TABLE IF EXISTS result_download_token;
       DROP TABLE IF EXISTS result_access_code;
       ALTER TABLE dossier DROP COLUMN IF EXISTS components_digitised_at;
