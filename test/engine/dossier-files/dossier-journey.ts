@@ -50,7 +50,7 @@ export class Journey {
     await this.complete(code, 'vanthu.snnmt', { soVaoSo: '15/SNNMT' });
   }
 
-  async attachResult(code: string, bytes = pdf('chung chi'), username = 'motcua.snnmt') {
+  async attachResult(code: string, bytes: Buffer = pdf('chung chi'), username = 'motcua.snnmt') {
     const step = await this.openStep(code);
     return this.t.http.post(`/api/tasks/${step.id}/result`).set('Authorization', await this.as(username)).attach('file', bytes, 'Chứng chỉ hành nghề.pdf');
   }

@@ -1,32 +1,11 @@
 import forge from 'node-forge';
+import { certificateChain } from './test-certificates.js';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { pkcs12Signer, remoteSigner, signPdf } from '../../../apps/engine/src/signing/pdf-signer.js';
 import { verifyPdfSignature } from '../../../apps/engine/src/signing/verify-pdf.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants, createPrivateKey, privateEncrypt } from 'node:crypto';
-
-/** A generated chain: a root CA, and the agency's certificate it issued. */
-function certificateChain() {
-  const make = (subject: string, issuer: { cert?: forge.pki.Certificate; key?: forge.pki.rsa.PrivateKey }, ca: boolean, serial: string) => {
-    const keys = forge.pki.rsa.generateKeyPair(2048);
-    const cert = forge.pki.createCertificate();
-    cert.publicKey = keys.publicKey;
-    cert.serialNumber = serial;
-    cert.validity.notBefore = new Date(Date.now() - 86_400_000);
-    cert.validity.notAfter = new Date(Date.now() + 365 * 86_400_000);
-    // Vietnamese names go in UTF8String, as real certificates of Vietnamese agencies carry them.
-    const name = [{ name: 'commonName', value: subject, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class }, { name: 'countryName', value: 'VN' }];
-    cert.setSubject(name);
-    cert.setIssuer(issuer.cert ? issuer.cert.subject.attributes : name);
-    cert.setExtensions([{ name: 'basicConstraints', cA: ca }, { name: 'keyUsage', keyCertSign: ca, digitalSignature: true, nonRepudiation: !ca }]);
-    cert.sign(issuer.key ?? keys.privateKey, forge.md.sha256.create());
-    return { cert, key: keys.privateKey };
-  };
-  const root = make('Root CA thử nghiệm', {}, true, '01');
-  const agency = make('Sở Y tế tỉnh Cao Bằng', root, false, '2a');
-  return { root, agency };
-}
 
 async function resultPdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -37,8 +16,8 @@ async function resultPdf(): Promise<Buffer> {
 }
 
 describe('signed results (PAdES, ETSI.CAdES.detached)', () => {
-  const { root, agency } = certificateChain();
-  const p12 = Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(agency.key, [agency.cert, root.cert], 'mat-khau', { algorithm: '3des' })).getBytes(), 'binary');
+  const { root, agency, p12: makeP12 } = certificateChain('Sở Y tế tỉnh Cao Bằng');
+  const p12 = makeP12('mat-khau');
 
   it('given the agency’s PKCS#12, a signed result verifies, names its signer, binds its certificate and chains to the root', async () => {
     const signer = await pkcs12Signer(p12, 'mat-khau');

@@ -6,10 +6,15 @@ import type { Actor } from '../../commands/command.js';
 import { AddDossierFile } from '../../dossier-files/add-dossier-file.js';
 import { DossierFileQueries } from '../../dossier-files/dossier-file-queries.js';
 import { dossierFilesConfig, type DossierFilesConfig } from '../../dossier-files/dossier-files-config.js';
+import { signPdf } from '../../signing/pdf-signer.js';
+import type { ResultSigning } from '../../signing/signing-config.js';
+import { verifyPdfSignature } from '../../signing/verify-pdf.js';
+import { SignatureCheckDoc } from './signature-doc.js';
 import { ReuseDossierFile } from '../../dossier-files/reuse-dossier-file.js';
 import { Engine } from '../../engine.js';
 import { Organisation } from '../../identity/organisation.js';
 import { appendAudit } from '../../persistence/audit-log.js';
+import { badInput } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../openapi/api-errors.js';
@@ -172,6 +177,32 @@ export class DossierFilesController {
   @HttpCode(201)
   async attachResult(@Param('id') taskId: string, @Req() request: FastifyRequest, @CurrentActor() actor: Actor) {
     const upload = await readDossierUpload(request, this.config.maxBytes);
-    return this.engine.execute(new AddDossierFile({ purpose: 'result', taskId }, upload.file, this.config.store, this.config.maxBytes), actor);
+    const file = upload.file && this.config.signing ? await signedResult(upload.file, this.config.signing) : upload.file;
+    return this.engine.execute(new AddDossierFile({ purpose: 'result', taskId }, file, this.config.store, this.config.maxBytes), actor);
+  }
+
+  /** Whether a PDF in the dossier carries a valid signature (PAdES): signer, time, whole file covered, chain trusted. */
+  @Get('dossiers/:code/files/:fileId/signature')
+  @ApiOkResponse({ type: SignatureCheckDoc })
+  @ApiErrors(401, 404, 409)
+  async signature(@Param('code') code: string, @Param('fileId') fileId: string, @CurrentActor() actor: Actor) {
+    await assertMaySeeDossier(this.engine.db, this.organisation, actor, code);
+    const content = await this.queries.read(code, fileId);
+    if (content.file.contentType !== 'application/pdf') return { signed: false, valid: false, coversWholeFile: false, chainTrusted: null, problem: 'only PDF files carry a signature' };
+    return verifyPdfSignature(content.bytes, this.config.signing?.trustedRoots ?? []);
+  }
+}
+
+/**
+ * A result PDF signed with the agency's key before it is kept (PAdES); images and unsigned setups
+ * pass as they came. A PDF the signer can't read is refused naming the field, like any bad file.
+ */
+async function signedResult<F extends { bytes: Buffer; field: string }>(file: F, signing: ResultSigning): Promise<F> {
+  if (file.bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return file;
+  const signer = await signing.signer;
+  try {
+    return { ...file, bytes: await signPdf(file.bytes, signer, { reason: 'Ký kết quả giải quyết thủ tục hành chính', location: signing.location }) };
+  } catch (error) {
+    throw badInput(`the result PDF could not be signed: ${(error as Error).message}`, [{ field: file.field, message: 'not a PDF the signer can read' }]);
   }
 }
