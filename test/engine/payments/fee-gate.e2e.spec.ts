@@ -103,6 +103,13 @@ describe('fees and the payment gate', () => {
     expect((await t.http.get(`/api/dossiers/${code}/payment`).set('Authorization', other)).status).toBe(404);
   });
 
+  it('given the dossiers above (one paid online, one in cash, two owing), the Decision 766 online-payment index is 1 of 4', async () => {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const res = await t.http.get(`/api/reports/dashboard?from=${today}&to=${today}`).set('Authorization', await t.login('admin'));
+    expect(res.status).toBe(200);
+    expect(res.body.indices.onlinePayment).toEqual(expect.objectContaining({ numerator: 1, denominator: 4, value: 0.25 }));
+  });
+
   it('given a negative fee, the deployment is refused naming the process', async () => {
     const admin = await t.login('admin');
     const xml = (await readFile(path.join(here, 'fee-gate.bpmn'), 'utf8')).replace('od:fee="150000"', 'od:fee="-5"');

@@ -77,7 +77,7 @@ describe('reports page', () => {
     // and: the Decision 766 gauges show the engine's indices
     const dashboard = (await engine.http.get('/api/reports/dashboard?period=2026').set('Authorization', manager)).body;
     // progress, online, transparency, the three digitisation measures, satisfaction and the overall score
-    expect(await page.locator('.od-gauge canvas').count()).toBe(8);
+    expect(await page.locator('.od-gauge canvas').count()).toBe(9);
     const progress = await page.locator('[data-index="progress"] .od-gauge-value').getAttribute('data-value');
     expect(Number(progress)).toBeCloseTo(dashboard.indices.progress.value * 100, 6);
     expect(await page.locator('[data-index="overall"] .od-gauge-value').textContent()).toBe(

@@ -11,6 +11,7 @@ export const DASHBOARD_INDEX_LABELS: Record<keyof Dashboard['indices'], string> 
   electronicResult: 'Trả kết quả điện tử',
   reuse: 'Tái sử dụng giấy tờ đã số hóa',
   satisfaction: 'Mức độ hài lòng',
+  onlinePayment: 'Thanh toán trực tuyến',
 };
 
 /**

@@ -23,6 +23,7 @@ export interface Dashboard {
     electronicResult: IndexValue;
     reuse: IndexValue;
     satisfaction: IndexValue;
+    onlinePayment: IndexValue;
   };
   /** Points over the indices that have a value, and their share of the attainable points, 0–100. */
   overall: { points: number; maxPoints: number; score: number | null };
@@ -43,6 +44,8 @@ interface Counts {
   rated: number;
   satisfied: number;
   normal: number;
+  with_fee: number;
+  paid_online: number;
 }
 
 /**
@@ -63,6 +66,8 @@ interface Counts {
  *   applicant's earlier papers ÷ all their component files.
  * - satisfaction = (satisfied + ½ normal) ÷ ratings, over the ratings the period's dossiers
  *   received before its end.
+ * - online payment = the period's dossiers whose fee was paid online before its end ÷ the
+ *   period's dossiers that owed a fee (reached their payment gate) before its end.
  */
 export async function dashboardIndices(sql: Pick<Sql, 'query'>, period: ReportPeriod, weights: Decision766Weights, now?: Date): Promise<Dashboard> {
   const [counts] = await sql.query<Counts>(
@@ -81,10 +86,13 @@ export async function dashboardIndices(sql: Pick<Sql, 'query'>, period: ReportPe
             coalesce(sum(files.reused) FILTER (WHERE received_in_period), 0)::int AS reused_files,
             count(r.rating)::int AS rated,
             count(*) FILTER (WHERE r.rating = 'satisfied')::int AS satisfied,
-            count(*) FILTER (WHERE r.rating = 'normal')::int AS normal
+            count(*) FILTER (WHERE r.rating = 'normal')::int AS normal,
+            count(p.dossier_code)::int AS with_fee,
+            count(*) FILTER (WHERE p.status = 'paid' AND p.method = 'online' AND p.paid_at < $2)::int AS paid_online
        FROM classified c
        JOIN dossier d ON d.code = c.code
        LEFT JOIN dossier_rating r ON r.dossier_code = c.code AND r.rated_at < $2
+       LEFT JOIN dossier_payment p ON p.dossier_code = c.code AND p.requested_at < $2
        LEFT JOIN LATERAL (
          SELECT count(*) AS components, count(*) FILTER (WHERE f.reused_from IS NOT NULL) AS reused
            FROM dossier_file f WHERE f.dossier_code = c.code AND f.purpose = 'component' AND f.added_at < $2
@@ -99,6 +107,7 @@ export async function dashboardIndices(sql: Pick<Sql, 'query'>, period: ReportPe
     electronicResult: [counts.electronic, counts.resolved, weights.electronicResult ?? 0],
     reuse: [counts.reused_files, counts.component_files, weights.reuse ?? 0],
     satisfaction: [counts.satisfied + counts.normal / 2, counts.rated, weights.satisfaction ?? 0],
+    onlinePayment: [counts.paid_online, counts.with_fee, weights.onlinePayment ?? 0],
   };
   const indices = Object.fromEntries(Object.entries(measures).map(([name, [n, d, w]]) => [name, index(n, d, w)])) as Dashboard['indices'];
   // An index without dossiers (no online-eligible intake, say) neither earns nor loses points.

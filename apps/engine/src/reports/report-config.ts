@@ -20,6 +20,11 @@ export interface Decision766Weights {
   reuse?: number;
   /** The applicants' satisfaction group (18 points in the 2022 appendix). */
   satisfaction?: number;
+  /**
+   * Fees paid online of fees owed. Not a group of its own in the 2022 appendix: unset, it is shown
+   * and earns no points; set the points in force when the province scores it.
+   */
+  onlinePayment?: number;
 }
 
 export interface ReportConfig {

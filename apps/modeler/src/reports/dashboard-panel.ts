@@ -55,6 +55,7 @@ export function renderDashboard(dashboard: Dashboard): { element: HTMLElement; d
     index('electronicResult', t('Electronic results'), t('Resolved dossiers whose result was issued electronically, of all resolved')),
     index('reuse', t('Reused papers'), t('Component files reused from papers the applicant handed in before, of all component files'), '{numerator} of {denominator} files · {points} of {weight} points'),
     index('satisfaction', t('Satisfaction'), t('Satisfied ratings plus half the normal ones, of all ratings'), '{numerator} of {denominator} ratings · {points} of {weight} points'),
+    index('onlinePayment', t('Online payment'), t('Fees paid online, of the fees owed in the period'), '{numerator} of {denominator} fees · {points} of {weight} points'),
     {
       id: 'overall',
       label: t('Overall'),

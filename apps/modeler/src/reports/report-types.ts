@@ -55,6 +55,7 @@ export interface Dashboard {
     electronicResult: IndexValue;
     reuse: IndexValue;
     satisfaction: IndexValue;
+    onlinePayment: IndexValue;
   };
   /** score: 0–100 over the indices that have a value. */
   overall: { points: number; maxPoints: number; score: number | null };

@@ -73,6 +73,9 @@ export const viReports: TranslationTable = {
   '{points} of {max} points': '{points}/{max} điểm',
   'Digitised components': 'Số hóa thành phần hồ sơ',
   'Electronic results': 'Trả kết quả điện tử',
+  'Online payment': 'Thanh toán trực tuyến',
+  'Fees paid online, of the fees owed in the period': 'Số hồ sơ nộp phí, lệ phí trực tuyến trên tổng số hồ sơ phải nộp phí trong kỳ',
+  '{numerator} of {denominator} fees · {points} of {weight} points': '{numerator}/{denominator} khoản phí · {points}/{weight} điểm',
   'Reused papers': 'Tái sử dụng giấy tờ',
   Satisfaction: 'Mức độ hài lòng',
   'Dossiers whose required components were all digitised, of all received in the period':
