@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
  * written with textContent, never as markup; the script and style are pinned by hash in the
  * CSP, so nothing else runs.
  */
-const STYLE = `
+/** The public pages' look (also the petitions page): the agency app's bar, colours and type. */
+export const PUBLIC_PAGE_STYLE = `
 body { margin: 0; font-family: 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; font-size: 15px; background: #f6f8fa; color: #1f2328; }
 .bar { display: flex; align-items: center; gap: 10px; background: #0b5cad; color: #fff; padding: 8px 20px; }
 .bar a { color: #fff; font-weight: 700; font-size: 18px; text-decoration: none; display: inline-flex; align-items: center; gap: 6px; }
@@ -151,7 +152,7 @@ const SCRIPT = `
 `;
 
 /** The app's mark, inline: the page stands alone (no static files needed to draw its header). */
-const MARK = `data:image/svg+xml,${encodeURIComponent(
+export const PUBLIC_MARK = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><path d="M9 26V8a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v18" fill="none" stroke="#fff" stroke-width="2.5"/><circle cx="19" cy="17" r="1.6" fill="#fff"/><path d="M6 26h20" stroke="#fff" stroke-width="2.5" stroke-linecap="round"/></svg>',
 )}`;
 
@@ -160,7 +161,7 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 export const LOOKUP_PAGE_CSP = [
   "default-src 'none'",
   `script-src ${sha256(SCRIPT)}`,
-  `style-src ${sha256(STYLE)}`,
+  `style-src ${sha256(PUBLIC_PAGE_STYLE)}`,
   "connect-src 'self'",
   "img-src data:",
   "form-action 'self'",
@@ -174,12 +175,12 @@ export const LOOKUP_PAGE_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tra cứu hồ sơ thủ tục hành chính — OneDoor</title>
-<link rel="icon" type="image/svg+xml" href="${MARK}">
-<style>${STYLE}</style>
+<link rel="icon" type="image/svg+xml" href="${PUBLIC_MARK}">
+<style>${PUBLIC_PAGE_STYLE}</style>
 </head>
 <body>
 <header class="bar">
-<a href="/tra-cuu"><img src="${MARK}" alt="" width="20" height="20">OneDoor</a>
+<a href="/tra-cuu"><img src="${PUBLIC_MARK}" alt="" width="20" height="20">OneDoor</a>
 <span>Một cửa điện tử — Cổng tra cứu hồ sơ</span>
 </header>
 <div class="intro">
