@@ -76,13 +76,19 @@ describe('reports page', () => {
 
     // and: the Decision 766 gauges show the engine's indices
     const dashboard = (await engine.http.get('/api/reports/dashboard?period=2026').set('Authorization', manager)).body;
-    // progress, online, transparency, the three digitisation measures, satisfaction and the overall score
+    // progress, online, transparency, the three digitisation measures, satisfaction, online payment and the overall score
     expect(await page.locator('.od-gauge canvas').count()).toBe(9);
     const progress = await page.locator('[data-index="progress"] .od-gauge-value').getAttribute('data-value');
     expect(Number(progress)).toBeCloseTo(dashboard.indices.progress.value * 100, 6);
     expect(await page.locator('[data-index="overall"] .od-gauge-value').textContent()).toBe(
       `${dashboard.overall.score.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`,
     );
+
+    // and: the period's petitions, as the engine reports them for the same instants
+    await page.waitForSelector('[data-testid="petitions-report"]');
+    const petitions = (await engine.http.get(`/api/petitions/report?from=${dashboard.period.startsAt}&to=${dashboard.period.endsBefore}`).set('Authorization', manager)).body;
+    expect(await page.locator('[data-testid="petitions-report"] [data-figure="received"] th').textContent()).toBe('Tiếp nhận');
+    expect(await page.locator('[data-testid="petitions-report"] [data-figure="received"] td').textContent()).toBe(String(petitions.received.total));
 
     await page.screenshot({ path: await screenshotPath('reports.png'), fullPage: true });
   });

@@ -10,6 +10,7 @@ import { i18n } from '../shared/i18n.js';
 import { createLoginForm } from '../shared/login-form.js';
 import { viUi } from '../shared/vi-ui.js';
 import { renderDashboard } from './dashboard-panel.js';
+import { renderPetitionsReport, type PetitionReport } from './petitions-panel.js';
 import { renderIi06aTable } from './ii06a-table.js';
 import { createPeriodPicker, defaultSelection, periodQuery, selectionFromQuery, type PeriodSelection } from './period-picker.js';
 import { downloadFromApi } from './report-download.js';
@@ -86,6 +87,7 @@ function start(): void {
   const periodLine = h('p', { className: 'od-report-period', 'data-testid': 'period-label' });
   const tableBox = h('div', { className: 'od-ii06a-scroll' });
   const dashboardBox = h('div', { className: 'od-dashboard-box' });
+  const petitionsBox = h('div', { className: 'od-petitions-box' });
 
   main.append(
     h(
@@ -104,11 +106,22 @@ function start(): void {
       h('div', { className: 'od-reports-downloads' }, dashboardCsvButton),
       dashboardBox,
     ),
+    h('section', { className: 'od-petitions' }, h('h2', {}, t('Petitions about administrative rules')), petitionsBox),
   );
   void load();
 
   function query(): string {
     return new URLSearchParams({ ...periodQuery(selection), groupBy }).toString();
+  }
+
+  /** The petitions of the period the dashboard reported on (its instants, so both agree on the edges). */
+  async function loadPetitions(from: string, to: string, ticket: number): Promise<void> {
+    try {
+      const report = await api.get<PetitionReport>(`/api/petitions/report?${new URLSearchParams({ from, to }).toString()}`);
+      if (ticket === latestLoad) petitionsBox.replaceChildren(renderPetitionsReport(report));
+    } catch (error) {
+      if (ticket === latestLoad) petitionsBox.replaceChildren(h('p', { className: 'od-error', role: 'alert' }, describe(error)));
+    }
   }
 
   async function load(): Promise<void> {
@@ -140,6 +153,7 @@ function start(): void {
       const rendered = renderDashboard(dashboard.value);
       dashboardCharts = rendered;
       dashboardBox.replaceChildren(rendered.element);
+      void loadPetitions(dashboard.value.period.startsAt, dashboard.value.period.endsBefore, ticket);
     } else {
       dashboardBox.replaceChildren(h('p', { className: 'od-error', role: 'alert' }, describe(dashboard.reason)));
     }

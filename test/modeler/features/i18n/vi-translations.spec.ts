@@ -11,11 +11,12 @@ import { viShell } from '../../../../apps/modeler/src/shared/app-shell/vi-shell.
 import { viTasklist } from '../../../../apps/modeler/src/tasklist/i18n/vi-tasklist.js';
 import { viReports } from '../../../../apps/modeler/src/reports/vi-reports.js';
 import { viOperations } from '../../../../apps/modeler/src/operations/vi-operations.js';
+import { viAccounts } from '../../../../apps/modeler/src/tasklist/i18n/vi-accounts.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../../..');
 /** Every page's table: the modeler's, the task list's, the calendar's, comparison's, reports' and the operations console's. */
-const vietnamese = { ...viBpmnJs, ...viOnedoor, ...viUi, ...viCalendar, ...viSimplify, ...viCompare, ...viShell, ...viTasklist, ...viReports, ...viOperations };
+const vietnamese = { ...viBpmnJs, ...viOnedoor, ...viUi, ...viCalendar, ...viSimplify, ...viCompare, ...viShell, ...viTasklist, ...viReports, ...viOperations, ...viAccounts };
 
 async function filesUnder(folder: string, extension: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
