@@ -10,14 +10,10 @@ import { Runtime } from '../runtime/runtime.js';
 import type { RuntimeEvent } from '../runtime/runtime-events.js';
 import type { WorkingCalendar } from '../../../../libs/working-calendar/src/index.js';
 
-/** Who issues a command: a person (with their department and roles) or the engine itself. */
-export interface Actor {
-  username: string;
-  departmentCode?: string | null;
-  roles: string[];
-}
-
-export const SYSTEM_ACTOR: Actor = { username: 'system', roles: ['system'] };
+// Who acts is identity's business; commands take it as given (re-exported for the many callers).
+import type { Actor } from '../identity/actor.js';
+export type { Actor } from '../identity/actor.js';
+export { SYSTEM_ACTOR } from '../identity/actor.js';
 
 export interface Clock {
   now(): Date;

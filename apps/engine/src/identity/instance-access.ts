@@ -1,4 +1,4 @@
-import type { Actor } from '../commands/command.js';
+import type { Actor } from './actor.js';
 import type { Database } from '../persistence/database.js';
 import { notFound } from '../shared/domain-error.js';
 import type { Organisation } from './organisation.js';

@@ -1,4 +1,4 @@
-import type { Actor } from '../commands/command.js';
+import type { Actor } from './actor.js';
 import type { TaskScope } from '../queries/task-queries.js';
 import { forbidden } from '../shared/domain-error.js';
 
