@@ -3,7 +3,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import '../shared/base.css';
 import './compare-page.css';
 
-import { downloadText } from '../features/files/file-io.js';
+import { downloadText } from '../features/files/index.js';
 import { ApiClient } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
 import { authSession } from '../shared/auth-session.js';

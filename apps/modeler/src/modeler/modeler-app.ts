@@ -1,10 +1,7 @@
 import type BpmnModeler from 'bpmn-js/lib/Modeler';
 import { DeployService } from '../features/deploy/deploy-service.js';
-import { pickDeployedVersion } from '../features/files/deployed-versions-dialog.js';
-import { baseName, downloadText } from '../features/files/file-io.js';
-import { createNewDiagramXml } from '../features/files/new-diagram.js';
-import { simplifyOpenProcedure } from '../features/simplify/simplify-action.js';
-import type { DeployedDefinition } from '../features/simplify/simplify-service.js';
+import { baseName, createNewDiagramXml, downloadText, pickDeployedVersion } from '../features/files/index.js';
+import { simplifyOpenProcedure, type DeployedDefinition } from '../features/simplify/index.js';
 import type { DepartmentDirectory } from '../features/properties/department-directory.js';
 import type { ApiClient } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';

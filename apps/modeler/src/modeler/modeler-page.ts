@@ -6,8 +6,8 @@ import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import '../shared/base.css';
 import './modeler-page.css';
 
-import { pickBpmnFile } from '../features/files/file-io.js';
-import { viSimplify } from '../features/simplify/vi-simplify.js';
+import { pickBpmnFile } from '../features/files/index.js';
+import { viSimplify } from '../features/simplify/index.js';
 import type { Department } from '../features/properties/department-directory.js';
 import { ApiClient } from '../shared/api-client.js';
 import { authSession } from '../shared/auth-session.js';
