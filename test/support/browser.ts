@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** The flags that work on these machines (STACK.md): headless, no sandbox (root), no GPU. */
+/** The flags that work on these machines: headless, no sandbox (root), no GPU. */
 const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',

@@ -38,7 +38,7 @@ export async function createApp(services: AppServices, options: HttpOptions = {}
   if (options.corsOrigins?.length) app.enableCors({ origin: options.corsOrigins, credentials: false, maxAge: 600 });
   const config = new DocumentBuilder()
     .setTitle('OneDoor API')
-    .setDescription('BPMN engine for one-stop-shop administrative procedures (see API.md)')
+    .setDescription('BPMN engine for one-stop-shop administrative procedures (see docs/api.md)')
     .setVersion('0.1')
     .addBearerAuth()
     .build();

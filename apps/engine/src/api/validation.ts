@@ -1,7 +1,7 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { rememberValidationRules } from './validation-rules.js';
 
-/** Flattens class-validator errors into API.md details: one entry per offending field path. */
+/** Flattens class-validator errors into docs/api.md details: one entry per offending field path. */
 function details(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;

@@ -8,7 +8,7 @@ export interface LoginResponse {
 
 /**
  * `fetch` against the engine's `/api` on the same origin, with the stored bearer token.
- * Every failure becomes an ApiError carrying the API.md error body, so callers can show
+ * Every failure becomes an ApiError carrying the docs/api.md error body, so callers can show
  * `message` and element-level `details` without parsing responses themselves.
  */
 export class ApiClient {

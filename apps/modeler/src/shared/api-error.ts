@@ -1,4 +1,4 @@
-/** One problem the engine found in a deployed diagram (API.md: 400 `details`). */
+/** One problem the engine found in a deployed diagram (docs/api.md: 400 `details`). */
 export interface ElementProblem {
   elementId?: string;
   elementType?: string;
