@@ -18,6 +18,7 @@ import { createDataSource } from './persistence/data-source.js';
 import { startEmbeddedDatabase } from './persistence/embedded-database.js';
 import { migrate } from './persistence/migrate.js';
 import { isDatabaseOutage } from './persistence/database-outage.js';
+import { isStartupProblem, httpListenProblem } from './bootstrap/startup-problem.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + browser app on one port. */
 async function main(parts: RunningParts): Promise<void> {
@@ -28,7 +29,7 @@ async function main(parts: RunningParts): Promise<void> {
   if (!url) {
     const pgDir = path.join(config.dataDir, 'pg');
     console.log(`OneDoor: no DATABASE_URL, starting embedded PostgreSQL — data in ${pgDir} (port ${config.embeddedPort})`);
-    const embedded = await startEmbeddedDatabase({ dataDir: pgDir, port: config.embeddedPort });
+    const embedded = await startEmbeddedDatabase({ dataDir: pgDir, port: config.embeddedPort, notice: (line) => console.log(`OneDoor: ${line}`) });
     url = embedded.url;
     parts.stopEmbedded = embedded.stop;
   }
@@ -82,7 +83,9 @@ async function main(parts: RunningParts): Promise<void> {
   parts.portal = portal;
   portal.start();
   if (parts.stopping) return;
-  await app.listen(config.port, config.host);
+  await app.listen(config.port, config.host).catch((error: unknown) => {
+    throw httpListenProblem(error, config.port, config.host) ?? error;
+  });
   console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
   if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
 }
@@ -160,6 +163,13 @@ async function untilDatabaseAnswers<T>(where: string, step: () => Promise<T>, pa
   }
 }
 
+/** After a failed start: whatever did start (the embedded server above all) must not outlive us. */
+async function stopStarted(parts: RunningParts): Promise<void> {
+  await parts.engine?.jobs.stop().catch(() => undefined);
+  if (parts.dataSource?.isInitialized) await parts.dataSource.destroy().catch(() => undefined);
+  await parts.stopEmbedded?.().catch(() => undefined);
+}
+
 /** Opens the data source; a failed attempt closes the pool it made, so the next one starts clean. */
 async function connect(dataSource: DataSource): Promise<void> {
   try {
@@ -214,6 +224,8 @@ const starting: RunningParts = {};
 main(starting).catch((error) => {
   // A start-up step failing because a signal closed what it used: the shutdown decides the exit code.
   if (starting.stopping) return;
-  console.error(error);
-  process.exit(1);
+  // Something the operator can fix: the sentence alone, then stop what was started.
+  if (isStartupProblem(error)) console.error(`OneDoor cannot start: ${error.message}`);
+  else console.error(error);
+  void stopStarted(starting).finally(() => process.exit(1));
 });
