@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
@@ -19,6 +20,7 @@ import { startEmbeddedDatabase } from './persistence/embedded-database.js';
 import { migrate } from './persistence/migrate.js';
 import { isDatabaseOutage } from './persistence/database-outage.js';
 import { isStartupProblem, httpListenProblem } from './bootstrap/startup-problem.js';
+import { readyMessage, type DemoUser } from './bootstrap/ready-message.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + browser app on one port. */
 async function main(parts: RunningParts): Promise<void> {
@@ -86,8 +88,14 @@ async function main(parts: RunningParts): Promise<void> {
   await app.listen(config.port, config.host).catch((error: unknown) => {
     throw httpListenProblem(error, config.port, config.host) ?? error;
   });
-  console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
+  const demoUsers = config.demo ? await readDemoUsers(path.join(config.processesDir, 'organisation.json')) : undefined;
+  console.log(readyMessage({ port: config.port, host: config.host, demoUsers }));
   if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
+}
+
+async function readDemoUsers(file: string): Promise<DemoUser[]> {
+  const data = JSON.parse(await readFile(file, 'utf8')) as { users?: DemoUser[] };
+  return data.users ?? [];
 }
 
 /** What main has started so far, for the shutdown to stop in reverse order. */
