@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
@@ -85,12 +86,28 @@ async function main(parts: RunningParts): Promise<void> {
   parts.portal = portal;
   portal.start();
   if (parts.stopping) return;
+  // Tried first on a bare socket: a taken port then reads as our one sentence, not Nest's error log too.
+  await tryListen(config.port, config.host);
   await app.listen(config.port, config.host).catch((error: unknown) => {
     throw httpListenProblem(error, config.port, config.host) ?? error;
   });
   const demoUsers = config.demo ? await readDemoUsers(path.join(config.processesDir, 'organisation.json')) : undefined;
   console.log(readyMessage({ port: config.port, host: config.host, demoUsers }));
   if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
+}
+
+async function tryListen(port: number, host: string): Promise<void> {
+  const probe = net.createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen(port, host, resolve);
+    });
+  } catch (error) {
+    throw httpListenProblem(error, port, host) ?? error;
+  } finally {
+    await new Promise((resolve) => probe.close(resolve));
+  }
 }
 
 async function readDemoUsers(file: string): Promise<DemoUser[]> {
