@@ -23,6 +23,12 @@ const JOINED_UP_TO_SHARED = new RegExp(`['"]\\.\\.['"]\\s*,\\s*['"]${'shared'}['
 /** The absolute path of our notes on the development machines. */
 const OUR_NOTES = new RegExp(`/work/${'shared'}\\b`);
 
+/** GitHub's anchors for a document's headings: lower case, punctuation dropped, spaces to dashes. */
+function headingSlugs(file: string): Set<string> {
+  const headings = [...readFileSync(file, 'utf8').matchAll(/^#{1,6}\s+(.+)$/gm)].map(([, text]) => text);
+  return new Set(headings.map((text) => text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-')));
+}
+
 function escapesTheClone(file: string, reference: string): boolean {
   const target = path.resolve(path.dirname(path.join(root, file)), reference);
   return path.relative(root, target).startsWith('..');
@@ -59,6 +65,7 @@ describe('the repository stands alone', () => {
         const resolved = path.resolve(path.dirname(path.join(root, file)), relative);
         if (path.relative(root, resolved).startsWith('..') || path.isAbsolute(relative)) broken.push(`${file}: ${target} (outside the clone)`);
         else if (!existsSync(resolved)) broken.push(`${file}: ${target} (no such file)`);
+        else if (target.includes('#') && resolved.endsWith('.md') && !headingSlugs(resolved).has(target.split('#')[1])) broken.push(`${file}: ${target} (no such heading)`);
       }
     }
     expect(links).toBeGreaterThan(5);
