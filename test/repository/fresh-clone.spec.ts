@@ -30,8 +30,8 @@ describe('a fresh clone in a private folder', () => {
   it('given only the clone in a 0700 folder, when its fastest specs run there, then they pass', async () => {
     expect((await stat(home)).mode & 0o777).toBe(0o700);
     expect(await readdir(home)).toEqual(['onedoor']);
-    expect(existsSync(path.join(clone, '..', 'shared'))).toBe(false);
-    const env = { ...process.env, NODE_OPTIONS: '--experimental-vm-modules' };
+    expect(existsSync(path.join(path.dirname(clone), 'shared'))).toBe(false);
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '--experimental-vm-modules' };
     delete env.TEST_DATABASE_URL; // the clone starts its own PostgreSQL, from its own binaries
     const jest = path.join(clone, 'node_modules', 'jest', 'bin', 'jest.js');
     const result = await run(process.execPath, [jest, '--runInBand', '--ci', 'test/repository/stands-alone.spec.ts', 'test/engine/persistence/database.spec.ts'], {
