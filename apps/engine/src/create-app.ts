@@ -4,7 +4,7 @@ import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyBodyParser, FastifyInstance } from 'fastify';
 import { MAX_DEPLOYMENT_FILE_BYTES, MAX_DEPLOYMENT_FILES } from './api/deployments/uploaded-files.js';
 import { createValidationPipe } from './api/validation.js';
@@ -13,6 +13,7 @@ import { addSecurityHeaders } from './api/security-headers.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './api/errors/json-depth.js';
 import { APP_CONTROLLERS, AppModule, type AppServices } from './app.module.js';
 import { documentControllerInputs } from './api/openapi/validated-schemas.js';
+import { createOpenApiDocument, OPENAPI_PATH } from './api/openapi/openapi-document.js';
 
 export interface HttpOptions {
   /** Folder of the built browser app (dist/web), served at `/`. */
@@ -34,15 +35,10 @@ export async function createApp(services: AppServices, options: HttpOptions = {}
   });
   await configureHttp(app);
   redirectDocumentLinksToLogin(app.getHttpAdapter().getInstance());
+  // Bodies' schemas come from their validation rules; done at once, as specs read the document straight from the app.
   documentControllerInputs(APP_CONTROLLERS);
   if (options.corsOrigins?.length) app.enableCors({ origin: options.corsOrigins, credentials: false, maxAge: 600 });
-  const config = new DocumentBuilder()
-    .setTitle('OneDoor API')
-    .setDescription('BPMN engine for one-stop-shop administrative procedures (see API.md)')
-    .setVersion('0.1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
+  SwaggerModule.setup(OPENAPI_PATH, app, () => createOpenApiDocument(app));
   if (options.webRoot && existsSync(options.webRoot)) {
     // `/modeler` redirects to `/modeler/`, whose index.html is the page.
     app.useStaticAssets({ root: options.webRoot, prefix: '/', index: ['index.html'], redirect: true });

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
@@ -20,6 +22,8 @@ import { createDataSource } from './persistence/data-source.js';
 import { startEmbeddedDatabase } from './persistence/embedded-database.js';
 import { migrate } from './persistence/migrate.js';
 import { isDatabaseOutage } from './persistence/database-outage.js';
+import { isStartupProblem, httpListenProblem } from './bootstrap/startup-problem.js';
+import { readyMessage, type DemoUser } from './bootstrap/ready-message.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + browser app on one port. */
 async function main(parts: RunningParts): Promise<void> {
@@ -30,7 +34,7 @@ async function main(parts: RunningParts): Promise<void> {
   if (!url) {
     const pgDir = path.join(config.dataDir, 'pg');
     console.log(`OneDoor: no DATABASE_URL, starting embedded PostgreSQL — data in ${pgDir} (port ${config.embeddedPort})`);
-    const embedded = await startEmbeddedDatabase({ dataDir: pgDir, port: config.embeddedPort });
+    const embedded = await startEmbeddedDatabase({ dataDir: pgDir, port: config.embeddedPort, notice: (line) => console.log(`OneDoor: ${line}`) });
     url = embedded.url;
     parts.stopEmbedded = embedded.stop;
   }
@@ -89,9 +93,33 @@ async function main(parts: RunningParts): Promise<void> {
   parts.notices = notices;
   notices.start();
   if (parts.stopping) return;
-  await app.listen(config.port, config.host);
-  console.log(`OneDoor: listening on http://localhost:${config.port} (API /api, docs /api/docs, modeler /modeler/)`);
+  // Tried first on a bare socket: a taken port then reads as our one sentence, not Nest's error log too.
+  await tryListen(config.port, config.host);
+  await app.listen(config.port, config.host).catch((error: unknown) => {
+    throw httpListenProblem(error, config.port, config.host) ?? error;
+  });
+  const demoUsers = config.demo ? await readDemoUsers(path.join(config.processesDir, 'organisation.json')) : undefined;
+  console.log(readyMessage({ port: config.port, host: config.host, demoUsers }));
   if (config.demo) void seedDemoHistoryOnce(dataSource, config, () => calendar!.current());
+}
+
+async function tryListen(port: number, host: string): Promise<void> {
+  const probe = net.createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen(port, host, resolve);
+    });
+  } catch (error) {
+    throw httpListenProblem(error, port, host) ?? error;
+  } finally {
+    await new Promise((resolve) => probe.close(resolve));
+  }
+}
+
+async function readDemoUsers(file: string): Promise<DemoUser[]> {
+  const data = JSON.parse(await readFile(file, 'utf8')) as { users?: DemoUser[] };
+  return data.users ?? [];
 }
 
 /** What main has started so far, for the shutdown to stop in reverse order. */
@@ -169,6 +197,13 @@ async function untilDatabaseAnswers<T>(where: string, step: () => Promise<T>, pa
   }
 }
 
+/** After a failed start: whatever did start (the embedded server above all) must not outlive us. */
+async function stopStarted(parts: RunningParts): Promise<void> {
+  await parts.engine?.jobs.stop().catch(() => undefined);
+  if (parts.dataSource?.isInitialized) await parts.dataSource.destroy().catch(() => undefined);
+  await parts.stopEmbedded?.().catch(() => undefined);
+}
+
 /** Opens the data source; a failed attempt closes the pool it made, so the next one starts clean. */
 async function connect(dataSource: DataSource): Promise<void> {
   try {
@@ -223,6 +258,8 @@ const starting: RunningParts = {};
 main(starting).catch((error) => {
   // A start-up step failing because a signal closed what it used: the shutdown decides the exit code.
   if (starting.stopping) return;
-  console.error(error);
-  process.exit(1);
+  // Something the operator can fix: the sentence alone, then stop what was started.
+  if (isStartupProblem(error)) console.error(`OneDoor cannot start: ${error.message}`);
+  else console.error(error);
+  void stopStarted(starting).finally(() => process.exit(1));
 });

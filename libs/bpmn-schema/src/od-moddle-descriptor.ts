@@ -1,5 +1,5 @@
 /**
- * The `od:` BPMN extension (../shared/BPMN.md) as a moddle descriptor.
+ * The `od:` BPMN extension (docs/bpmn.md in this repository) as a moddle descriptor.
  * One source for the engine's parser (bpmn-moddle), the modeler (bpmn-js `moddleExtensions`)
  * and the properties panel. Attribute names are part of the public contract: never rename.
  */

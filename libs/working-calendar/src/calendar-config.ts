@@ -1,4 +1,4 @@
-/** The data a working calendar is built from; the shape of `GET /api/calendar` (API.md). */
+/** The data a working calendar is built from; the shape of `GET /api/calendar` (docs/api.md). */
 
 /** Office hours of one weekday interval; a weekday may have several (morning and afternoon). */
 export interface OfficeHours {

@@ -3,7 +3,7 @@ import { ensureWebBuilt } from '../../support/web-build.js';
 
 /**
  * The HTTP layer itself (NestJS on Fastify): what a client gets for bodies the API cannot read,
- * uploads over their limits, and the browser app's pages. Each refusal has the API.md error shape
+ * uploads over their limits, and the browser app's pages. Each refusal has the docs/api.md error shape
  * and leaves nothing deployed.
  */
 describe('the HTTP layer', () => {

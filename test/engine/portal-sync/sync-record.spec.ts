@@ -29,7 +29,7 @@ describe('national portal sync records', () => {
     expect(portalDate(null)).toBe('');
   });
 
-  it('given a dossier, then the record carries the DOMAIN.md fields with codes as strings', () => {
+  it('given a dossier, then the record carries the docs/domain.md fields with codes as strings', () => {
     expect(buildSyncRecord(dossier)).toEqual({
       MaHoSo: 'H38.2-260518-0200015',
       MaTTHC: '1.001806',

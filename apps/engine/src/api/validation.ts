@@ -1,12 +1,12 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { rememberValidationRules } from './validation-rules.js';
 
-/** Flattens class-validator errors into API.md details: one entry per offending field path. */
-function details(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
+/** Flattens class-validator errors into docs/api.md details: one entry per offending field path. */
+export function validationDetails(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...details(e.children ?? [], field)];
+    return [...own, ...validationDetails(e.children ?? [], field)];
   });
 }
 
@@ -18,7 +18,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const list = details(errors);
+      const list = validationDetails(errors);
       return new BadRequestException({ message: list.map((d) => `${d.field}: ${d.message}`).join('; '), details: list });
     },
   });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { SingleSignOnConfig } from '../identity/single-sign-on.js';
 
-/** Configuration from the environment (API.md "Configuration"), read once at start. */
+/** Configuration from the environment (README, "Configuration"), read once at start. */
 export interface EngineConfig {
   port: number;
   /** Address the HTTP server binds: every interface unless told otherwise (Fastify's own default is loopback only). */

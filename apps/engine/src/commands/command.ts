@@ -93,7 +93,7 @@ export class CommandContext {
   }
 }
 
-/** The only way state changes (STYLE.md: Camunda's commands). Each runs in one transaction. */
+/** The only way state changes (like Camunda's commands). Each runs in one transaction. */
 export interface Command<T> {
   readonly name: string;
   execute(ctx: CommandContext): Promise<T>;

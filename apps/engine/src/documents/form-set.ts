@@ -1,7 +1,7 @@
 import type { Timeliness } from '../../../../libs/working-calendar/src/index.js';
 
 /**
- * The forms are addressed by their Circular 03/2025 number (DOMAIN.md), which is also the `{form}`
+ * The forms are addressed by their Circular 03/2025 number (docs/domain.md), which is also the `{form}`
  * of the HTTP path; each form set maps that key to its own circular's numbering and wording.
  */
 export const FORM_KEYS = ['01', '02', '03', '04', '05', '06', '07'] as const;

@@ -6,7 +6,7 @@ import { PortalStatus } from './portal-status.js';
 export type StatusSync = (ctx: CommandContext, dossier: DossierRecord, previousStatus: number) => Promise<void>;
 
 /**
- * Keeps a dossier's national-portal status in step with its process (DOMAIN.md codes):
+ * Keeps a dossier's national-portal status in step with its process (docs/domain.md codes):
  * 2 received until the desk hands it on, 4 while being processed, 5 while waiting for the
  * applicant, 6 while its fee is owed at the payment gate, 9 once only not-counted steps (returning the result) remain, 10 when the process
  * ends normally, 8 when it was stopped.

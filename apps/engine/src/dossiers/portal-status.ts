@@ -1,4 +1,4 @@
-/** National portal dossier status codes (TrangThaiHoSo, DOMAIN.md). */
+/** National portal dossier status codes (TrangThaiHoSo, docs/domain.md). */
 export const PortalStatus = {
   NewlyRegistered: 1,
   Received: 2,

@@ -38,7 +38,7 @@ export interface UserChange {
 const USER_COLUMNS = `id, username, full_name AS "fullName", department_code AS "departmentCode", roles, active,
   external_subject IS NOT NULL AS external, totp_enabled AS "totpEnabled"`;
 
-/** The system roles of API.md; step role codes (reception, specialist…) sit beside them in `roles`. */
+/** The system roles of docs/api.md; step role codes (reception, specialist…) sit beside them in `roles`. */
 export const SYSTEM_ROLES = ['admin', 'designer', 'manager', 'leader', 'officer'] as const;
 
 /** Departments and users: the organisation tasks are assigned to. */

@@ -30,7 +30,7 @@ export type ConditionOutcome = { ok: true; value: boolean } | { ok: false; reaso
 
 /**
  * Evaluates a sequence-flow condition. A result that is not a boolean is reported, never read as
- * false: a typo in a variable name must stop the dossier, not silently route it (ENGINE.md).
+ * false: a typo in a variable name must stop the dossier, not silently route it (docs/bpmn.md).
  */
 export function evaluateCondition(source: string, variables: Record<string, unknown>): ConditionOutcome {
   try {

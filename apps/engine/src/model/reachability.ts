@@ -3,7 +3,7 @@ import type { ProcedureGraph } from './procedure-graph.js';
 /**
  * For each inclusive join: the nodes of its scope from which a token can still arrive without
  * passing through the join itself. A waiting join fires when no other token of its scope sits on
- * one of these nodes (ENGINE.md: "an inclusive join when no token can still reach it").
+ * one of these nodes (docs/bpmn.md: "an inclusive join when no token can still reach it").
  */
 export function computeInclusiveUpstream(graph: ProcedureGraph): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();

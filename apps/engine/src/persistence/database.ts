@@ -28,7 +28,7 @@ const INPUT_DATA_CODES = new Set(['22021', '22P02', '22P05', '22007', '22008', '
 /**
  * The engine's handle on PostgreSQL: the pool of TypeORM's DataSource (which also runs the
  * migrations) with plain SQL on the hot path — no entity hydration, no ORM round trips
- * (ENGINE.md, "Speed"). A command costs two round trips: BEGIN + lock + load, then every write
+ * (README, "Speed"). A command costs two round trips: BEGIN + lock + load, then every write
  * + COMMIT — or one, when this node holds the instance's rows (instance-cache.ts).
  */
 export class Database {

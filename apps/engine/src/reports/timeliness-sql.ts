@@ -2,7 +2,7 @@
 export const REPORT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /**
- * The one definition of early / on time / late (DOMAIN.md) as a SQL expression over two
+ * The one definition of early / on time / late (docs/domain.md) as a SQL expression over two
  * timestamptz expressions, for reports that classify a million rows in the database.
  * It must agree with `classifyTimeliness` in libs/working-calendar (a spec checks both on the
  * edge cases): after the due instant → late; on a local day before the due instant's → early;

@@ -17,7 +17,7 @@ export interface Signal {
 }
 
 /**
- * One per BPMN element type (STYLE.md: Camunda's ActivityBehavior). A behaviour decides what a
+ * One per BPMN element type (like Camunda's ActivityBehavior). A behaviour decides what a
  * token does at its node: wait, or leave by some flows. It never touches the database.
  */
 export interface Behaviour {

@@ -6,7 +6,7 @@ import { vietnamLocalToInstant } from './local-date.js';
 
 /**
  * "Received now, 10 working days: when is it due?" — the engine's own working-time addition,
- * so staff can check an appointment date without a test dossier. No 15:00 cut-off here (API.md).
+ * so staff can check an appointment date without a test dossier. No 15:00 cut-off here (docs/api.md).
  */
 export function createAddCalculator(addWorkingDays: (from: Date, days: number) => Promise<Date>, defaultFrom: string): HTMLElement {
   const t = i18n.t;

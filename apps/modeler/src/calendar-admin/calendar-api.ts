@@ -22,7 +22,7 @@ export interface CalendarYear {
   days: CalendarDay[];
 }
 
-/** The working-calendar endpoints of API.md. */
+/** The working-calendar endpoints of docs/api.md. */
 export class CalendarApi {
   constructor(private readonly api: ApiClient) {}
 

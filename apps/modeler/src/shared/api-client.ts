@@ -15,7 +15,7 @@ export interface SecondFactorRequired {
 /**
  * `fetch` against the engine's `/api` on the same origin, with the session's bearer token
  * renewed when it expires (authorized-fetch.ts). Every failure becomes an ApiError carrying the
- * API.md error body, so callers can show `message` and field-level `details` without parsing
+ * docs/api.md error body, so callers can show `message` and field-level `details` without parsing
  * responses themselves.
  */
 export class ApiClient {

@@ -1,4 +1,4 @@
-/** One problem the engine found: in a deployed diagram (`elementId`) or a form's field (`field`) (API.md: 400 `details`). */
+/** One problem the engine found: in a deployed diagram (`elementId`) or a form's field (`field`) (docs/api.md: 400 `details`). */
 export interface ElementProblem {
   elementId?: string;
   field?: string;

@@ -120,7 +120,7 @@ export class DossiersController {
     return receivableProcedures(this.engine, actor);
   }
 
-  /** The dossier search; the body is the page of results (API.md), the number of matches is in X-Total-Count. */
+  /** The dossier search; the body is the page of results (docs/api.md), the number of matches is in X-Total-Count. */
   @Get('dossiers')
   @ApiOkResponse({ type: [DossierListItemDoc], description: 'Newest first; the number of matches is in X-Total-Count' })
   @ApiErrors(400, 401)

@@ -18,7 +18,7 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 /**
- * The one place errors become HTTP: `{ statusCode, error, message, details? }` (API.md).
+ * The one place errors become HTTP: `{ statusCode, error, message, details? }` (docs/api.md).
  * Domain errors map by code; Nest's own HTTP errors keep their status; anything else is our bug,
  * logged with its stack and answered as a 500 without internals.
  */

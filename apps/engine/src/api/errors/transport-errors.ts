@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 
-/** What reaches the client for an error: the API.md shape `{ statusCode, error, message }`. */
+/** What reaches the client for an error: the docs/api.md shape `{ statusCode, error, message }`. */
 export interface ErrorAnswer {
   status: number;
   body: { statusCode: number; error: string; message: string; [key: string]: unknown };

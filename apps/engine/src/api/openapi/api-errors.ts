@@ -13,5 +13,5 @@ const MEANING: Record<number, string> = {
   429: 'Too many attempts',
 };
 
-/** The API.md error answers an operation can give, each with the `{ statusCode, error, message, details? }` body. */
+/** The docs/api.md error answers an operation can give, each with the `{ statusCode, error, message, details? }` body. */
 export const ApiErrors = (...codes: number[]) => applyDecorators(...codes.map((status) => ApiResponse({ status, description: MEANING[status], type: ErrorBodyDoc })));

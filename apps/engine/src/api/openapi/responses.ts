@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /**
- * The shapes the API answers with, for the OpenAPI document (API.md is the contract; these
+ * The shapes the API answers with, for the OpenAPI document (docs/api.md is the contract; these
  * classes only describe it). Kept as plain classes with @ApiProperty: the engine returns plain
  * objects, and Swagger needs a class to name a schema.
  */

@@ -53,7 +53,7 @@ export class TasksController {
   /**
    * The inbox: an officer sees their department's tasks for the roles they hold, a leader the
    * whole department's. `mine` = claimed by me, `candidate` = nobody's yet; sorted by due time.
-   * The body is the list (API.md); paging is in the X-Total-Count header.
+   * The body is the list (docs/api.md); paging is in the X-Total-Count header.
    */
   @Get()
   @ApiOkResponse({ type: [TaskDoc], description: 'Sorted by due time; the number of matches is in X-Total-Count' })

@@ -2,7 +2,7 @@ import type { FormSet } from '../form-set.js';
 
 /**
  * Forms of Circular 03/2025/TT-VPCP (guiding Decree 118/2025/NĐ-CP), numbered 01–07 as in
- * DOMAIN.md. `{desk}` in a label is replaced by `deskName`.
+ * docs/domain.md. `{desk}` in a label is replaced by `deskName`.
  */
 export const TT03_2025: FormSet = {
   version: 'TT03/2025',

@@ -6,7 +6,7 @@ import { chooseFlows } from './flow-choice.js';
 
 /**
  * Joins: a parallel join fires when tokens parked at it cover every incoming flow; an inclusive
- * join when no other token of its scope can still reach it (ENGINE.md), checked each time the
+ * join when no other token of its scope can still reach it (docs/bpmn.md), checked each time the
  * agenda runs dry.
  */
 export function parallelJoinReady(state: InstanceState, token: ExecutionRow, incoming: string[], nodeId: string): boolean {

@@ -2,7 +2,7 @@ import type { ApiClient } from '../../shared/api-client.js';
 import { ApiError, type ElementProblem } from '../../shared/api-error.js';
 import type { DeployProblems } from './deploy-problems.js';
 
-/** `POST /api/deployments` 201 body (API.md). */
+/** `POST /api/deployments` 201 body (docs/api.md). */
 export interface Deployment {
   id: string;
   name: string;

@@ -53,7 +53,7 @@ export function createLintConfig(bpmnlint: BpmnlintPackage, lang: Language = 'vi
         // Unnamed end events, boundary timers and merge gateways are normal in published
         // procedures and harmless to run; a missing name should not stop a deploy.
         'label-required': 'warn',
-        // The engine runs inclusive gateways (BPMN.md); nothing to discourage.
+        // The engine runs inclusive gateways (docs/bpmn.md); nothing to discourage.
         'no-inclusive-gateway': 'off',
         // "Return to the previous step" loops merge into the review gateway that also decides:
         // the engine executes a gateway that joins and forks, so this is style, not an error.

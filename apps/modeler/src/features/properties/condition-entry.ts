@@ -4,7 +4,7 @@ import { useService } from 'bpmn-js-properties-panel';
 import { checkFeelCondition } from '../../shared/procedure/feel-condition.js';
 
 /**
- * The FEEL condition of a sequence flow (BPMN.md: optional leading `=`). The text is kept as
+ * The FEEL condition of a sequence flow (docs/bpmn.md: optional leading `=`). The text is kept as
  * typed even when invalid, so nothing is lost mid-edit; the error shows here and the lint
  * rule blocks the deploy until it is fixed. Clearing the text removes the condition.
  */

@@ -2,7 +2,7 @@ import { ListGroup } from '@bpmn-io/properties-panel';
 import { is, type ModdleElement } from '../../shared/procedure/moddle-element.js';
 import { OdCheckboxEntry, OdSelectEntry, OdTextEntry, isEdited } from './od-entries.js';
 
-/** The field types a step's form offers (BPMN.md's od:formField), as English source strings. */
+/** The field types a step's form offers (docs/bpmn.md's od:formField), as English source strings. */
 export const FORM_FIELD_TYPES: { value: string; label: string }[] = [
   { value: 'text', label: 'Text' },
   { value: 'textarea', label: 'Long text' },

@@ -16,7 +16,7 @@ const processOf = (element: any): ModdleElement =>
   is(element.businessObject, 'bpmn:Participant') ? element.businessObject.processRef : element.businessObject;
 
 /**
- * The properties panel groups for the `od:` dialect (BPMN.md): the procedure on a process or
+ * The properties panel groups for the `od:` dialect (docs/bpmn.md): the procedure on a process or
  * pool, the department on a lane, the step attributes on activities, re-engineering data on
  * every flow node, and the FEEL condition on sequence flows that can carry one.
  */

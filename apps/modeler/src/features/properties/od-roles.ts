@@ -1,5 +1,5 @@
 /**
- * The roles of BPMN.md with the English labels the translate table turns Vietnamese: the
+ * The roles of docs/bpmn.md with the English labels the translate table turns Vietnamese: the
  * explained label for the properties panel, the short one for the narrow step-table column.
  */
 export const OD_ROLES: readonly { code: string; label: string; shortLabel: string }[] = [

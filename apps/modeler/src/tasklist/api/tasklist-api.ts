@@ -23,7 +23,7 @@ const QUERY: Record<InboxFilter, string> = {
   overdue: 'overdue=true',
 };
 
-/** Every call the task list makes, named after what the officer does (API.md paths). */
+/** Every call the task list makes, named after what the officer does (docs/api.md paths). */
 export class TasklistApi {
   constructor(private readonly api: ApiClient) {}
 

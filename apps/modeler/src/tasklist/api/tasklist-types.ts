@@ -1,4 +1,4 @@
-/** The shapes of the API.md answers the task list reads (only the fields it uses). */
+/** The shapes of the docs/api.md answers the task list reads (only the fields it uses). */
 
 export interface Task {
   id: string;

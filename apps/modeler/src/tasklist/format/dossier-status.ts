@@ -1,6 +1,6 @@
 import { i18n } from '../../shared/i18n.js';
 
-/** National portal status codes (TrangThaiHoSo, DOMAIN.md) as English source strings for i18n. */
+/** National portal status codes (TrangThaiHoSo, docs/domain.md) as English source strings for i18n. */
 const STATUS: Record<number, string> = {
   1: 'Newly registered',
   2: 'Received',

@@ -2,7 +2,7 @@ import { is, type ModdleElement } from '../../../shared/procedure/moddle-element
 import type { LintRule, LintRuleFactory } from './rule-types.js';
 
 /**
- * In our procedures a non-interrupting timer on a step ("nhắc hạn", BPMN.md) may have no
+ * In our procedures a non-interrupting timer on a step ("nhắc hạn", docs/bpmn.md) may have no
  * outgoing flow: the engine raises the reminder itself. bpmnlint would call it disconnected or
  * an implicit end; this wrapper skips those events and leaves the rule as is for the rest.
  */
