@@ -111,12 +111,14 @@ describe('the operations console', () => {
     probeBroken = false;
   });
 
-  it('given a suspended dossier, then its step cannot be completed (409) and its jobs wait; resumed, it goes on', async () => {
+  it('given a suspended dossier, then its step cannot be completed or claimed (409) and its jobs wait; resumed, it goes on', async () => {
     const { instanceId } = await receive();
     const [task] = await openTasks(instanceId);
     expect((await t.http.post(`/api/process-instances/${instanceId}/suspend`).set('Authorization', admin).send({ reason: 'Đang xác minh khiếu nại' })).status).toBe(200);
     expect((await t.http.post(`/api/process-instances/${instanceId}/suspend`).set('Authorization', admin).send({ reason: 'lần hai' })).status).toBe(409);
     expect((await t.http.post(`/api/tasks/${task.id}/complete`).set('Authorization', reception).send({})).status).toBe(409);
+    // Nor taken: a claim waits for the resume like a completion.
+    expect((await t.http.post(`/api/tasks/${task.id}/claim`).set('Authorization', reception).send({})).status).toBe(409);
     await t.engine.db.query(
       `INSERT INTO job (id, type, instance_id, element_id, definition_id, due_at, retries, payload, created_at)
        SELECT gen_random_uuid(), 'probe', id, 'buoc-1-tiep-nhan', definition_id, now() - interval '1 minute', 3, '{}', now() FROM process_instance WHERE id = $1`,

@@ -11,6 +11,7 @@ export class ClaimTask implements Command<void> {
   async execute(ctx: CommandContext): Promise<void> {
     const { state, task } = await lockOpenTask(ctx, this.taskId);
     if (task.assignee === ctx.actor.username) return;
+    if (state.instance.suspended) throw conflict('the dossier is suspended by an administrator; its steps can be taken again once resumed');
     if (task.assignee) throw conflict(`task is already claimed by ${task.assignee}`);
     taskAccess.assertMayWork(ctx.actor, task);
     task.assignee = ctx.actor.username;

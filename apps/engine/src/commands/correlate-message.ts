@@ -51,6 +51,8 @@ export class CorrelateMessage implements Command<CorrelationResult> {
       if (!state || !token || !state.subscriptions.has(sub.id)) {
         throw new DomainError(ErrorCode.Conflict, `the execution waiting for "${this.messageName}" moved on a moment ago`);
       }
+      // A suspended instance takes nothing in until it is resumed: the sender retries later.
+      if (state.instance.suspended) throw new DomainError(ErrorCode.Conflict, `the instance waiting for "${this.messageName}" is suspended by an administrator`);
       await ctx.audit({ operation: 'correlate-message', entityType: 'process_instance', entityId: state.id, instanceId: state.id, details: { messageName: this.messageName, elementId: sub.element_id } });
       await rt.eventOccurred(state, token, sub.element_id, { variables: this.variables });
       return { processInstanceId: state.id, started: false };
