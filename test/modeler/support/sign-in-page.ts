@@ -20,6 +20,10 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 export async function signedIn(page: Page, baseUrl: string, username: string, password = 'demo', hash = ''): Promise<void> {
   await signIn(page, baseUrl, username, password, hash);
   await page.waitForSelector('[data-testid="current-user"]');
-  // Logging out of an earlier session leaves the address at `/`.
-  if (hash && (await page.evaluate(() => location.hash)) !== hash) await page.evaluate((target) => (location.hash = target), hash);
+  // Logging out of an earlier session leaves the address at `/`: open the page asked for afresh,
+  // with the new session (a full load, not a hash change racing the app's own navigation).
+  if (hash && (await page.evaluate(() => location.hash)) !== hash) {
+    await page.goto(`${baseUrl}/${hash}`);
+    await page.waitForSelector('[data-testid="current-user"]');
+  }
 }
