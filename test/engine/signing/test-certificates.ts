@@ -1,9 +1,12 @@
+import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
 
 /** A generated chain for specs: a root CA and the agency's certificate it issued, Vietnamese names in UTF8String. */
 export function certificateChain(agencyName = 'Sở Nông nghiệp và Môi trường tỉnh Cao Bằng') {
   const make = (subject: string, issuer: { cert?: forge.pki.Certificate; key?: forge.pki.rsa.PrivateKey }, ca: boolean, serial: string) => {
-    const keys = forge.pki.rsa.generateKeyPair(2048);
+    // Node's native key generation: node-forge's JavaScript one takes seconds per 2048-bit key.
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const keys = { publicKey: forge.pki.publicKeyFromPem(pair.publicKey), privateKey: forge.pki.privateKeyFromPem(pair.privateKey) as forge.pki.rsa.PrivateKey };
     const cert = forge.pki.createCertificate();
     cert.publicKey = keys.publicKey;
     cert.serialNumber = serial;
