@@ -1,9 +1,11 @@
 import { ApiError } from '../shared/api-error.js';
-import { authSession } from '../shared/auth-session.js';
+import { authorizedFetch } from '../shared/authorized-fetch.js';
+import { downloadFromApi } from '../shared/download-from-api.js';
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
 
 const t = i18n.t;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * The legal annexes of the pair on screen (GET /api/comparisons/annex, /process-definitions/{id}/annex):
@@ -23,10 +25,10 @@ export function createAnnexActions(onError: (message: string) => void): AnnexAct
     h('button', { type: 'button', className: 'od-button', 'data-action': action, disabled: true, onclick: () => void run().catch((e) => onError(describe(e))) }, label);
 
   const buttons = [
-    button('annex-plan-docx', t('Simplification plan (DOCX)'), () => download(`${comparisonPath()}&format=docx`)),
+    button('annex-plan-docx', t('Simplification plan (DOCX)'), () => downloadFromApi(`${comparisonPath()}&format=docx`, DOCX, 'phuong-an-don-gian-hoa.docx').then(() => undefined)),
     button('annex-plan-print', t('Print the plan'), () => openPrintable(`${comparisonPath()}&format=html`)),
-    button('annex-base-docx', t('Annex before (DOCX)'), () => download(`${versionPath(pair!.baseId)}?format=docx`)),
-    button('annex-candidate-docx', t('Annex after (DOCX)'), () => download(`${versionPath(pair!.candidateId)}?format=docx`)),
+    button('annex-base-docx', t('Annex before (DOCX)'), () => downloadFromApi(`${versionPath(pair!.baseId)}?format=docx`, DOCX, 'phu-luc.docx').then(() => undefined)),
+    button('annex-candidate-docx', t('Annex after (DOCX)'), () => downloadFromApi(`${versionPath(pair!.candidateId)}?format=docx`, DOCX, 'phu-luc.docx').then(() => undefined)),
   ];
   return {
     element: h('div', { className: 'od-annex-actions', role: 'group', 'aria-label': t('Legal annexes') }, ...buttons),
@@ -37,36 +39,18 @@ export function createAnnexActions(onError: (message: string) => void): AnnexAct
   };
 }
 
-/** The file's bytes with the session's token (a plain link would go without it), saved under the server's name. */
-async function download(path: string): Promise<void> {
-  const response = await authorizedGet(path);
-  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'phu-luc.docx';
-  const url = URL.createObjectURL(await response.blob());
-  const link = h('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The printable page in a new tab, from a blob: the page has no script and needs no token of its own. */
 async function openPrintable(path: string): Promise<void> {
   const tab = window.open('', '_blank');
-  const response = await authorizedGet(path);
-  const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/html;charset=utf-8' }));
-  if (tab) tab.location.href = url;
-  else location.assign(url);
-}
-
-async function authorizedGet(path: string): Promise<Response> {
-  const headers: Record<string, string> = {};
-  if (authSession.token) headers.Authorization = `Bearer ${authSession.token}`;
-  const response = await fetch(path, { headers });
+  const response = await authorizedFetch(path, { headers: { Accept: 'text/html' } });
   if (!response.ok) {
+    tab?.close();
     const body = await response.json().catch(() => ({ message: response.statusText }));
     throw new ApiError(response.status, { statusCode: response.status, ...body });
   }
-  return response;
+  const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/html;charset=utf-8' }));
+  if (tab) tab.location.href = url;
+  else location.assign(url);
 }
 
 function describe(error: unknown): string {

@@ -13,7 +13,7 @@ import { renderDashboard } from './dashboard-panel.js';
 import { renderPetitionsReport, type PetitionReport } from './petitions-panel.js';
 import { renderIi06aTable } from './ii06a-table.js';
 import { createPeriodPicker, defaultSelection, periodQuery, selectionFromQuery, type PeriodSelection } from './period-picker.js';
-import { downloadFromApi } from './report-download.js';
+import { downloadFromApi } from '../shared/download-from-api.js';
 import type { Dashboard, GroupBy, Ii06aReport } from './report-types.js';
 import { createAppHeader } from '../shared/app-shell/app-header.js';
 import { viShell } from '../shared/app-shell/vi-shell.js';

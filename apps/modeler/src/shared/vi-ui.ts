@@ -81,6 +81,7 @@ export const viUi: TranslationTable = {
 
   // versions dialog
   'Open a deployed version': 'Mở phiên bản đã triển khai',
+  'Annex (DOCX)': 'Phụ lục quy trình (DOCX)',
   Open: 'Mở',
   Name: 'Tên',
   Key: 'Mã quy trình',

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,12 +180,31 @@ describe('deploying from the modeler to the engine', () => {
 
     // when
     await page.click('[data-action="open-deployed"]');
-    await page.click(`.od-versions-dialog [data-definition-id="${definition.id}"] button`);
+    await page.click(`.od-versions-dialog [data-definition-id="${definition.id}"] button:not([data-action])`);
 
     // then
     await page.waitForSelector('tr[data-element-id="tham-dinh"]');
     expect(await page.evaluate(() => (window as any).onedoor.app.documentName)).toBe(`${definition.key}-v${definition.version}`);
     expect(await page.locator('.od-step-table tbody tr').count()).toBe(7);
+  });
+
+  it('exports a deployed version as the annex its decision publishes (DOCX)', async () => {
+    // given: the deployed list open
+    const admin = await engine.login('admin');
+    const [definition] = (await engine.http.get('/api/process-definitions?latest=true').set('Authorization', admin)).body;
+    await page.click('[data-action="open-deployed"]');
+    await page.waitForSelector('.od-versions-dialog');
+
+    // when
+    const download = page.waitForEvent('download');
+    await page.click(`.od-versions-dialog [data-definition-id="${definition.id}"] [data-action="annex-docx"]`);
+    const file = await download;
+
+    // then
+    expect(file.suggestedFilename()).toMatch(/^phu-luc-.+-v\d+\.docx$/);
+    const xml = await (await JSZip.loadAsync(await readFile((await file.path())!))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH');
+    await page.keyboard.press('Escape');
   });
 });
 

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api-error.js';
 import { h } from '../../shared/dom.js';
 import { formatDateTime } from '../../shared/date-time.js';
 import { i18n } from '../../shared/i18n.js';
+import { downloadFromApi } from '../../shared/download-from-api.js';
 
 /** A process definition as `GET /api/process-definitions` lists it (Camunda 7 shape). */
 export interface ProcessDefinitionSummary {
@@ -42,6 +43,14 @@ export async function pickDeployedVersion(api: ApiClient): Promise<{ definition:
         status.textContent = error instanceof ApiError ? error.message : String(error);
       }
     };
+    const annex = async (definition: ProcessDefinitionSummary) => {
+      status.textContent = '';
+      try {
+        await downloadFromApi(`/api/process-definitions/${encodeURIComponent(definition.id)}/annex?format=docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `phu-luc-${definition.key}-v${definition.version}.docx`);
+      } catch (error) {
+        status.textContent = error instanceof ApiError ? error.message : String(error);
+      }
+    };
     const rows = sorted.map((definition) =>
       h(
         'tr',
@@ -50,7 +59,14 @@ export async function pickDeployedVersion(api: ApiClient): Promise<{ definition:
         h('td', {}, definition.key),
         h('td', { className: 'od-col-number' }, `v${definition.version}`),
         h('td', {}, formatDateTime(definition.deployedAt)),
-        h('td', {}, h('button', { type: 'button', className: 'od-button', onclick: () => open(definition) }, t('Open'))),
+        h(
+          'td',
+          {},
+          h('button', { type: 'button', className: 'od-button', onclick: () => open(definition) }, t('Open')),
+          ' ',
+          // The procedure as the annex its decision publishes (steps, units, times), for the drafters.
+          h('button', { type: 'button', className: 'od-button', 'data-action': 'annex-docx', onclick: () => void annex(definition) }, t('Annex (DOCX)')),
+        ),
       ),
     );
     dialog.append(

@@ -1,5 +1,5 @@
-import { ApiError } from '../shared/api-error.js';
-import { authorizedFetch } from '../shared/authorized-fetch.js';
+import { ApiError } from './api-error.js';
+import { authorizedFetch } from './authorized-fetch.js';
 
 /**
  * Downloads a file from `/api` with the bearer token: a plain link cannot send the
