@@ -65,3 +65,13 @@ export class SandboxPaymentProvider implements PaymentProvider {
     })());
   }
 }
+
+/**
+ * The sandbox takes pretend money: it is on with the embedded database (the demo, the tests) and
+ * off against a real one (`DATABASE_URL`) unless `ONEDOOR_PAYMENT_SANDBOX=1` says otherwise, so a
+ * production server never accepts a payment nobody made.
+ */
+export function paymentSandboxEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.ONEDOOR_PAYMENT_SANDBOX !== undefined && env.ONEDOOR_PAYMENT_SANDBOX !== '') return env.ONEDOOR_PAYMENT_SANDBOX === '1';
+  return !env.DATABASE_URL;
+}

@@ -4,7 +4,7 @@ import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
 import { Organisation } from '../../identity/organisation.js';
 import { ConfirmPayment, RequestCheckout, paymentOf, paymentView } from '../../payments/payment-commands.js';
-import { SandboxPaymentProvider } from '../../payments/payment-provider.js';
+import { SandboxPaymentProvider, paymentSandboxEnabled } from '../../payments/payment-provider.js';
 import { renderReceipt } from '../../payments/receipt-html.js';
 import { SANDBOX_PAGE_CSP, renderSandboxPage } from '../../payments/sandbox-page.js';
 import { loadDossier } from '../../dossiers/dossier-record.js';
@@ -58,6 +58,7 @@ interface HeaderSink {
 export class PublicPaymentsController {
   private readonly lookup: PublicDossierLookup;
   private readonly provider: SandboxPaymentProvider;
+  private readonly sandbox = paymentSandboxEnabled();
   /** Code + phone guesses are limited here as in the lookup (30 per 5 minutes per address). */
   private readonly limiter = new LookupRateLimiter();
 
@@ -94,6 +95,7 @@ export class PublicPaymentsController {
   @ApiErrors(400, 404, 409, 429)
   async checkout(@Param('code') code: string, @Query() q: PublicLookupQuery, @Req() request: { ip?: string }) {
     await this.applicantOf(code, q.phone, request.ip);
+    if (!this.sandbox) throw new DomainError(ErrorCode.Conflict, 'online payment is not configured on this server: pay at the one-stop desk');
     return this.engine.execute(new RequestCheckout(code, this.provider), { username: 'cong-dan', roles: [], departmentCode: null });
   }
 
@@ -104,6 +106,7 @@ export class PublicPaymentsController {
   @ApiProduces('text/html')
   @ApiErrors(404)
   async sandboxPage(@Param('ref') ref: string, @Res({ passthrough: true }) res: HeaderSink) {
+    if (!this.sandbox) throw notFound('Payment', ref);
     const [row] = await this.engine.db.query<{ dossier_code: string; amount: string; status: string }>(`SELECT dossier_code, amount, status FROM dossier_payment WHERE provider = 'sandbox' AND provider_ref = $1`, [ref]);
     if (!row) throw notFound('Payment', ref);
     const page = renderSandboxPage({ dossierCode: row.dossier_code, amount: Number(row.amount), paid: row.status === 'paid' });
@@ -119,6 +122,7 @@ export class PublicPaymentsController {
   @ApiOkResponse({ type: SandboxPaidDoc })
   @ApiErrors(400, 404)
   async sandboxPay(@Param('ref') ref: string) {
+    if (!this.sandbox) throw notFound('Payment', ref);
     const [row] = await this.engine.db.query<{ dossier_code: string; amount: string }>(`SELECT dossier_code, amount FROM dossier_payment WHERE provider = 'sandbox' AND provider_ref = $1`, [ref]);
     if (!row) throw notFound('Payment', ref);
     await this.notify(await this.provider.notification(ref, Number(row.amount)));
@@ -132,6 +136,7 @@ export class PublicPaymentsController {
   @ApiOkResponse({ type: ConfirmedPaymentDoc })
   @ApiErrors(400, 404)
   async notify(@Body() body: Record<string, unknown>) {
+    if (!this.sandbox) throw notFound('Payment provider', 'sandbox');
     const notice = await this.provider.verify(body ?? {});
     if (!notice.paid) {
       // A failed payment changes nothing: the fee stays owed and the applicant may try again.
