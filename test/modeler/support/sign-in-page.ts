@@ -10,6 +10,9 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   if (await page.locator('[data-testid="current-user"]').count()) {
     await page.click('[data-action="logout"]');
     await page.waitForSelector('.od-login-form');
+    // Let the old session's calls (its logout, the bell) answer before signing in as someone
+    // else, as a person would: the specs test signing in, not a race with the logout.
+    await page.waitForLoadState('networkidle');
   }
   await page.fill('.od-login-form input[name="username"]', username);
   await page.fill('.od-login-form input[name="password"]', password);

@@ -38,8 +38,11 @@ export function renewSession(failedToken: string): Promise<string | null> {
 async function exchange(failedToken: string): Promise<string | null> {
   const current = authSession.token;
   if (current && current !== failedToken) return current; // another tab renewed while this one waited
+  // Signed out meanwhile (a call of the old session answered after the logout): that session is
+  // over already, and announcing its end again could end the one signed in since.
+  if (!current) return null;
   const refreshToken = authSession.refreshToken;
-  if (!current || !refreshToken) {
+  if (!refreshToken) {
     endSession();
     return null;
   }
@@ -58,7 +61,8 @@ async function exchange(failedToken: string): Promise<string | null> {
     authSession.saveTokens(tokens);
     return tokens.accessToken;
   }
-  if (response.status === 400 || response.status === 401) endSession();
+  // Refused: the session ends — unless another sign-in replaced it while the refresh was out.
+  if ((response.status === 400 || response.status === 401) && authSession.refreshToken === refreshToken) endSession();
   return null;
 }
 
