@@ -20,12 +20,12 @@ describe('dossier codes', () => {
       await deployProcessFolder(nodes[0], processes);
       const receive = (i: number) =>
         nodes[i % 2].execute(new ReceiveDossier({ procedureKey: 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat', applicant: { name: `Người nộp ${i}` }, channel: 'online' }), SYSTEM_ACTOR);
-      // 500 receipts, 20 in flight at a time on each node — as many as its pool has connections:
-      // the receipts queue on the sequence row inside PostgreSQL, none waits for a connection (a
-      // wait longer than the pool's 5 s is an overload answer, which a loaded CI machine once gave).
+      // 500 receipts, 10 in flight at a time on each node — as many as a test pool has connections
+      // (createTestDatabase: 10): the receipts queue on the sequence row inside PostgreSQL, none
+      // waits for a connection (a wait beyond the pool's 5 s is an overload answer, which CI gave).
       const codes: string[] = [];
-      for (let batch = 0; batch < 500; batch += 40) {
-        const results = await Promise.all(Array.from({ length: Math.min(40, 500 - batch) }, (_, k) => receive(batch + k)));
+      for (let batch = 0; batch < 500; batch += 20) {
+        const results = await Promise.all(Array.from({ length: 20 }, (_, k) => receive(batch + k)));
         codes.push(...results.map((r) => r.code));
       }
       expect(new Set(codes).size).toBe(500);
