@@ -68,11 +68,7 @@ export class PublicPaymentsController {
   }
 
   private async applicantOf(code: string, phone: string | undefined, ip: string | undefined): Promise<void> {
-    const wait = this.limiter.take(`ip:${ip ?? 'unknown'}`);
-    if (wait > 0) {
-      const seconds = String(Math.max(1, Math.ceil(wait / 1000)));
-      throw new DomainError(ErrorCode.RateLimited, `too many lookups; try again in ${seconds} s`, [{ field: 'retryAfter', message: seconds }]);
-    }
+    this.limiter.takeOrRefuse(`ip:${ip ?? 'unknown'}`, 'lookups');
     await this.lookup.find(code, phone);
   }
 

@@ -5,7 +5,7 @@ import { IsDate, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLe
 import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
 import { PetitionQueries, SubmitPetition } from '../../petitions/index.js';
-import { DomainError, ErrorCode, badInput } from '../../shared/domain-error.js';
+import { badInput } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Public } from '../auth/public.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -61,11 +61,7 @@ export class PublicPetitionsController {
   @ApiErrors(400, 404, 429)
   submit(@Body() body: PetitionDto, @Req() request: { ip?: string }) {
     if (!body.senderPhone && !body.senderEmail) throw badInput('a petition needs a phone or an e-mail to answer to', [{ field: 'senderPhone', message: 'give senderPhone or senderEmail' }]);
-    const wait = SUBMISSIONS.take(`ip:${request.ip ?? 'unknown'}`);
-    if (wait > 0) {
-      const seconds = String(Math.max(1, Math.ceil(wait / 1000)));
-      throw new DomainError(ErrorCode.RateLimited, `too many petitions from this address; try again in ${seconds} s`, [{ field: 'retryAfter', message: seconds }]);
-    }
+    SUBMISSIONS.takeOrRefuse(`ip:${request.ip ?? 'unknown'}`, 'petitions from this address');
     return this.engine.execute(new SubmitPetition(body, 'online'), { username: 'cong-dan', roles: [], departmentCode: null });
   }
 

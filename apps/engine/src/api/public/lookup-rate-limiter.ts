@@ -1,3 +1,5 @@
+import { DomainError, ErrorCode } from '../../shared/domain-error.js';
+
 /**
  * Public lookups per client address in a sliding window (default 30 per 5 minutes), so the
  * code + phone pair can't be guessed at speed. In memory, per engine node: with N nodes a client
@@ -13,6 +15,17 @@ export class LookupRateLimiter {
     /** Bound on remembered addresses, so a flood of spoofed ones can't exhaust memory. */
     private readonly maxKeys = 100_000,
   ) {}
+
+  /**
+   * Counts a request by `key`, refusing it when the budget is spent: 429 in the API error shape,
+   * `retryAfter` in seconds ("too many {what}; try again in N s").
+   */
+  takeOrRefuse(key: string, what: string): void {
+    const wait = this.take(key);
+    if (wait <= 0) return;
+    const seconds = String(Math.max(1, Math.ceil(wait / 1000)));
+    throw new DomainError(ErrorCode.RateLimited, `too many ${what}; try again in ${seconds} s`, [{ field: 'retryAfter', message: seconds }]);
+  }
 
   /** Counts a lookup by `key`: 0 when allowed, else milliseconds until the next one is. */
   take(key: string, now = Date.now()): number {

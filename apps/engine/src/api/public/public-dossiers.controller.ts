@@ -4,7 +4,6 @@ import { PublicDossierDoc } from '../openapi/responses.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { IsOptional, IsString } from 'class-validator';
 import { Engine } from '../../engine.js';
-import { DomainError, ErrorCode } from '../../shared/domain-error.js';
 import { Public } from '../auth/public.decorator.js';
 import { LookupRateLimiter } from './lookup-rate-limiter.js';
 import { PublicDossierLookup } from './public-dossier-lookup.js';
@@ -36,11 +35,7 @@ export class PublicDossiersController {
   @Header('Cache-Control', 'no-store')
   find(@Param('code') code: string, @Query() q: PublicLookupQuery, @Req() request: { ip?: string }) {
     // Counted before the lookup, hit or miss: guessing is what the budget limits.
-    const wait = this.limiter.take(`ip:${request.ip ?? 'unknown'}`);
-    if (wait > 0) {
-      const seconds = String(Math.max(1, Math.ceil(wait / 1000)));
-      throw new DomainError(ErrorCode.RateLimited, `too many lookups; try again in ${seconds} s`, [{ field: 'retryAfter', message: seconds }]);
-    }
+    this.limiter.takeOrRefuse(`ip:${request.ip ?? 'unknown'}`, 'lookups');
     return this.lookup.find(code, q.phone);
   }
 }

@@ -11,7 +11,7 @@ import { hashToken } from '../../public-results/one-time-code.js';
 import { RateService, SERVICE_RATINGS, type ServiceRating } from '../../public-results/rate-service.js';
 import { RequestResultCode } from '../../public-results/request-result-code.js';
 import { releaseOrRefuse, VerifyResultCode } from '../../public-results/verify-result-code.js';
-import { DomainError, ErrorCode, notFound } from '../../shared/domain-error.js';
+import { notFound } from '../../shared/domain-error.js';
 import { Public } from '../auth/public.decorator.js';
 import { DOSSIER_FILES_CONFIG } from '../dossier-files/dossier-files.controller.js';
 import { contentDisposition } from '../dossier-files/uploaded-dossier-file.js';
@@ -139,10 +139,6 @@ export class PublicResultsController {
 
   /** Each action has its own budget per address: guessing codes is what is limited, not using the page. */
   private budget(request: { ip?: string }, action: string): void {
-    const wait = this.limiter.take(`ip:${request.ip ?? 'unknown'}:${action}`);
-    if (wait > 0) {
-      const seconds = String(Math.max(1, Math.ceil(wait / 1000)));
-      throw new DomainError(ErrorCode.RateLimited, `too many attempts; try again in ${seconds} s`, [{ field: 'retryAfter', message: seconds }]);
-    }
+    this.limiter.takeOrRefuse(`ip:${request.ip ?? 'unknown'}:${action}`, 'attempts');
   }
 }
