@@ -1,13 +1,11 @@
 import BpmnModeler from 'bpmn-js/lib/Modeler';
-import lintModule from 'bpmn-js-bpmnlint';
-import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import { odModdleDescriptor } from '../../../../libs/bpmn-schema/src/od-moddle-descriptor.js';
 import { deployModule } from '../features/deploy/index.js';
 import { completeFlowReferencesModule, preserveUnrenderedDiModule } from '../features/files/index.js';
 import { translateModule } from '../features/i18n/index.js';
 import { bpmnlintRecommended, createLintConfig } from '../features/lint/index.js';
-import type { Department } from '../features/properties/department-directory.js';
-import { odPropertiesModule } from '../features/properties/index.js';
+import { odPropertiesModule, type Department } from '../features/properties/index.js';
+import { simplifyModule } from '../features/simplify/index.js';
 import { stepTableModule } from '../features/step-table/index.js';
 import type { Language } from '../shared/i18n.js';
 
@@ -34,16 +32,15 @@ export function createModeler(parts: ModelerParts): BpmnModeler {
     stepTable: { parent: parts.stepTable },
     problemsPanel: { parent: parts.problems, onCount: parts.onProblemCount },
     moddleExtensions: { od: odModdleDescriptor as any },
+    // each feature brings what it declares in `__depends__` (the properties panel, bpmnlint…)
     additionalModules: [
       translateModule,
       completeFlowReferencesModule,
       preserveUnrenderedDiModule,
-      BpmnPropertiesPanelModule,
-      BpmnPropertiesProviderModule,
       odPropertiesModule,
-      lintModule,
       stepTableModule,
       deployModule,
+      simplifyModule,
     ],
   });
 }

@@ -1,8 +1,8 @@
 import type BpmnModeler from 'bpmn-js/lib/Modeler';
-import { DeployService } from '../features/deploy/deploy-service.js';
+import { DeployService } from '../features/deploy/index.js';
 import { baseName, createNewDiagramXml, downloadText, pickDeployedVersion } from '../features/files/index.js';
 import { simplifyOpenProcedure, type DeployedDefinition } from '../features/simplify/index.js';
-import type { DepartmentDirectory } from '../features/properties/department-directory.js';
+import type { DepartmentDirectory } from '../features/properties/index.js';
 import type { ApiClient } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
 import { i18n } from '../shared/i18n.js';

@@ -8,7 +8,7 @@ import './modeler-page.css';
 
 import { pickBpmnFile } from '../features/files/index.js';
 import { viSimplify } from '../features/simplify/index.js';
-import type { Department } from '../features/properties/department-directory.js';
+import type { Department } from '../features/properties/index.js';
 import { ApiClient } from '../shared/api-client.js';
 import { authSession } from '../shared/auth-session.js';
 import { h } from '../shared/dom.js';

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../shared/api-client.js';
 import { ApiError, type ElementProblem } from '../../shared/api-error.js';
-import type { DeployProblems } from '../deploy/deploy-problems.js';
+import type { DeployProblems } from '../deploy/index.js';
 
 /** A deployed process definition the modeler knows it has open. */
 export interface DeployedDefinition {

@@ -2,8 +2,7 @@ import type EventBus from 'diagram-js/lib/core/EventBus';
 import { h } from '../../shared/dom.js';
 import { formatDays, parseDays } from '../../shared/number-format.js';
 import type { ModdleElement } from '../../shared/procedure/moddle-element.js';
-import type { DepartmentDirectory } from '../properties/department-directory.js';
-import { OD_ROLES } from '../properties/od-roles.js';
+import { OD_ROLES, type DepartmentDirectory } from '../properties/index.js';
 import { buildStepTables, type ProcedureStepTable, type StepRow } from './step-table-model.js';
 
 export interface StepTableConfig {
