@@ -1,45 +1,16 @@
-import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
-import { collectPageErrors, logIn, screenshot } from '../tasklist/support/tasklist-page.js';
+import { screenshot } from '../tasklist/support/tasklist-page.js';
+import { browserHarness } from '../../support/browser-harness.js';
 
 /**
  * Issue #4 in the browser: the year's calendar as the engine counts it; an administrator adds
  * the yearly announced changes, everyone else reads.
  */
 describe('calendar admin page', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
-    page.on('dialog', (dialog) => dialog.accept());
-  });
-
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  const { page, server: engine, signIn } = browserHarness({ acceptDialogs: true });
 
   it('given the admin on 2027, when she adds a make-up Saturday, then it shows on the grid and in the list, counts as working time, and can be removed', async () => {
     // given
-    await logIn(page, engine.baseUrl, 'admin', '/calendar/?year=2027');
+    await signIn('admin', { at: '/calendar/?year=2027' });
     await page.waitForSelector('.od-cal-year[data-year="2027"]');
     expect(await page.locator('h1').textContent()).toBe('Lịch làm việc năm 2027');
     expect(await page.locator('.od-cal-month').count()).toBe(12);
@@ -83,7 +54,7 @@ describe('calendar admin page', () => {
 
   it('given an officer, when she opens the calendar, then she reads it without any way to change it', async () => {
     // when
-    await logIn(page, engine.baseUrl, 'motcua.syt', '/calendar/?year=2027');
+    await signIn('motcua.syt', { at: '/calendar/?year=2027' });
     await page.waitForSelector('.od-cal-year[data-year="2027"]');
 
     // then
