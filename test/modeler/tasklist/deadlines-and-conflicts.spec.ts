@@ -1,9 +1,6 @@
-import type { Page } from 'playwright-core';
 import { ManualClock } from '../../engine/support/engine-harness.js';
-import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
-import { collectPageErrors, completeOverHttp, logIn, openTab, openTaskAt, receiveDossier, screenshot } from './support/tasklist-page.js';
+import { browserHarness } from '../../support/browser-harness.js';
+import { completeOverHttp, openTab, openTaskAt, receiveDossier, screenshot } from './support/tasklist-page.js';
 
 const HOUR = 3600_000;
 
@@ -16,17 +13,10 @@ const HOUR = 3600_000;
 describe('task list: deadlines, return and conflicts', () => {
   // Monday 1 March 2027, 08:00 in Vietnam
   const clock = new ManualClock(new Date('2027-03-01T01:00:00Z'));
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let errors: string[];
+  const { page, server: engine, signIn } = browserHarness({ engine: { processes: true, clock }, acceptDialogs: true });
   const dossiers: Record<'late' | 'soon' | 'later', { code: string; processInstanceId: string }> = {} as never;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine({ processes: true, clock });
-    browser = await launchBrowser();
-
     // given: at Monday 08:00 one dossier reaches the head of division (due Monday 13:30)…
     dossiers.late = await receiveDossier(engine, 'Hợp tác xã Nà Rị');
     await completeOverHttp(engine, 'motcua.syt', dossiers.late.processInstanceId, 'buoc-1-tiep-nhan');
@@ -42,28 +32,14 @@ describe('task list: deadlines, return and conflicts', () => {
     while ((await engine.engine.jobs.pollOnce()) > 0);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
   beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
     // the browser's "now" is the engine's, so "due within a working day" is judged at the same moment
     await page.clock.setFixedTime(clock.now());
-    page.on('dialog', (dialog) => dialog.accept());
-  });
-
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('given a late, a due-soon and a later step, when the head of division opens the department list, then they are sorted by due time and coloured red, amber and plain', async () => {
     // when
-    await logIn(page, engine.baseUrl, 'truongphong.btxh');
+    await signIn('truongphong.btxh');
     await openTab(page, 'candidate');
 
     // then
@@ -101,7 +77,7 @@ describe('task list: deadlines, return and conflicts', () => {
 
   it('given the late step is open, when the head returns it with a reason, then the desk officer gets reception back with the reason kept', async () => {
     // given
-    await logIn(page, engine.baseUrl, 'truongphong.btxh');
+    await signIn('truongphong.btxh');
     await openTab(page, 'candidate');
     await page.click(`tr[data-dossier-code="${dossiers.late.code}"] a.od-task-link`);
     await page.waitForSelector('.od-task-view[data-element-id="buoc-2-phan-cong"]');
@@ -130,7 +106,7 @@ describe('task list: deadlines, return and conflicts', () => {
 
   it('given the step is open in the browser, when someone else completes it first, then completing shows who-won in Vietnamese and the refreshed list', async () => {
     // given
-    await logIn(page, engine.baseUrl, 'truongphong.btxh');
+    await signIn('truongphong.btxh');
     await openTab(page, 'candidate');
     await page.click(`tr[data-dossier-code="${dossiers.soon.code}"] a.od-task-link`);
     await page.waitForSelector('.od-task-view[data-element-id="buoc-2-phan-cong"] .od-step-form');

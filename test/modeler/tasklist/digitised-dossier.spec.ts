@@ -1,9 +1,5 @@
-import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
 import { Journey, pdf, png, VET_PRACTICE } from '../../engine/dossier-files/dossier-journey.js';
-import { collectPageErrors, logIn } from './support/tasklist-page.js';
+import { browserHarness } from '../../support/browser-harness.js';
 
 /**
  * Issue #23 in the browser: the desk scans a dossier's components and is offered the applicant's
@@ -11,34 +7,8 @@ import { collectPageErrors, logIn } from './support/tasklist-page.js';
  * takes the electronic result on /tra-cuu with a one-time code and rates the service.
  */
 describe('digitised dossiers in the browser', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let errors: string[];
-  let j: Journey;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine({ processes: true });
-    browser = await launchBrowser();
-    j = new Journey(engine);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
-  });
-
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  const { page, server: engine, signIn, newPage } = browserHarness({ engine: { processes: true } });
+  const j = new Journey(engine);
 
   it('given a dossier received at the desk, when the desk uploads scans and reuses an earlier paper, and the specialist opens the documents from the task page, then they view and download the very files', async () => {
     // given: the applicant's earlier dossier holds her diploma
@@ -46,7 +16,7 @@ describe('digitised dossiers in the browser', () => {
     await j.upload(earlier, 'van-bang', pdf('van bang Mai'), 'Văn bằng.pdf');
 
     // when: the desk receives her new dossier on the reception page
-    await logIn(page, engine.baseUrl, 'motcua.snnmt');
+    await signIn('motcua.snnmt');
     await page.click('[data-action="receive-dossier"]');
     await page.waitForSelector(`select[name="procedureKey"] option[value="${VET_PRACTICE}"]`, { state: 'attached' });
     await page.selectOption('select[name="procedureKey"]', VET_PRACTICE);
@@ -84,7 +54,7 @@ describe('digitised dossiers in the browser', () => {
     // then: the specialist, at their step, opens the documents from the task page
     await j.complete(code, 'motcua.snnmt');
     const step = await j.openStep(code);
-    await logIn(page, engine.baseUrl, 'chuyenvien.cnty');
+    await signIn('chuyenvien.cnty');
     await page.goto(`${engine.baseUrl}/#/task/${step.id}`);
     await page.waitForSelector('.od-task-view [data-testid="dossier-files"][data-state="ready"]');
     const files = page.locator('.od-task-view [data-testid="dossier-files"]');
@@ -111,7 +81,7 @@ describe('digitised dossiers in the browser', () => {
     await j.toReturnStep(code);
     // the desk attaches the result on the task page
     const step = await j.openStep(code);
-    await logIn(page, engine.baseUrl, 'motcua.snnmt');
+    await signIn('motcua.snnmt');
     await page.goto(`${engine.baseUrl}/#/task/${step.id}`);
     await page.waitForSelector('.od-task-view [data-testid="dossier-files"][data-state="ready"]');
     await page.setInputFiles('[data-testid="result-file"] input[type="file"]', { name: 'Chứng chỉ hành nghề thú y.pdf', mimeType: 'application/pdf', buffer: pdf('chung chi Nam') });
@@ -123,9 +93,7 @@ describe('digitised dossiers in the browser', () => {
     const receipt = await engine.http.get(`/api/documents/${code}/01`).set('Authorization', await j.as('motcua.snnmt'));
     const link = /<span class="lookup-url">([^<]+)<\/span>/.exec(receipt.text)![1].replace(/&amp;/g, '&');
     expect(link).toBe(`${engine.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
-    const citizen = await browser.newPage();
-    const citizenErrors = collectPageErrors(citizen);
-    citizen.setDefaultTimeout(15_000);
+    const citizen = await newPage();
     await citizen.goto(link);
     expect(await citizen.inputValue('#code')).toBe(code);
     await citizen.fill('#phone', phone);
@@ -163,7 +131,5 @@ describe('digitised dossiers in the browser', () => {
     await citizen.click('#lookup button[type=submit]');
     await citizen.waitForFunction(() => /đã đánh giá/.test(document.getElementById('rating-message')!.textContent ?? ''));
     expect(await citizen.isHidden('#rating-form')).toBe(true);
-    expect(citizenErrors).toEqual([]);
-    await citizen.close();
   });
 });

@@ -1,9 +1,6 @@
-import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
 import { Desk } from './support/desk.js';
-import { collectPageErrors, screenshot } from './support/tasklist-page.js';
+import { screenshot } from './support/tasklist-page.js';
+import { browserHarness } from '../../support/browser-harness.js';
 
 const DISABILITY = 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat';
 const PRACTICE = 'xac-nhan-qua-trinh-thuc-hanh-cong-tac-xa-hoi';
@@ -17,30 +14,8 @@ const VETERINARY = 'cap-chung-chi-hanh-nghe-thu-y';
  * assignment, a return, a supplement and a decision on the way. One engine, one browser.
  */
 describe('the officer’s desk: a dossier of each procedure from reception to result', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let desk: Desk;
-  let errors: string[];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine({ processes: true });
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
-    desk = new Desk(engine, page);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  afterEach(() => {
-    expect(errors).toEqual([]);
-  });
+  const { page, server: engine } = browserHarness({ engine: { processes: true }, onePage: true });
+  const desk = new Desk(engine, page);
 
   it('1.001806: the head of division picks the specialist, who sends it back once with a reason; signed, registered and returned', async () => {
     // given: received at the Department of Health's desk

@@ -1,10 +1,7 @@
-import type { Page } from 'playwright-core';
 import { ManualClock } from '../../engine/support/engine-harness.js';
-import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
+import { browserHarness } from '../../support/browser-harness.js';
 import { Desk } from './support/desk.js';
-import { collectPageErrors, completeOverHttp, screenshot } from './support/tasklist-page.js';
+import { completeOverHttp, screenshot } from './support/tasklist-page.js';
 
 const DISABILITY = 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat';
 const COMPONENTS = ['van-ban-de-nghi', 'danh-sach-lao-dong', 'xac-nhan-khuyet-tat', 'hop-dong-lao-dong'];
@@ -18,21 +15,11 @@ const DAY = 24 * 3600_000;
 describe('finding a dossier again', () => {
   // Monday 1 March 2027, 08:00 in Vietnam
   const clock = new ManualClock(new Date('2027-03-01T01:00:00Z'));
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let desk: Desk;
-  let errors: string[];
+  const { page, server: engine, browser } = browserHarness({ engine: { processes: true, clock }, onePage: true });
+  const desk = new Desk(engine, page);
   const codes: Record<'sought' | 'other' | 'refused' | 'stopped' | 'withdrawn', string> = {} as never;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine({ processes: true, clock });
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
-    desk = new Desk(engine, page);
     const receive = async (name: string, applicant: object = {}) => {
       const res = await engine.http
         .post('/api/dossiers')
@@ -53,15 +40,6 @@ describe('finding a dossier again', () => {
     clock.advance(20 * DAY);
     await page.clock.setFixedTime(clock.now());
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  afterEach(() => {
-    expect(errors).toEqual([]);
-  });
 
   /** Submits the search form with `fill` applied and returns the codes found. */
   const search = async (fill: () => Promise<unknown>): Promise<string[]> => {

@@ -1,8 +1,5 @@
-import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
-import { collectPageErrors, logIn, logOut, openTab, openTaskAt, PROCEDURE_1_001806, screenshot } from './support/tasklist-page.js';
+import { openTab, openTaskAt, PROCEDURE_1_001806, screenshot } from './support/tasklist-page.js';
+import { browserHarness } from '../../support/browser-harness.js';
 
 /**
  * Issue #3's browser test: the one-stop desk receives a dossier and finishes reception; the
@@ -10,36 +7,11 @@ import { collectPageErrors, logIn, logOut, openTab, openTaskAt, PROCEDURE_1_0018
  * diagram and completes it. Real engine, real PostgreSQL, headless Chromium.
  */
 describe('task list: a dossier handed from the one-stop desk to the next department', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine({ processes: true });
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
-  });
-
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  const { page, server: engine, signIn, signOut } = browserHarness({ engine: { processes: true } });
 
   it('given the desk officer receives a dossier, when she completes reception and the head of division completes the next step, then the dossier moves on', async () => {
     // given: the one-stop desk officer of the Department of Health at `/`
-    await logIn(page, engine.baseUrl, 'motcua.syt');
+    await signIn('motcua.syt');
     expect(await page.locator('[data-testid="current-user"]').textContent()).toContain('Nông Thị Lan');
     expect(await page.locator('.od-app-nav a').allTextContents()).toEqual(['Công việc', 'Tra cứu hồ sơ', 'Sổ theo dõi', 'Lịch làm việc']);
 
@@ -85,10 +57,10 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
     // then: back in her list with a confirmation
     await page.waitForSelector('.od-flash[data-kind="success"]');
     expect(await page.locator('.od-flash').textContent()).toContain('Đã hoàn thành “Tiếp nhận hồ sơ');
-    await logOut(page);
+    await signOut();
 
     // given: the head of the Social Protection division
-    await logIn(page, engine.baseUrl, 'truongphong.btxh');
+    await signIn('truongphong.btxh');
 
     // when: he looks at the department's list
     await openTab(page, 'candidate');
@@ -173,7 +145,7 @@ describe('task list: a dossier handed from the one-stop desk to the next departm
 
   it('given a designer without an inbox, when she logs in, then she is told so and led to the designer', async () => {
     // when
-    await logIn(page, engine.baseUrl, 'thietke');
+    await signIn('thietke');
 
     // then
     expect(await page.locator('[data-testid="no-inbox"]').textContent()).toContain('Tài khoản của bạn không có danh sách công việc');

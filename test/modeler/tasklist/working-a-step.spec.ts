@@ -1,41 +1,16 @@
-import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
-import { collectPageErrors, completeOverHttp, logIn, openTab, openTaskAt, receiveDossier } from './support/tasklist-page.js';
+import { completeOverHttp, openTab, openTaskAt, receiveDossier } from './support/tasklist-page.js';
+import { browserHarness } from '../../support/browser-harness.js';
 
 const PRACTICE_CERTIFICATE = 'xac-nhan-qua-trinh-thuc-hanh-cong-tac-xa-hoi';
 const SOCIAL_ASSISTANCE_FACILITY = 'dang-ky-co-so-tro-giup-xa-hoi-ngoai-cong-lap';
 
 /** The other things an officer does on a step: ask for a supplement, hand out, decide; and a step of a called procedure. */
 describe('task list: working a step', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let errors: string[];
+  const { page, server: engine, signIn } = browserHarness({ engine: { processes: true } });
   let admin: string;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine({ processes: true });
-    browser = await launchBrowser();
     admin = await engine.login('admin');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
-  });
-
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   const openFromDepartmentList = async (code: string) => {
@@ -47,7 +22,7 @@ describe('task list: working a step', () => {
   it('given an incomplete dossier, when the desk requests a supplement and later records it, then the dossier waits and resumes, and the step completes with the desk’s opinion', async () => {
     // given
     const dossier = await receiveDossier(engine, 'Công ty TNHH Thủ công Bảo Lâm');
-    await logIn(page, engine.baseUrl, 'motcua.syt');
+    await signIn('motcua.syt');
     await openFromDepartmentList(dossier.code);
 
     // then: the first step offers no return (there is no step before it)
@@ -102,7 +77,7 @@ describe('task list: working a step', () => {
     const dossier = await receiveDossier(engine, 'Hộ kinh doanh Lò Văn Sáng');
     await completeOverHttp(engine, 'motcua.syt', dossier.processInstanceId, 'buoc-1-tiep-nhan');
     await completeOverHttp(engine, 'truongphong.btxh', dossier.processInstanceId, 'buoc-2-phan-cong');
-    await logIn(page, engine.baseUrl, 'truongphong.btxh');
+    await signIn('truongphong.btxh');
     await openFromDepartmentList(dossier.code);
 
     // when
@@ -117,7 +92,7 @@ describe('task list: working a step', () => {
     await page.waitForSelector('.od-flash[data-kind="success"]');
     expect(await page.locator('.od-task-meta').textContent()).toContain('Người xử lý: Hà Thị Thu Trang');
     expect((await openTaskAt(engine, 'chuyenvien.btxh', dossier.processInstanceId, 'buoc-3-tham-dinh')).assignee).toBe('chuyenvien.btxh');
-    await logIn(page, engine.baseUrl, 'chuyenvien.btxh');
+    await signIn('chuyenvien.btxh');
     // The inbox loads after the sign-in: wait for the row before counting.
     const mine = `.od-inbox-body[data-filter="mine"] tr[data-dossier-code="${dossier.code}"]`;
     await page.waitForSelector(mine);
@@ -129,7 +104,7 @@ describe('task list: working a step', () => {
     // given
     const dossier = await receiveDossier(engine, 'Nguyễn Thị Mai', PRACTICE_CERTIFICATE, 'motcua.ttctxh');
     await completeOverHttp(engine, 'motcua.ttctxh', dossier.processInstanceId, 'buoc-1-tiep-nhan');
-    await logIn(page, engine.baseUrl, 'giamdoc.ttctxh');
+    await signIn('giamdoc.ttctxh');
     await openFromDepartmentList(dossier.code);
     await page.waitForSelector('.od-diagram[data-loaded]');
 
@@ -161,7 +136,7 @@ describe('task list: working a step', () => {
       ['vanthu.syt', 'buoc-6-van-thu'],
     ];
     for (const [username, elementId] of steps) await completeOverHttp(engine, username, dossier.processInstanceId, elementId);
-    await logIn(page, engine.baseUrl, 'chuyenvien.kgvx');
+    await signIn('chuyenvien.kgvx');
 
     // when
     await openFromDepartmentList(dossier.code);
