@@ -38,8 +38,11 @@ export interface BrowserHarness<S extends Served> {
   browser: LaunchedBrowser;
   /** What went wrong in the harness's pages so far in this test; it must be empty after each test. */
   readonly errors: string[];
-  /** Another page in the same browser (the same session), watched for errors and closed after the test. */
-  newPage(): Promise<Page>;
+  /**
+   * Another page, watched for errors and closed after the test: in the same browser (the same
+   * session), or in `inBrowser` (from anotherBrowser()).
+   */
+  newPage(inBrowser?: LaunchedBrowser): Promise<Page>;
   /** A second browser (another person's computer: its own session), closed at the end of the file. */
   anotherBrowser(): Promise<LaunchedBrowser>;
   /**
@@ -173,8 +176,8 @@ export function browserHarness<S extends Served = TestEngine>(options: BrowserHa
     get errors() {
       return currentErrors();
     },
-    async newPage() {
-      const extra = await preparePage(await browser!.newPage());
+    async newPage(inBrowser = browser!) {
+      const extra = await preparePage(await inBrowser.newPage());
       extraPages.push(extra);
       return extra;
     },

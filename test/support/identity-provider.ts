@@ -54,6 +54,8 @@ export async function startIdentityProvider(options: { redirectUri: string; peop
 }
 
 export interface EngineWithSingleSignOn {
+  /** The engine's (where the browser signs in). */
+  baseUrl: string;
   engine: TestEngine;
   idp: TestIdentityProvider;
   close(): Promise<void>;
@@ -90,6 +92,7 @@ export async function startEngineWithSingleSignOn(options: { people: Record<stri
     throw error;
   });
   return {
+    baseUrl: engine.baseUrl,
     engine,
     idp,
     async close() {

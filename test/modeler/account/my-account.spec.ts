@@ -1,9 +1,5 @@
-import type { Page } from 'playwright-core';
 import { totpCode, totpStep } from '../../../apps/engine/src/identity/totp.js';
-import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
-import { signedIn, signIn } from '../support/sign-in-page.js';
+import { browserHarness } from '../../support/browser-harness.js';
 
 /**
  * Issue #25 in the browser: the account page (`/#/account`) — the owner changes her password
@@ -12,34 +8,12 @@ import { signedIn, signIn } from '../support/sign-in-page.js';
  * short-lived access token with the refresh token, once, however many calls fail together.
  */
 describe('my account', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let errors: string[];
+  const { page, server: engine, signIn, submitSignIn } = browserHarness();
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine();
     for (const username of ['nguyen.van.an', 'tran.thi.binh', 'le.van.cuong', 'pham.van.duc']) {
       await engine.organisation.upsertUser({ username, password: 'demo', fullName: `Cán bộ ${username}`, departmentCode: 'SYT_BTXH', roles: ['officer', 'specialist'] });
     }
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
-  });
-
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   const accountLoaded = () => page.waitForSelector('[data-testid="account"][data-loaded]');
@@ -54,7 +28,7 @@ describe('my account', () => {
   it('given the owner signed in here and on another device, when she changes her password, then the policy speaks per field, the other device is signed out at once and this page goes on', async () => {
     // given: a session on another device, and this browser on the account page
     const other = (await engine.http.post('/api/auth/login').set('User-Agent', 'Other laptop').send({ username: 'nguyen.van.an', password: 'demo' })).body;
-    await signedIn(page, engine.baseUrl, 'nguyen.van.an', 'demo', '#/account');
+    await signIn('nguyen.van.an', { at: '/#/account' });
     await accountLoaded();
     expect(await page.locator('[data-testid="account"] [data-field="department"]').textContent()).toBe('Phòng Bảo trợ xã hội và Trẻ em');
     expect(await page.locator('[data-card="sessions"] tbody tr').count()).toBe(2);
@@ -95,7 +69,7 @@ describe('my account', () => {
 
   it('given an access token the engine no longer takes, when the page makes several calls at once, then it renews the session once and goes on', async () => {
     // given: signed in, then the access token spoilt (as if its 15 minutes had passed)
-    await signedIn(page, engine.baseUrl, 'tran.thi.binh');
+    await signIn('tran.thi.binh');
     const refreshBefore = await page.evaluate(() => localStorage.getItem('onedoor.refresh'));
     await page.evaluate(() => localStorage.setItem('onedoor.token', 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.het-han'));
     const renewals: string[] = [];
@@ -117,7 +91,7 @@ describe('my account', () => {
 
   it('given the owner turns on the authenticator app, then sign-in asks for its code: a wrong one is refused, the right one opens the app', async () => {
     // given: the account page, the authenticator set up and confirmed with a first code
-    await signedIn(page, engine.baseUrl, 'le.van.cuong', 'demo', '#/account');
+    await signIn('le.van.cuong', { at: '/#/account' });
     await accountLoaded();
     expect(await page.locator('[data-card="authenticator"]').getAttribute('data-enabled')).toBe('false');
     await page.click('[data-action="set-up-authenticator"]');
@@ -135,7 +109,7 @@ describe('my account', () => {
     await page.waitForSelector('[data-card="authenticator"][data-enabled="true"]');
 
     // when: she signs in again
-    await signIn(page, engine.baseUrl, 'le.van.cuong');
+    await submitSignIn('le.van.cuong');
 
     // then: the code is asked; a wrong one is refused, the right one opens the app
     await page.waitForSelector('[data-step="code"]:not([hidden])');
@@ -151,7 +125,7 @@ describe('my account', () => {
   });
   it('given the authenticator on, when the owner turns it off with a code, then sign-in asks for the password only', async () => {
     // given: set up and confirmed
-    await signedIn(page, engine.baseUrl, 'pham.van.duc', 'demo', '#/account');
+    await signIn('pham.van.duc', { at: '/#/account' });
     await accountLoaded();
     await page.click('[data-action="set-up-authenticator"]');
     const secret = (await page.locator('[data-field="secret"]').getAttribute('data-secret'))!;
@@ -167,7 +141,7 @@ describe('my account', () => {
 
     // then
     expect(await page.locator('[data-card="authenticator"] [data-field="state"]').textContent()).toMatch(/^Đang tắt/);
-    await signIn(page, engine.baseUrl, 'pham.van.duc');
+    await submitSignIn('pham.van.duc');
     await page.waitForSelector('[data-testid="current-user"]');
     expect(await page.locator('[data-step="code"]').count()).toBe(0);
   });

@@ -1,7 +1,5 @@
-import type { Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startEngineWithSingleSignOn, type EngineWithSingleSignOn } from '../../support/identity-provider.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
+import { browserHarness } from '../../support/browser-harness.js';
+import { startEngineWithSingleSignOn } from '../../support/identity-provider.js';
 
 /**
  * Issue #25 at the sign-in page: a device that keeps failing is held back with its wait shown
@@ -10,40 +8,21 @@ import { ensureWebBuilt } from '../../support/web-build.js';
  * real OpenID Connect provider (started here) and back, and the app takes the one-time ticket.
  */
 describe('the sign-in page', () => {
-  let sso: EngineWithSingleSignOn;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let errors: string[];
-  const baseUrl = () => sso.engine.baseUrl;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    sso = await startEngineWithSingleSignOn({
-      label: 'Đăng nhập bằng tài khoản Sở Y tế',
-      people: {
-        'nguyen.thi.hoa': { preferred_username: 'nguyen.thi.hoa', name: 'Nguyễn Thị Hoa', department: 'SYT_BTXH', roles: ['officer', 'specialist'] },
-        'la.ca': { preferred_username: 'la.ca', name: 'Lạ Cà', department: 'PHONG_KHONG_CO' },
-      },
-    });
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await sso?.close();
+  const { page, server: sso, browser } = browserHarness({
+    serve: () =>
+      startEngineWithSingleSignOn({
+        label: 'Đăng nhập bằng tài khoản Sở Y tế',
+        people: {
+          'nguyen.thi.hoa': { preferred_username: 'nguyen.thi.hoa', name: 'Nguyễn Thị Hoa', department: 'SYT_BTXH', roles: ['officer', 'specialist'] },
+          'la.ca': { preferred_username: 'la.ca', name: 'Lạ Cà', department: 'PHONG_KHONG_CO' },
+        },
+      }),
   });
+  const baseUrl = () => sso.baseUrl;
 
   beforeEach(async () => {
     // Each test signs in at the provider afresh: its session cookie from an earlier test goes.
     await browser.context.clearCookies();
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    errors = collectPageErrors(page);
-  });
-
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   /** Through the provider's own sign-in and consent pages, back to OneDoor. */

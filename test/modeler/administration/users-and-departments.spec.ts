@@ -1,8 +1,5 @@
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
-import { signedIn } from '../support/sign-in-page.js';
+import { browserHarness } from '../../support/browser-harness.js';
 
 /**
  * Issue #25 in the browser: the administrator's pages. A leaver's access ends the moment the
@@ -11,36 +8,7 @@ import { signedIn } from '../support/sign-in-page.js';
  * departments are added and renamed.
  */
 describe('administration: users and departments', () => {
-  let engine: TestEngine;
-  let adminBrowser: LaunchedBrowser;
-  let officerBrowser: LaunchedBrowser;
-  let admin: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine();
-    adminBrowser = await launchBrowser();
-    officerBrowser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await officerBrowser?.close();
-    await adminBrowser?.close();
-    await engine?.close();
-  });
-
-  beforeEach(async () => {
-    admin = await adminBrowser.newPage();
-    admin.setDefaultTimeout(15_000);
-    admin.on('dialog', (dialog) => void dialog.accept());
-    errors = collectPageErrors(admin);
-  });
-
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await admin.close();
-  });
+  const { page: admin, server: engine, signIn, newPage, anotherBrowser } = browserHarness({ acceptDialogs: true });
 
   const usersLoaded = (page: Page) => page.waitForSelector('.od-admin-users[data-loaded]');
   async function editUser(username: string): Promise<void> {
@@ -51,16 +19,14 @@ describe('administration: users and departments', () => {
 
   it('given an officer’s page open, when the administrator disables her account, then her page is signed out at its next call and she cannot sign in', async () => {
     // given: the officer at work in her own browser
-    const officer = await officerBrowser.newPage();
-    officer.setDefaultTimeout(15_000);
-    const officerErrors = collectPageErrors(officer);
-    await signedIn(officer, engine.baseUrl, 'chuyenvien.btxh');
+    const officer = await newPage(await anotherBrowser());
+    await signIn('chuyenvien.btxh', { on: officer });
     await officer.waitForSelector('.od-inbox-body[data-loaded]');
     // (the administration is not hers)
     expect(await officer.locator('.od-app-nav a').allTextContents()).not.toContain('Quản trị hệ thống');
 
     // when: the administrator finds her and disables the account
-    await signedIn(admin, engine.baseUrl, 'admin', 'demo', '#/admin/users');
+    await signIn('admin', { at: '/#/admin/users' });
     await usersLoaded(admin);
     expect(await admin.locator('.od-app-nav a[aria-current="page"]').textContent()).toBe('Quản trị hệ thống');
     await editUser('chuyenvien.btxh');
@@ -84,14 +50,12 @@ describe('administration: users and departments', () => {
     await editUser('chuyenvien.btxh');
     await admin.click('[data-action="enable-user"]');
     await admin.waitForSelector('tr[data-username="chuyenvien.btxh"][data-active="true"]');
-    await signedIn(officer, engine.baseUrl, 'chuyenvien.btxh');
-    expect(officerErrors).toEqual([]);
-    await officer.close();
+    await signIn('chuyenvien.btxh', { on: officer });
   });
 
   it('given the administrator adds a user, then the password policy answers under the field; edited and given a new password, the user signs in with it', async () => {
     // given
-    await signedIn(admin, engine.baseUrl, 'admin', 'demo', '#/admin/users');
+    await signIn('admin', { at: '/#/admin/users' });
     await usersLoaded(admin);
 
     // when: a new user with a common password, then a good one
@@ -138,7 +102,7 @@ describe('administration: users and departments', () => {
 
   it('given the departments page, when the administrator adds a department under an agency and renames it, then the tree shows it under its agency and users can be placed in it', async () => {
     // given
-    await signedIn(admin, engine.baseUrl, 'admin', 'demo', '#/admin/departments');
+    await signIn('admin', { at: '/#/admin/departments' });
     await admin.waitForSelector('.od-admin-departments[data-loaded]');
 
     // when
