@@ -1,56 +1,35 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import type { TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
-import { logInOnPage, screenshotPath, startEngineWithHistory } from './engine-with-history.js';
+import { screenshotPath, startEngineWithHistory } from './engine-with-history.js';
+import { browserHarness } from '../../support/browser-harness.js';
 
 const KEY = 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat';
 
 /** The manager's before/after view at /compare/ against the real engine with a measured history. */
 describe('comparing two versions of a procedure', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let pageErrors: string[];
+  const { page, server: engine, signIn } = browserHarness({
+    serve: () => startEngineWithHistory(4),
+    viewport: { width: 1440, height: 1000 },
+    consoleErrors: true,
+    clearStorage: true,
+    setupTimeout: 240_000,
+  });
   let v1: string;
   let v2: string;
   let pairUrl: string;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startEngineWithHistory(4);
     const admin = await engine.login('admin');
     const versions: { id: string; version: number }[] = (await engine.http.get(`/api/process-definitions?key=${KEY}`).set('Authorization', admin)).body;
     v1 = versions.find((d) => d.version === 1)!.id;
     v2 = versions.find((d) => d.version === 2)!.id;
     pairUrl = `/compare/?base=${encodeURIComponent(v1)}&candidate=${encodeURIComponent(v2)}`;
-    browser = await launchBrowser({ viewport: { width: 1440, height: 1000 } });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page, { console: true });
-  });
-
-  afterEach(async () => {
-    expect(pageErrors).toEqual([]);
-    await page.context().clearCookies();
-    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
-    await page.close();
   });
 
   it('given 1.001806 v1 and v2 with finished dossiers, when a manager picks the procedure, then the cut step is red, the table says 7 → 6 steps and the targets are met', async () => {
     // given: a manager on the comparison page
-    await page.goto(`${engine.baseUrl}/compare/`);
-    await logInOnPage(page, 'quanly');
+    await signIn('quanly', { at: '/compare/' });
 
     // when: the procedure is picked (the versions default to the first against the latest)
     await page.waitForSelector('[data-testid="procedure"]');
@@ -102,8 +81,7 @@ describe('comparing two versions of a procedure', () => {
 
   it('given the comparison on screen, when the table is downloaded, then it is a UTF-8 CSV with a BOM and the 7 → 6 steps', async () => {
     // given
-    await page.goto(engine.baseUrl + pairUrl);
-    await logInOnPage(page, 'quanly');
+    await signIn('quanly', { at: pairUrl });
     await page.waitForSelector('main[data-state="ready"]');
 
     // when
@@ -122,8 +100,7 @@ describe('comparing two versions of a procedure', () => {
 
   it('given the comparison on screen, when the simplification plan is downloaded, then it is the before/after annex as a Word file with the cut step', async () => {
     // given
-    await page.goto(engine.baseUrl + pairUrl);
-    await logInOnPage(page, 'quanly');
+    await signIn('quanly', { at: pairUrl });
     await page.waitForSelector('main[data-state="ready"]');
     expect(await page.locator('[data-action="annex-plan-docx"]').textContent()).toBe('Phương án đơn giản hóa (DOCX)');
 
@@ -143,8 +120,7 @@ describe('comparing two versions of a procedure', () => {
   it('given English chosen, when the comparison opens, then the page and the assumption are in English', async () => {
     // given
     await page.addInitScript(() => localStorage.setItem('onedoor.lang', 'en'));
-    await page.goto(engine.baseUrl + pairUrl);
-    await logInOnPage(page, 'quanly');
+    await signIn('quanly', { at: pairUrl });
     await page.waitForSelector('main[data-state="ready"]');
 
     // then
@@ -156,8 +132,7 @@ describe('comparing two versions of a procedure', () => {
   });
 
   it('given an officer without the manager role, when the comparison opens, then it says the role is needed', async () => {
-    await page.goto(engine.baseUrl + pairUrl);
-    await logInOnPage(page, 'motcua.syt');
+    await signIn('motcua.syt', { at: pairUrl });
 
     await page.waitForSelector('main[data-state="error"]');
     expect(await page.locator('[data-testid="status"]').textContent()).toBe('Tài khoản của bạn không xem được trang so sánh: cần vai trò quản lý.');

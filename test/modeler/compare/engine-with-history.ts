@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { generateDemoHistory } from '../../../apps/engine/src/bootstrap/demo-history.js';
 import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
 
@@ -22,15 +21,6 @@ export async function startEngineWithHistory(perVersion = 4): Promise<TestEngine
     calendar: () => engine.calendar.current(),
   });
   return engine;
-}
-
-/** Logs in through the login form a manager page shows when nobody is logged in. */
-export async function logInOnPage(page: Page, username: string, password = 'demo'): Promise<void> {
-  await page.waitForSelector('form.od-login-form');
-  await page.fill('form.od-login-form input[name="username"]', username);
-  await page.fill('form.od-login-form input[name="password"]', password);
-  await page.click('form.od-login-form button[type="submit"]');
-  await page.waitForSelector('[data-testid="current-user"]');
 }
 
 /** test-results/<name>, the folder made if needed. */

@@ -1,11 +1,8 @@
-import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../../apps/engine/src/commands/command.js';
 import { CompleteTask } from '../../../apps/engine/src/commands/complete-task.js';
 import { StartInstance } from '../../../apps/engine/src/commands/start-instance.js';
-import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
-import { logInOnPage, screenshotPath } from '../compare/engine-with-history.js';
+import { screenshotPath } from '../compare/engine-with-history.js';
+import { browserHarness } from '../../support/browser-harness.js';
 
 const KEY = 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat';
 
@@ -14,40 +11,23 @@ const KEY = 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat';
  * diagram, retries its incident, and migrates the procedure's running dossiers onto v2.
  */
 describe('the operations console page', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let pageErrors: string[];
+  const { page, server: engine, signIn } = browserHarness({
+    engine: { processes: true, jobs: true },
+    viewport: { width: 1440, height: 1000 },
+    consoleErrors: true,
+    clearStorage: true,
+    setupTimeout: 240_000,
+  });
   let portalDown = true;
   let portalCalls = 0;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine({ processes: true, jobs: true });
     // A job that calls the national portal: failing while the portal is down.
     engine.engine.jobHandlers.set('portal-probe', async (ctx, job) => {
       if (portalDown) throw new Error('Cổng dịch vụ công quốc gia không phản hồi');
       portalCalls += 1;
       (await ctx.runtime.load(job.instance_id!))!.jobs.delete(job.id);
     });
-    browser = await launchBrowser({ viewport: { width: 1440, height: 1000 } });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page, { console: true });
-  });
-
-  afterEach(async () => {
-    expect(pageErrors).toEqual([]);
-    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
-    await page.close();
   });
 
   async function until<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
@@ -72,8 +52,7 @@ describe('the operations console page', () => {
     await until(async () => (await engine.engine.db.query(`SELECT 1 FROM incident WHERE instance_id = $1 AND resolved_at IS NULL`, [processInstanceId])).length > 0, 'the incident');
 
     // when: the admin searches by the dossier code
-    await page.goto(`${engine.baseUrl}/operations/`);
-    await logInOnPage(page, 'admin');
+    await signIn('admin', { at: '/operations/' });
     await page.waitForSelector('[data-testid="search-code"]');
     expect(await page.textContent('.od-page-title')).toBe('Vận hành quy trình');
     await page.fill('[data-testid="search-code"]', code);
@@ -117,8 +96,7 @@ describe('the operations console page', () => {
       ids.push(id);
     }
 
-    await page.goto(`${engine.baseUrl}/operations/#procedure?key=${KEY}`);
-    await logInOnPage(page, 'admin');
+    await signIn('admin', { at: `/operations/#procedure?key=${KEY}` });
     // the heat-map paints v2 (latest); the dashboard offers to migrate v1's running dossiers
     await page.waitForSelector('[data-testid="heat-diagram"] .djs-element');
     await page.click(`[data-action="migrate"][data-definition-id="${v1.id}"]`);

@@ -1,46 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import type { TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
-import { logInOnPage, screenshotPath, startEngineWithHistory } from '../compare/engine-with-history.js';
+import { screenshotPath, startEngineWithHistory } from '../compare/engine-with-history.js';
+import { browserHarness } from '../../support/browser-harness.js';
 
 /** The managers' reports at /reports/ against the real engine, with dossiers run through the demo history. */
 describe('reports page', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let pageErrors: string[];
+  const { page, server: engine, signIn } = browserHarness({
+    serve: () => startEngineWithHistory(4),
+    viewport: { width: 1440, height: 1000 },
+    consoleErrors: true,
+    clearStorage: true,
+    setupTimeout: 240_000,
+  });
   let manager: string;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startEngineWithHistory(4);
     manager = await engine.login('quanly');
-    browser = await launchBrowser({ viewport: { width: 1440, height: 1000 } });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page, { console: true });
-  });
-
-  afterEach(async () => {
-    expect(pageErrors).toEqual([]);
-    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
-    await page.close();
   });
 
   it('given dossiers of 2026, when a manager picks the year, then form II.06a lists every unit with the Vietnamese headings and the totals', async () => {
     // given
-    await page.goto(`${engine.baseUrl}/reports/`);
-    await logInOnPage(page, 'quanly');
+    await signIn('quanly', { at: '/reports/' });
     await page.waitForSelector('main[data-state="ready"], main[data-state="error"]');
 
     // when
@@ -95,8 +75,7 @@ describe('reports page', () => {
 
   it('given the report by field for the year, when CSV and Excel are downloaded, then the CSV is UTF-8 with a BOM and the totals, the Excel a workbook', async () => {
     // given
-    await page.goto(`${engine.baseUrl}/reports/?period=2026&groupBy=field`);
-    await logInOnPage(page, 'quanly');
+    await signIn('quanly', { at: '/reports/?period=2026&groupBy=field' });
     await waitForReport(page, 'groupBy=field');
     expect(await page.locator('.od-ii06a thead th').nth(1).textContent()).toBe('Lĩnh vực');
     expect(await page.locator('.od-ii06a tbody tr[data-key="Bảo trợ xã hội"]').count()).toBe(1);
@@ -125,8 +104,7 @@ describe('reports page', () => {
   });
 
   it('given a quarter picked, then the period follows the 15th–14th rule', async () => {
-    await page.goto(`${engine.baseUrl}/reports/?period=2026-Q3`);
-    await logInOnPage(page, 'quanly');
+    await signIn('quanly', { at: '/reports/?period=2026-Q3' });
     await waitForReport(page, 'period=2026-Q3');
 
     await page.selectOption('[data-testid="period-part"]', '2');
@@ -136,8 +114,7 @@ describe('reports page', () => {
   });
 
   it('given an officer without the manager role, when the reports open, then it says the role is needed', async () => {
-    await page.goto(`${engine.baseUrl}/reports/?period=2026`);
-    await logInOnPage(page, 'motcua.syt');
+    await signIn('motcua.syt', { at: '/reports/?period=2026' });
 
     await page.waitForSelector('main[data-state="error"]');
     expect(await page.locator('.od-report .od-error').textContent()).toBe('Tài khoản của bạn không xem được báo cáo: cần vai trò quản lý.');
