@@ -1,33 +1,19 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser.js';
-import { ensureWebBuilt } from '../support/web-build.js';
+import { browserHarness } from '../support/browser-harness.js';
 import { openBpmnFile, openModeler } from './support/modeler-page.js';
-import { serveWeb, type StaticWebServer } from './support/static-web-server.js';
+import { serveWeb } from './support/static-web-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
 
 describe('modeler page', () => {
-  let server: StaticWebServer;
-  let browser: LaunchedBrowser;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await serveWeb();
-    browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { page, server } = browserHarness({ serve: serveWeb, consoleErrors: true, stepTimeout: 10_000, viewport: { width: 1600, height: 1000 } });
 
   it('shows a real procedure with its step table, in Vietnamese, without page errors', async () => {
     // given
-    const page = await browser.newPage();
-    const { errors } = await openModeler(page, server.baseUrl);
+    await openModeler(page, server.baseUrl);
 
     // when
     await openBpmnFile(page, {
@@ -51,17 +37,13 @@ describe('modeler page', () => {
     expect(svg.suggestedFilename()).toBe('real-procedure-1.001806.svg');
     const picture = await readFile((await svg.path())!, 'utf8');
     expect(picture.includes('<svg') && picture.includes('data-element-id="tham-dinh"')).toBe(true);
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('has a Vietnamese home page that leads to the designer', async () => {
-    const page = await browser.newPage();
     await page.goto(`${server.baseUrl}/`);
 
     expect(await page.locator('h1').textContent()).toBe('OneDoor — Một cửa điện tử');
     expect(await page.locator('[data-testid="open-modeler"]').getAttribute('href')).toBe('/modeler/');
     expect(await page.locator('.od-login-form button[type="submit"]').textContent()).toBe('Đăng nhập');
-    await page.close();
   });
 });

@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
-import { ensureWebBuilt } from '../../support/web-build.js';
+import { browserHarness } from '../../support/browser-harness.js';
 import { openBpmnFile } from '../support/modeler-page.js';
 import { screenshotPath } from './engine-with-history.js';
 
@@ -13,37 +11,17 @@ const KEY = 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat';
 
 /** "Rút gọn quy trình" in the modeler: the deployed version minus the flagged steps becomes a new version. */
 describe('simplifying from the modeler', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let pageErrors: string[];
+  const { page, server: engine, signInToModeler } = browserHarness({ engine: { processes: true }, acceptDialogs: true, setupTimeout: 180_000 });
   let admin: string;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine({ processes: true });
     admin = await engine.login('admin');
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
   });
 
   beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page);
-    page.on('dialog', (dialog) => dialog.accept());
     await page.goto(`${engine.baseUrl}/modeler/`);
     await page.waitForFunction(() => (window as any).onedoor?.modeler?.getDefinitions());
-    await logIn(page);
-  });
-
-  afterEach(async () => {
-    expect(pageErrors).toEqual([]);
-    await page.close();
+    await signInToModeler('admin');
   });
 
   it('given 1.001806 v1 opened from the engine with step 4 flagged, when simplified, then a new version without it exists and opens in the modeler', async () => {
@@ -134,16 +112,6 @@ describe('simplifying from the modeler', () => {
     return list.find((d) => d.version === version)!.id;
   }
 });
-
-async function logIn(page: Page): Promise<void> {
-  await page.waitForSelector('[data-action="login"], [data-testid="current-user"]');
-  if (await page.locator('[data-testid="current-user"]').count()) return;
-  await page.click('[data-action="login"]');
-  await page.fill('.od-login-dialog input[name="username"]', 'admin');
-  await page.fill('.od-login-dialog input[name="password"]', 'demo');
-  await page.click('.od-login-dialog button[type="submit"]');
-  await page.waitForSelector('[data-testid="current-user"]');
-}
 
 async function openDeployed(page: Page, definitionId: string): Promise<void> {
   await page.click('[data-action="open-deployed"]');

@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { collectPageErrors } from '../../support/browser.js';
 
 /** Departments a spec serves as `GET /api/departments` when no engine runs. */
 export const TEST_DEPARTMENTS = [
@@ -11,17 +10,14 @@ export const TEST_DEPARTMENTS = [
 ];
 
 /**
- * Opens the built modeler and collects page errors. `departments: false` leaves /api to the
- * server (503 from the static server: the offline fallback).
+ * Opens the built modeler (the browser harness watches the page for errors). `departments: false`
+ * leaves /api to the server (503 from the static server: the offline fallback).
  */
 export async function openModeler(
   page: Page,
   baseUrl: string,
   options: { departments?: typeof TEST_DEPARTMENTS | false; language?: 'vi' | 'en' } = {},
-): Promise<{ errors: string[] }> {
-  // fail in seconds, not in Playwright's 30 s per step times twenty files
-  page.setDefaultTimeout(10_000);
-  const errors = collectPageErrors(page, { console: true });
+): Promise<void> {
   if (options.departments !== false) {
     const departments = options.departments ?? TEST_DEPARTMENTS;
     await page.route('**/api/departments', (route) => route.fulfill({ json: departments }));
@@ -32,7 +28,6 @@ export async function openModeler(
   await page.goto(`${baseUrl}/modeler/`);
   await page.waitForSelector('.djs-palette');
   await page.waitForFunction(() => (window as any).onedoor?.modeler?.getDefinitions());
-  return { errors };
 }
 
 /** Selects a diagram element (the properties panel follows the selection). */

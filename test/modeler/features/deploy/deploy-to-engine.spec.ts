@@ -3,9 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, type LaunchedBrowser } from '../../../support/browser.js';
-import { startTestEngine, type TestEngine } from '../../../support/engine-server.js';
-import { ensureWebBuilt } from '../../../support/web-build.js';
+import { browserHarness } from '../../../support/browser-harness.js';
 import { openBpmnFile } from '../../support/modeler-page.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -15,35 +13,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * through the panel, deploy with the button, then run the procedure over HTTP.
  */
 describe('deploying from the modeler to the engine', () => {
-  let engine: TestEngine;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    engine = await startTestEngine();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await engine?.close();
-  });
+  const { page, server: engine, signInToModeler } = browserHarness({ acceptDialogs: true, stepTimeout: 10_000 });
 
   beforeEach(async () => {
-    page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    pageErrors = collectPageErrors(page);
-    page.on('dialog', (dialog) => dialog.accept());
     await page.goto(`${engine.baseUrl}/modeler/`);
     await page.waitForFunction(() => (window as any).onedoor?.modeler?.getDefinitions());
-    await logIn(page, 'admin', 'demo');
-  });
-
-  afterEach(async () => {
-    expect(pageErrors).toEqual([]);
-    await page.close();
+    await signInToModeler('admin');
   });
 
   it('draws start → 3 user tasks → end, configures them in the panel, deploys, and the first task reaches the department inbox', async () => {
@@ -207,17 +182,6 @@ describe('deploying from the modeler to the engine', () => {
     await page.keyboard.press('Escape');
   });
 });
-
-/** Logs in through the toolbar's dialog (the token stays in localStorage for later pages). */
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.waitForSelector('[data-action="login"], [data-testid="current-user"]');
-  if (await page.locator('[data-testid="current-user"]').count()) return;
-  await page.click('[data-action="login"]');
-  await page.fill('.od-login-dialog input[name="username"]', username);
-  await page.fill('.od-login-dialog input[name="password"]', password);
-  await page.click('.od-login-dialog button[type="submit"]');
-  await page.waitForSelector('[data-testid="current-user"]');
-}
 
 /** "Mới": a fresh start → end diagram; waits for it to replace the open one. */
 async function newDiagram(page: Page): Promise<void> {

@@ -1,13 +1,11 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../../../support/browser.js';
-import { ensureWebBuilt } from '../../../support/web-build.js';
+import { browserHarness } from '../../../support/browser-harness.js';
 import { inventory } from '../../support/moddle-inventory.js';
 import { openBpmnFile, openModeler } from '../../support/modeler-page.js';
 import { parseBpmn } from '../../support/read-bpmn.js';
-import { serveWeb, type StaticWebServer } from '../../support/static-web-server.js';
+import { serveWeb } from '../../support/static-web-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../../..');
@@ -19,23 +17,10 @@ const miwgFolder = path.resolve(repoRoot, 'test/fixtures/miwg');
  * as many of each kind of id-less element (waypoints, bounds, labels, extension content).
  */
 describe('MIWG round trip in the modeler', () => {
-  let server: StaticWebServer;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let pageErrors: string[];
+  const { page, server } = browserHarness({ serve: serveWeb, consoleErrors: true, stepTimeout: 10_000, acceptDialogs: true, onePage: true });
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await serveWeb();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.on('dialog', (dialog) => dialog.accept());
-    ({ errors: pageErrors } = await openModeler(page, server.baseUrl));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await openModeler(page, server.baseUrl);
   });
 
   it('finds the 21 reference files', async () => {
@@ -65,7 +50,6 @@ describe('MIWG round trip in the modeler', () => {
     // then
     expect(saved.suggestedFilename()).toBe(`${name}.bpmn`);
     expect(status).not.toBe('error');
-    expect(pageErrors).toEqual([]);
     const before = inventory((await parseBpmn(original.toString('utf8'))).definitions);
     const after = inventory((await parseBpmn(savedXml)).definitions);
     expect([...before.identified].filter((entry) => !after.identified.has(entry))).toEqual([]);

@@ -1,31 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, type LaunchedBrowser } from '../../../support/browser.js';
-import { ensureWebBuilt } from '../../../support/web-build.js';
+import { browserHarness } from '../../../support/browser-harness.js';
 import { openBpmnFile, openModeler, selectElement } from '../../support/modeler-page.js';
-import { serveWeb, type StaticWebServer } from '../../support/static-web-server.js';
+import { serveWeb } from '../../support/static-web-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 describe('modeler language', () => {
-  let server: StaticWebServer;
-  let browser: LaunchedBrowser;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await serveWeb();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { page, server } = browserHarness({ serve: serveWeb, consoleErrors: true, stepTimeout: 10_000 });
 
   it('speaks Vietnamese by default: palette, context pad, replace menu, properties panel', async () => {
-    const page = await browser.newPage();
-    const { errors } = await openModeler(page, server.baseUrl);
+    await openModeler(page, server.baseUrl);
 
     // the new diagram is Vietnamese-named
     expect(await page.locator('.djs-element[data-element-id="bat-dau_label"]').textContent()).toBe('Bắt đầu');
@@ -40,14 +26,11 @@ describe('modeler language', () => {
 
     expect(await page.locator('.bio-properties-panel-group-header-title').allTextContents()).toContain('Thông tin chung');
     expect(await page.locator('[data-action="deploy"]').textContent()).toBe('Triển khai');
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('switches to English on reload and keeps the open diagram', async () => {
     // given a diagram opened from a file
-    const page = await browser.newPage();
-    const { errors } = await openModeler(page, server.baseUrl);
+    await openModeler(page, server.baseUrl);
     await openBpmnFile(page, {
       name: 'real-procedure-1.001806.bpmn',
       buffer: await readFile(path.join(here, '../lint/real-procedure-1.001806.bpmn')),
@@ -68,7 +51,5 @@ describe('modeler language', () => {
     // and back
     await Promise.all([page.waitForEvent('load'), page.click('[data-action="switch-language"]')]);
     await page.waitForSelector('.djs-palette [aria-label="Tạo tác vụ"]');
-    expect(errors).toEqual([]);
-    await page.close();
   });
 });

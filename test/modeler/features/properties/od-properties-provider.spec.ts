@@ -1,43 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../../../support/browser.js';
-import { ensureWebBuilt } from '../../../support/web-build.js';
+import { browserHarness } from '../../../support/browser-harness.js';
 import { openBpmnFile, openModeler, readProperty, selectElement } from '../../support/modeler-page.js';
-import { serveWeb, type StaticWebServer } from '../../support/static-web-server.js';
+import { serveWeb } from '../../support/static-web-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, '../lint/real-procedure-1.001806.bpmn');
 
 describe('od properties provider (in the built modeler)', () => {
-  let server: StaticWebServer;
-  let browser: LaunchedBrowser;
+  const { page, server } = browserHarness({ serve: serveWeb, consoleErrors: true, stepTimeout: 10_000 });
 
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await serveWeb();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openProcedure(options: Parameters<typeof openModeler>[2] = {}): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
-    const { errors } = await openModeler(page, server.baseUrl, options);
+  async function openProcedure(options: Parameters<typeof openModeler>[2] = {}): Promise<void> {
+    await openModeler(page, server.baseUrl, options);
     await openBpmnFile(page, { name: 'real-procedure-1.001806.bpmn', buffer: await readFile(fixture) });
     await page.waitForFunction(() => (window as any).onedoor.app.documentName === 'real-procedure-1.001806');
-    return { page, errors };
   }
 
   const field = (id: string) => `#bio-properties-panel-${id}`;
 
   it('edits a step: department from the directory, role, allowance, counted — each undoable', async () => {
     // given
-    const { page, errors } = await openProcedure();
+    await openProcedure();
 
     // when
     await selectElement(page, 'tham-dinh');
@@ -68,12 +52,10 @@ describe('od properties provider (in the built modeler)', () => {
     expect(await readProperty(page, 'tham-dinh', 'od:role')).toBe('specialist');
     expect(await readProperty(page, 'tham-dinh', 'od:allowanceDays')).toBe(7);
     expect(await readProperty(page, 'tham-dinh', 'od:counted')).toBe(true);
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('edits the procedure on the pool: code, statutory days, field, supplement policy', async () => {
-    const { page } = await openProcedure();
+    await openProcedure();
 
     await selectElement(page, 'pool');
     await page.locator(field('od-procedureCode')).fill('1.999999');
@@ -87,12 +69,11 @@ describe('od properties provider (in the built modeler)', () => {
     expect(await readProperty(page, 'pool', 'od:supplementPolicy', true)).toBe('pause');
     // the step table follows: 10 counted days against 12 now
     await page.waitForSelector('.od-step-statutory.od-step-mismatch');
-    await page.close();
   });
 
   it('gives a step its form: a field is added, labelled, typed and bound to a variable — in the XML as od:formField, undoable', async () => {
     // given
-    const { page, errors } = await openProcedure();
+    await openProcedure();
     await selectElement(page, 'tham-dinh');
     const group = page.locator('[data-group-id="group-od-form"]');
     await group.waitFor();
@@ -119,12 +100,10 @@ describe('od properties provider (in the built modeler)', () => {
 
     // then
     expect(await page.evaluate(() => (window as any).onedoor.modeler.get('elementRegistry').get('tham-dinh').businessObject.extensionElements?.values?.length ?? 0)).toBe(0);
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('gives lanes a department', async () => {
-    const { page } = await openProcedure();
+    await openProcedure();
 
     await selectElement(page, 'lane-vt');
     await page.locator(field('od-lane-department')).selectOption('MOTCUA');
@@ -132,11 +111,10 @@ describe('od properties provider (in the built modeler)', () => {
     await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('lane-vt').businessObject.get('od:department') === 'MOTCUA');
     // the step in that lane now inherits it
     await page.waitForFunction(() => document.querySelector('tr[data-element-id="van-thu"] select[data-field="department"] option[value=""]')?.textContent?.includes('Bộ phận Tiếp nhận'));
-    await page.close();
   });
 
   it('falls back to typing the department code when the directory is unavailable', async () => {
-    const { page } = await openProcedure({ departments: false });
+    await openProcedure({ departments: false });
 
     await selectElement(page, 'phe-duyet');
     const input = page.locator(`input${field('od-department')}`);
@@ -144,11 +122,10 @@ describe('od properties provider (in the built modeler)', () => {
 
     await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('phe-duyet').businessObject.get('od:department') === 'PHONG_MOI');
     expect(await page.locator('[data-entry-id="od-department"]').textContent()).toContain('Không tải được danh mục phòng ban');
-    await page.close();
   });
 
   it('validates FEEL conditions (leading "=" optional) and keeps what was typed', async () => {
-    const { page } = await openProcedure();
+    await openProcedure();
 
     await selectElement(page, 'f6');
     const condition = page.locator(field('od-conditionExpression'));
@@ -166,11 +143,10 @@ describe('od properties provider (in the built modeler)', () => {
     await selectElement(page, 'f1');
     await page.waitForSelector('[data-group-id="group-od-reengineering"], [data-group-id="group-general"]');
     expect(await page.locator('[data-group-id="group-od-condition"]').count()).toBe(0);
-    await page.close();
   });
 
   it('asks for a reason once a step is flagged for removal', async () => {
-    const { page } = await openProcedure();
+    await openProcedure();
 
     await selectElement(page, 'xem-xet');
     await page.locator('[data-group-id="group-od-reengineering"] .bio-properties-panel-group-header').click();
@@ -180,13 +156,11 @@ describe('od properties provider (in the built modeler)', () => {
 
     await page.waitForFunction(() => (window as any).onedoor.modeler.get('elementRegistry').get('xem-xet').businessObject.get('od:removalReason') === 'Trùng với bước phân công');
     expect(await readProperty(page, 'xem-xet', 'od:removalProposed')).toBe(true);
-    await page.close();
   });
 
   it('edits a consultation: the list, the element variable, the department expression — and a business rule task’s decision', async () => {
     // given: a multi-instance step and a business rule task, no camunda namespace in the file
-    const page = await browser.newPage();
-    const { errors } = await openModeler(page, server.baseUrl);
+    await openModeler(page, server.baseUrl);
     await openBpmnFile(page, { name: 'consultation-step.bpmn', buffer: await readFile(path.join(here, 'consultation-step.bpmn')) });
     await page.waitForFunction(() => (window as any).onedoor.app.documentName === 'consultation-step');
 
@@ -220,7 +194,5 @@ describe('od properties provider (in the built modeler)', () => {
     await selectElement(page, 'xin-y-kien');
     await page.locator(field('od-department-expression')).fill('donVi +');
     await page.waitForSelector('[data-entry-id="od-department-expression"] .bio-properties-panel-error');
-    expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -1,42 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedBrowser } from '../../../support/browser.js';
-import { ensureWebBuilt } from '../../../support/web-build.js';
+import { browserHarness } from '../../../support/browser-harness.js';
 import { openBpmnFile, openModeler, readProperty } from '../../support/modeler-page.js';
-import { serveWeb, type StaticWebServer } from '../../support/static-web-server.js';
+import { serveWeb } from '../../support/static-web-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, '../lint/real-procedure-1.001806.bpmn');
 
 describe('step table beside the diagram', () => {
-  let server: StaticWebServer;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await serveWeb();
-    browser = await launchBrowser();
-  }, 120_000);
+  const { page, server } = browserHarness({ serve: serveWeb, consoleErrors: true, stepTimeout: 10_000 });
 
   beforeEach(async () => {
-    page = await browser.newPage();
-    ({ errors } = await openModeler(page, server.baseUrl));
+    await openModeler(page, server.baseUrl);
     await openBpmnFile(page, { name: 'real-procedure-1.001806.bpmn', buffer: await readFile(fixture) });
     await page.waitForSelector('tr[data-element-id="tham-dinh"]');
-  });
-
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const cell = (elementId: string, field: string) => page.locator(`tr[data-element-id="${elementId}"] [data-field="${field}"]`);
