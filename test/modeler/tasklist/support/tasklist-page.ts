@@ -7,32 +7,11 @@ import type { TestEngine } from '../../../support/engine-server.js';
 export const PROCEDURE_1_001806 = 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
-/**
- * Opens a page of the app and logs in through its form (the token then sits in localStorage,
- * which the browser context shares between pages: a session left by an earlier test is ended).
- */
-export async function logIn(page: Page, baseUrl: string, username: string, pathname = '/'): Promise<void> {
-  await page.goto(`${baseUrl}${pathname}`);
-  await page.waitForSelector('.od-login-form, [data-testid="current-user"]');
-  if (await page.locator('[data-testid="current-user"]').count()) await logOut(page);
-  await page.fill('.od-login-form input[name="username"]', username);
-  await page.fill('.od-login-form input[name="password"]', 'demo');
-  await page.click('.od-login-form button[type="submit"]');
-  await page.waitForSelector('[data-testid="current-user"]');
-}
-
-export async function logOut(page: Page): Promise<void> {
-  await page.click('[data-action="logout"]');
-  await page.waitForSelector('.od-login-form');
-}
-
 /** Clicks an inbox tab and waits until its list has loaded. */
 export async function openTab(page: Page, tab: 'mine' | 'candidate' | 'overdue'): Promise<void> {
   await page.click(`.od-tab[data-tab="${tab}"]`);
   await page.waitForSelector(`.od-inbox-body[data-loaded][data-filter="${tab}"]`);
 }
-
-export { collectPageErrors } from '../../../support/browser.js';
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(path.join(repoRoot, 'test-results'), { recursive: true });
