@@ -1,20 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { screenshotPath, startEngineWithHistory } from './engine-with-history.js';
-import { browserHarness } from '../../support/browser-harness.js';
+import { managersPagesHarness, screenshotPath } from './engine-with-history.js';
 
 const KEY = 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat';
 
 /** The manager's before/after view at /compare/ against the real engine with a measured history. */
 describe('comparing two versions of a procedure', () => {
-  const { page, server: engine, signIn } = browserHarness({
-    serve: () => startEngineWithHistory(4),
-    viewport: { width: 1440, height: 1000 },
-    consoleErrors: true,
-    clearStorage: true,
-    setupTimeout: 240_000,
-  });
+  const { page, server: engine, signIn } = managersPagesHarness();
   let v1: string;
   let v2: string;
   let pairUrl: string;

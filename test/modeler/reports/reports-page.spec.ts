@@ -1,17 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { screenshotPath, startEngineWithHistory } from '../compare/engine-with-history.js';
-import { browserHarness } from '../../support/browser-harness.js';
+import { managersPagesHarness, screenshotPath } from '../compare/engine-with-history.js';
 
 /** The managers' reports at /reports/ against the real engine, with dossiers run through the demo history. */
 describe('reports page', () => {
-  const { page, server: engine, signIn } = browserHarness({
-    serve: () => startEngineWithHistory(4),
-    viewport: { width: 1440, height: 1000 },
-    consoleErrors: true,
-    clearStorage: true,
-    setupTimeout: 240_000,
-  });
+  const { page, server: engine, signIn } = managersPagesHarness();
   let manager: string;
 
   beforeAll(async () => {
