@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -13,7 +15,8 @@ import { AccessTokens } from '../../apps/engine/src/identity/access-token.js';
 import { Organisation } from '../../apps/engine/src/identity/organisation.js';
 import type { SingleSignOnConfig } from '../../apps/engine/src/identity/single-sign-on.js';
 import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
-import { createTestDatabase, type TestDatabase } from './database.js';
+import { Database } from '../../apps/engine/src/persistence/database.js';
+import { createTestDatabase, type DatabaseTemplate, type TestDatabase } from './database.js';
 import { TcpProxy } from './tcp-proxy.js';
 
 export interface TestEngine {
@@ -61,13 +64,40 @@ export async function freePort(): Promise<number> {
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
+const ADMIN = { username: 'admin', password: 'demo', fullName: 'Quản trị', departmentCode: null, roles: ['admin', 'designer', 'manager'] };
+
+/**
+ * The demo organisation and the admin, hashed passwords and all (seeding them is most of an
+ * engine's start: a password hash per user), fingerprinted by what writes them so a server kept
+ * between runs (TEST_DATABASE_URL) never hands out an old one.
+ */
+const demoOrganisation: DatabaseTemplate = {
+  name: `demo_org_${fingerprint(['processes/organisation.json', 'apps/engine/src/bootstrap/demo-organisation.ts', 'apps/engine/src/identity', 'apps/engine/src/persistence/migrations', 'test/support/engine-server.ts'])}`,
+  async prepare(dataSource) {
+    const organisation = new Organisation(new Database(dataSource));
+    await seedDemoOrganisation(organisation, path.join(root, 'processes', 'organisation.json'));
+    await organisation.upsertUser(ADMIN);
+  },
+};
+
+function fingerprint(paths: string[]): string {
+  const hash = createHash('sha1');
+  const add = (file: string) => {
+    if (statSync(file).isDirectory()) for (const entry of readdirSync(file).sort()) add(path.join(file, entry));
+    else hash.update(file).update(readFileSync(file));
+  };
+  for (const p of paths) add(path.join(root, p));
+  return hash.digest('hex').slice(0, 12);
+}
+
 /**
  * The whole engine as `npm start` builds it — real PostgreSQL, migrations, organisation, HTTP app
  * serving dist/web — on a private database and a free port.
  */
 export async function startTestEngine(options: TestEngineOptions = {}): Promise<TestEngine> {
   const other = options.sameDatabaseAs;
-  const db = other ? other.db : await createTestDatabase();
+  const seeded = options.organisation !== false;
+  const db = other ? other.db : await createTestDatabase({ template: seeded ? demoOrganisation : undefined });
   const proxy = options.proxy ? await TcpProxy.to(db.url) : undefined;
   let dataSource = other ? await db.connectAnother() : db.dataSource;
   if (proxy) {
@@ -81,8 +111,8 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
   installDossiers(engine);
   const organisation = new Organisation(engine.db);
   if (!other) {
-    if (options.organisation !== false) await seedDemoOrganisation(organisation, path.join(root, 'processes', 'organisation.json'));
-    await organisation.upsertUser({ username: 'admin', password: 'demo', fullName: 'Quản trị', departmentCode: null, roles: ['admin', 'designer', 'manager'] });
+    // (with the organisation, the admin comes in the template)
+    if (!seeded) await organisation.upsertUser(ADMIN);
     if (options.processes) await deployProcessFolder(engine, path.join(root, 'processes'));
   }
   const tokens = new AccessTokens(await organisation.signingKey());
