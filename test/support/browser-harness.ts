@@ -36,7 +36,10 @@ export interface BrowserHarness<S extends Served> {
   server: S;
   /** The Chromium the pages run in. A stand-in: use it inside tests and hooks. */
   browser: LaunchedBrowser;
-  /** What went wrong in the harness's pages so far in this test; it must be empty after each test. */
+  /**
+   * What went wrong in the harness's pages so far in this test; it must be empty after each test.
+   * Read it as `harness.errors` when it is needed mid-test: destructuring takes a copy.
+   */
   readonly errors: string[];
   /**
    * Another page, watched for errors and closed after the test: in the same browser (the same
@@ -94,7 +97,12 @@ export function browserHarness<S extends Served = TestEngine>(options: BrowserHa
 
   beforeAll(async () => {
     await ensureWebBuilt();
-    [server, browser] = await Promise.all([serve(), launchBrowser({ viewport: options.viewport })]);
+    // both at once; whichever started is closed by afterAll even when the other failed
+    const [served, launched] = await Promise.allSettled([serve(), launchBrowser({ viewport: options.viewport })]);
+    if (served.status === 'fulfilled') server = served.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (served.status === 'rejected') throw served.reason;
+    if (launched.status === 'rejected') throw launched.reason;
     if (options.onePage) page = await preparePage(await browser.newPage());
   }, options.setupTimeout ?? 120_000);
 
