@@ -103,7 +103,7 @@ export function browserHarness<S extends Served = TestEngine>(options: BrowserHa
     if (launched.status === 'fulfilled') browser = launched.value;
     if (served.status === 'rejected') throw served.reason;
     if (launched.status === 'rejected') throw launched.reason;
-    if (options.onePage) page = await preparePage(await browser.newPage());
+    if (options.onePage) page = await preparePage(await browser!.newPage());
   }, options.setupTimeout ?? 120_000);
 
   afterAll(async () => {
