@@ -166,6 +166,8 @@ describe('finding a dossier again', () => {
     };
     // the desk may not stop processing: that is the leader's
     await desk.open('motcua.syt', `#/dossier/${codes.stopped}`);
+    // (the actions show once the dossier has loaded: read them then, not at the page's first paint)
+    await page.waitForSelector('.od-dossier-actions [data-action]');
     expect(await page.locator('.od-dossier-actions [data-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')))).toEqual(['apology', 'refuse', 'withdraw']);
 
     expect(await end('motcua.syt', codes.refused, 'refuse', 'Cơ sở không thuộc đối tượng của thủ tục')).toBe('3');
