@@ -1,4 +1,4 @@
-import { compareMetrics, type MetricDelta, type MetricsComparison, type StepMetrics } from '../../../../libs/reengineering/src/index.js';
+import { compareMetrics, type MetricDelta, type MetricsComparison, type StepMetrics } from '@onedoor/reengineering';
 import type { Engine } from '../engine.js';
 import { definitionMetrics, type DefinitionMetrics } from './definition-metrics.js';
 import { measuredDelta } from './metric-delta.js';

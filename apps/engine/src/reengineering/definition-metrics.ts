@@ -1,4 +1,4 @@
-import type { StaticMetrics, StepMetrics } from '../../../../libs/reengineering/src/index.js';
+import type { StaticMetrics, StepMetrics } from '@onedoor/reengineering';
 import type { Engine } from '../engine.js';
 import { definitionStaticMetrics } from './definition-static-metrics.js';
 import { measureDossier, type DossierMeasure } from './dossier-measure.js';

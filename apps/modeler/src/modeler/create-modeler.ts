@@ -1,7 +1,7 @@
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import lintModule from 'bpmn-js-bpmnlint';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
-import { odModdleDescriptor } from '../../../../libs/bpmn-schema/src/od-moddle-descriptor.js';
+import { odModdleDescriptor } from '@onedoor/bpmn-schema';
 import { deployModule } from '../features/deploy/index.js';
 import { completeFlowReferencesModule, preserveUnrenderedDiModule } from '../features/files/index.js';
 import { translateModule } from '../features/i18n/index.js';
