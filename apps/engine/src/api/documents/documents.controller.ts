@@ -45,18 +45,13 @@ export class TrackingBookQueryDto extends DocumentQueryDto {
 @ApiTags('documents')
 @Controller('api/documents')
 export class DocumentsController {
-  private readonly dossiers: DossierDocumentQuery;
-  private readonly books: TrackingBookQuery;
-  private readonly access: DocumentAccess;
 
   constructor(
     private readonly engine: Engine,
-    organisation: Organisation,
-  ) {
-    this.dossiers = new DossierDocumentQuery(engine.db);
-    this.books = new TrackingBookQuery(engine.db);
-    this.access = new DocumentAccess(organisation);
-  }
+    private readonly dossiers: DossierDocumentQuery,
+    private readonly books: TrackingBookQuery,
+    private readonly access: DocumentAccess,
+  ) {}
 
   @Get('tracking-book')
   @ApiOkResponse({ description: 'Form 07 as printable HTML (A4)', content: { 'text/html': { schema: { type: 'string' } } } })

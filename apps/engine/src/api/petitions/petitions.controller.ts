@@ -49,10 +49,10 @@ const SUBMISSIONS = new LookupRateLimiter(5, 10 * 60_000);
 @ApiTags('public')
 @Controller('api/public/petitions')
 export class PublicPetitionsController {
-  private readonly queries: PetitionQueries;
-  constructor(private readonly engine: Engine) {
-    this.queries = new PetitionQueries(engine.db);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly queries: PetitionQueries,
+  ) {}
 
   @Public()
   @Post()
@@ -80,10 +80,10 @@ export class PublicPetitionsController {
 @ApiTags('petitions')
 @Controller('api/petitions')
 export class PetitionsController {
-  private readonly queries: PetitionQueries;
-  constructor(private readonly engine: Engine) {
-    this.queries = new PetitionQueries(engine.db);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly queries: PetitionQueries,
+  ) {}
 
   @Post()
   @HttpCode(201)

@@ -44,11 +44,10 @@ export class ReturnDto {
 @ApiTags('tasks')
 @Controller('api/tasks')
 export class TasksController {
-  private readonly forms: TaskFormQuery;
-
-  constructor(private readonly engine: Engine) {
-    this.forms = new TaskFormQuery(engine.db, engine.services.definitions);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly forms: TaskFormQuery,
+  ) {}
 
   /**
    * The inbox: an officer sees their department's tasks for the roles they hold, a leader the

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { Engine } from '../../engine.js';
+import { TaskFormQuery } from '../../forms/task-form-query.js';
+import { TasksController } from './tasks.controller.js';
+
+/** The departments' inbox: open tasks, their forms, claiming, completing, returning. */
+@Module({
+  controllers: [TasksController],
+  providers: [{ provide: TaskFormQuery, useFactory: (engine: Engine) => new TaskFormQuery(engine.db, engine.services.definitions), inject: [Engine] }],
+})
+export class TasksModule {}
