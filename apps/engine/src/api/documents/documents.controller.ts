@@ -12,7 +12,6 @@ import { renderDossierForm } from '../../documents/render-dossier-form.js';
 import { TrackingBookQuery } from '../../documents/tracking-book-query.js';
 import { reportingPeriod } from '../../documents/reporting-period.js';
 import { Engine } from '../../engine.js';
-import { Organisation } from '../../identity/organisation.js';
 import { badInput, notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { publicBaseUrl } from './public-base-url.js';
@@ -45,7 +44,6 @@ export class TrackingBookQueryDto extends DocumentQueryDto {
 @ApiTags('documents')
 @Controller('api/documents')
 export class DocumentsController {
-
   constructor(
     private readonly engine: Engine,
     private readonly dossiers: DossierDocumentQuery,
