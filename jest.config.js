@@ -4,7 +4,8 @@ export default {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // `@onedoor/<lib>` is a shared library's index (tsconfig "paths"; the build links it for Node).
+  moduleNameMapper: { '^@onedoor/([a-z0-9-]+)$': '<rootDir>/libs/$1/src/index.ts', '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
     // @fastify/static require()s content-disposition 3, which ships ESM only: Node 20 loads it

@@ -11,7 +11,7 @@ import path from 'node:path';
 export const BUILD_PARTS = {
   engine: {
     script: 'build:engine',
-    reads: ['apps/engine/src', 'libs', 'test/bench', 'test/chaos', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'],
+    reads: ['apps/engine/src', 'libs', 'bin/link-lib-aliases.js', 'test/bench', 'test/chaos', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'],
     writes: ['dist/apps/engine/src/main.js', 'dist/apps/engine/src/cli/cli-main.js', 'dist/openapi.json'],
   },
   modeler: {

@@ -14,6 +14,8 @@ export default defineConfig({
   base: '/',
   // favicon.svg and other files served as they are, at the root
   publicDir: path.join(modelerRoot, 'public'),
+  // `@onedoor/<lib>` is a shared library's index, as in tsconfig "paths".
+  resolve: { alias: [{ find: /^@onedoor\/([a-z0-9-]+)$/, replacement: path.join(repoRoot, 'libs/$1/src/index.ts') }] },
   build: {
     outDir: path.join(repoRoot, 'dist/web'),
     emptyOutDir: true,

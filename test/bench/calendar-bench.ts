@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { WorkingCalendar } from '../../libs/working-calendar/src/index.js';
+import { WorkingCalendar } from '@onedoor/working-calendar';
 
 export interface BenchResult {
   name: string;

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate } from 'feelin';
-import { odModdleDescriptor } from '../../libs/bpmn-schema/src/od-moddle-descriptor.js';
+import { odModdleDescriptor } from '@onedoor/bpmn-schema';
 
 // bpmn-moddle elements are dynamic objects; read them loosely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

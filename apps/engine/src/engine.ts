@@ -20,7 +20,7 @@ import { InstanceQueries } from './queries/instance-queries.js';
 import { TaskQueries } from './queries/task-queries.js';
 import type { ServiceHandler, TimeRules } from './runtime/ports.js';
 import type { DataSource } from 'typeorm';
-import { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
+import { WorkingCalendar } from '@onedoor/working-calendar';
 import { calendarTimeRules } from './calendar/calendar-time-rules.js';
 
 /**

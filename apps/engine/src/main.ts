@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
+import type { WorkingCalendar } from '@onedoor/working-calendar';
 import { readConfig, type EngineConfig } from './bootstrap/config.js';
 import { generateDemoHistory } from './bootstrap/demo-history.js';
 import { seedDemoOrganisation } from './bootstrap/demo-organisation.js';

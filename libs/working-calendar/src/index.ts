@@ -16,4 +16,4 @@ export type {
   DaySource,
   OfficeHours,
 } from './calendar-config.js';
-export { toLocalDate, VIETNAM_UTC_OFFSET_MS } from './local-time.js';
+export { DAY_MS, dayNumberOf, dayStartOf, localDateOfDayNumber, toLocalDate, VIETNAM_UTC_OFFSET_MS } from './local-time.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
+import { WorkingCalendar } from '@onedoor/working-calendar';
 import { generateDemoHistory } from '../../../apps/engine/src/bootstrap/demo-history.js';
 import { seedDemoOrganisation } from '../../../apps/engine/src/bootstrap/demo-organisation.js';
 import { deployProcessFolder } from '../../../apps/engine/src/bootstrap/process-folder.js';

@@ -2,33 +2,24 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { AuthController } from '../../../apps/engine/src/api/auth/auth.controller.js';
-import { documentControllers } from '../../../apps/engine/src/api/documents/index.js';
-import { publicControllers } from '../../../apps/engine/src/api/public/index.js';
+import { AuthModule } from '../../../apps/engine/src/api/auth/auth.module.js';
+import { DocumentsModule } from '../../../apps/engine/src/api/documents/index.js';
+import { HttpShellModule } from '../../../apps/engine/src/api/http-shell.module.js';
+import { PublicModule } from '../../../apps/engine/src/api/public/index.js';
 import { configureHttp, createHttpAdapter } from '../../../apps/engine/src/create-app.js';
 import { Engine } from '../../../apps/engine/src/engine.js';
 import { AccessTokens } from '../../../apps/engine/src/identity/access-token.js';
-import { httpShellProviders } from '../../../apps/engine/src/app.module.js';
 import { Organisation } from '../../../apps/engine/src/identity/organisation.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
 /**
- * The document and public controllers in an HTTP app wired like create-app.ts (guard, filter,
- * validation, trusted loopback proxy), on a private database. Until app.module.ts registers
- * them, this is how their specs reach them over HTTP; afterwards startTestEngine() would do.
+ * The sign-in, document and public modules in an HTTP app wired like create-app.ts (guard,
+ * filter, validation, trusted loopback proxy), on a private database and a fixed clock.
  */
 @Module({})
 class DocumentsTestModule {
   static register(engine: Engine, organisation: Organisation, tokens: AccessTokens): DynamicModule {
-    return {
-      module: DocumentsTestModule,
-      controllers: [AuthController, ...documentControllers, ...publicControllers],
-      providers: [
-        { provide: Engine, useValue: engine },
-        { provide: Organisation, useValue: organisation },
-        ...httpShellProviders({ engine, tokens }),
-      ],
-    };
+    return { module: DocumentsTestModule, imports: [HttpShellModule.register({ engine, organisation, tokens }), AuthModule, DocumentsModule, PublicModule] };
   }
 }
 

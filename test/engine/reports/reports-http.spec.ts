@@ -3,8 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { httpShellProviders } from '../../../apps/engine/src/app.module.js';
-import { REPORT_CONFIG, reportControllers } from '../../../apps/engine/src/api/reports/index.js';
+import { HttpShellModule } from '../../../apps/engine/src/api/http-shell.module.js';
+import { REPORT_CONFIG, ReportsModule } from '../../../apps/engine/src/api/reports/index.js';
 import { configureHttp, createHttpAdapter } from '../../../apps/engine/src/create-app.js';
 import { Engine } from '../../../apps/engine/src/engine.js';
 import { AccessTokens } from '../../../apps/engine/src/identity/access-token.js';
@@ -15,16 +15,11 @@ import { parseCsv } from './csv-parse.js';
 import { DEPARTMENTS, Q3_2026_DOSSIERS, SYT_Q3, TOTAL_Q3 } from './q3-2026-dossiers.js';
 import { at, seedDossiers } from './seed-dossiers.js';
 
-/** The report controllers in a Nest app with the real guard, filter and validation pipe. */
+/** The reports module in a Nest app with the real guard, filter and validation pipe; `config` in place of the default. */
 async function reportsApp(engine: Engine, tokens: AccessTokens, config?: ReportConfig): Promise<NestFastifyApplication> {
-  const module = await Test.createTestingModule({
-    controllers: reportControllers,
-    providers: [
-      { provide: Engine, useValue: engine },
-      ...httpShellProviders({ engine, tokens }),
-      ...(config ? [{ provide: REPORT_CONFIG, useValue: config }] : []),
-    ],
-  }).compile();
+  const builder = Test.createTestingModule({ imports: [HttpShellModule.register({ engine, tokens }), ReportsModule] });
+  if (config) builder.overrideProvider(REPORT_CONFIG).useValue(config);
+  const module = await builder.compile();
   const app = module.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: false });
   await configureHttp(app);
   await app.init();

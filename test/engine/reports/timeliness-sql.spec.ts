@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { classifyTimeliness } from '../../../libs/working-calendar/src/index.js';
+import { classifyTimeliness } from '@onedoor/working-calendar';
 import { timelinessSql } from '../../../apps/engine/src/reports/timeliness-sql.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 

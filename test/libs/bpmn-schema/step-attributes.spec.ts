@@ -1,5 +1,5 @@
 import { readBpmnXml } from '../../../apps/engine/src/model/moddle.js';
-import { readStepAttributes, hasDepartment } from '../../../libs/bpmn-schema/src/index.js';
+import { readStepAttributes, hasDepartment } from '@onedoor/bpmn-schema';
 
 const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:od="http://onedoor.vn/schema/bpmn/1.0" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">

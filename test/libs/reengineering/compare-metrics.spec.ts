@@ -1,4 +1,4 @@
-import { compareMetrics, procedureMetrics, type StaticMetrics, type StepMetrics } from '../../../libs/reengineering/src/index.js';
+import { compareMetrics, procedureMetrics, type StaticMetrics, type StepMetrics } from '@onedoor/reengineering';
 import { procedureFile } from './diagram-integrity.js';
 
 const step = (elementId: string, intermediate: boolean): StepMetrics => ({

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBpmn } from '../../../apps/engine/src/model/bpmn-parser.js';
-import { procedureMetrics, simplifyProcedure } from '../../../libs/reengineering/src/index.js';
+import { procedureMetrics, simplifyProcedure } from '@onedoor/reengineering';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const file = () => readFile(path.join(here, 'no-flow-references.bpmn'), 'utf8');

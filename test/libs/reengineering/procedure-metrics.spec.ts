@@ -1,5 +1,5 @@
 import { parseBpmn } from '../../../apps/engine/src/model/bpmn-parser.js';
-import { procedureMetrics, readStepGraph } from '../../../libs/reengineering/src/index.js';
+import { procedureMetrics, readStepGraph } from '@onedoor/reengineering';
 import { fixture, procedureFile } from './diagram-integrity.js';
 
 const calledFixture = (key: string) => (key === 'y-kien-so-nganh' ? fixture('y-kien-so-nganh.bpmn') : undefined);

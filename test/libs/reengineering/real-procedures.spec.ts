@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { procedureMetrics, simplifyProcedure } from '../../../libs/reengineering/src/index.js';
+import { procedureMetrics, simplifyProcedure } from '@onedoor/reengineering';
 import { integrityProblems, parse, procedureFile } from './diagram-integrity.js';
 
 const processesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../processes');

@@ -1,4 +1,4 @@
-import { RefusalReason, SimplificationRefused, simplifyProcedure } from '../../../libs/reengineering/src/index.js';
+import { RefusalReason, SimplificationRefused, simplifyProcedure } from '@onedoor/reengineering';
 import { fixture } from './diagram-integrity.js';
 
 /** The refusal details of a simplification expected to fail. */

@@ -1,4 +1,4 @@
-import { simplifyProcedure } from '../../../libs/reengineering/src/index.js';
+import { simplifyProcedure } from '@onedoor/reengineering';
 import { diOf, fixture, integrityProblems, parse } from './diagram-integrity.js';
 
 const ids = (elements: { id: string }[] = []) => elements.map((e) => e.id);

@@ -1,4 +1,4 @@
-import { classifyTimeliness, WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
+import { classifyTimeliness, WorkingCalendar } from '@onedoor/working-calendar';
 
 const at = (local: string): Date => new Date(`${local}+07:00`);
 

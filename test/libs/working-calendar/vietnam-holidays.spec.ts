@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { vietnamHolidays, type CalendarDay } from '../../../libs/working-calendar/src/index.js';
+import { vietnamHolidays, type CalendarDay } from '@onedoor/working-calendar';
 
 /** date → kind, the part of a row that working-time arithmetic depends on. */
 function kinds(days: CalendarDay[]): Record<string, string> {

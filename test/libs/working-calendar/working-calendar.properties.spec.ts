@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_OFFICE_HOURS, WorkingCalendar } from '../../../libs/working-calendar/src/index.js';
+import { DEFAULT_OFFICE_HOURS, WorkingCalendar } from '@onedoor/working-calendar';
 
 /**
  * Laws of working-time arithmetic, checked on random instants over 2026–2028 and amounts up

@@ -2,7 +2,7 @@ import {
   DEFAULT_OFFICE_HOURS,
   WorkingCalendar,
   type OfficeHours,
-} from '../../../libs/working-calendar/src/index.js';
+} from '@onedoor/working-calendar';
 
 /** A local (Vietnam, UTC+7) wall-clock time as an instant. */
 const at = (local: string): Date => new Date(`${local}+07:00`);

@@ -1,4 +1,4 @@
-import type { Comparison, DefinitionMetrics } from '../../../apps/modeler/src/compare/comparison-types.js';
+import type { DefinitionComparison, DefinitionMetrics } from '@onedoor/contract';
 
 const measured = (dossiers: number, meanDays: number | null, lateRate: number | null): DefinitionMetrics['measured'] => ({
   dossiers,
@@ -11,7 +11,7 @@ const measured = (dossiers: number, meanDays: number | null, lateRate: number | 
 });
 
 /** 1.001806 before and after: step 4 cut, reception cheaper; numbers as the engine rounds them. */
-export function comparisonFixture(): Comparison {
+export function comparisonFixture(): DefinitionComparison {
   const base: DefinitionMetrics = {
     definitionId: 'cong-nhan:1',
     key: 'cong-nhan-co-so-su-dung-lao-dong-khuyet-tat',
@@ -41,7 +41,7 @@ export function comparisonFixture(): Comparison {
       measured: { meanDays: { absolute: -1.25, percent: -14.71 }, p90Days: { absolute: -1.25, percent: -13.16 }, lateRate: { absolute: -0.25, percent: -100 } },
     },
     verdict: { stepsCut: true, costCut10: true, met: true, text: 'Đạt yêu cầu cải cách theo Quyết định 468/QĐ-TTg: …' },
-    removedSteps: [{ elementId: 'buoc-4-xem-xet', name: 'Trưởng phòng xem xét, trình Lãnh đạo Sở', intermediate: true }],
+    removedSteps: [{ elementId: 'buoc-4-xem-xet', name: 'Trưởng phòng xem xét, trình Lãnh đạo Sở', departmentCode: 'SYT_BTXH', allowanceDays: 1, counted: true, complianceCost: 0, intermediate: true }],
     addedSteps: [],
     whatIf: { assumption: '…', dossiers: 4, meanDaysBefore: 8.5, meanDaysAfter: 8, daysSavedMean: 0.5, daysSavedTotal: 2, lateBefore: 1, lateAfter: 0, wouldHaveBeenOnTime: 1 },
   };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { BpmnModdle } from 'bpmn-moddle';
-import { odModdleDescriptor } from '../../../libs/bpmn-schema/src/od-moddle-descriptor.js';
+import { odModdleDescriptor } from '@onedoor/bpmn-schema';
 import type { ModdleElement } from '../../../apps/modeler/src/shared/procedure/moddle-element.js';
 
 export interface ParsedBpmn {

@@ -5,7 +5,7 @@ import { Engine } from '../engine.js';
 import { installDossiers } from '../dossiers/index.js';
 import { ReceiveDossier } from '../dossiers/receive-dossier.js';
 import { RequestSupplement, SupplementReceived } from '../dossiers/supplement.js';
-import type { WorkingCalendar } from '../../../../libs/working-calendar/src/index.js';
+import type { WorkingCalendar } from '@onedoor/working-calendar';
 import type { DataSource } from 'typeorm';
 
 export interface DemoHistoryOptions {

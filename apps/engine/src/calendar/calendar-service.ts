@@ -1,4 +1,4 @@
-import { WorkingCalendar, type CalendarOverride } from '../../../../libs/working-calendar/src/index.js';
+import { WorkingCalendar, type CalendarOverride } from '@onedoor/working-calendar';
 import type { Database } from '../persistence/database.js';
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
 

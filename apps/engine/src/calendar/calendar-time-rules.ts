@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../../../../libs/working-calendar/src/index.js';
+import type { WorkingCalendar } from '@onedoor/working-calendar';
 import type { TimeRules } from '../runtime/ports.js';
 
 /** Step allowances and `od:workingTime` timers on the working calendar in force right now. */

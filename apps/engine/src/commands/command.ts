@@ -8,7 +8,7 @@ import { appendAudit } from '../persistence/audit-log.js';
 import type { RuntimePorts, ServiceHandler, TimeRules } from '../runtime/ports.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { RuntimeEvent } from '../runtime/runtime-events.js';
-import type { WorkingCalendar } from '../../../../libs/working-calendar/src/index.js';
+import type { WorkingCalendar } from '@onedoor/working-calendar';
 
 // Who acts is identity's business; commands take it as given (re-exported for the many callers).
 import type { Actor } from '../identity/actor.js';

@@ -1,4 +1,4 @@
-import type { Timeliness } from '../../../../libs/working-calendar/src/index.js';
+import type { Timeliness } from '@onedoor/working-calendar';
 
 /** What the form renderers print, loaded by DocumentQueries. Plain data: renderers stay pure. */
 

@@ -1,4 +1,4 @@
-import type { Timeliness } from '../../../../libs/working-calendar/src/index.js';
+import type { Timeliness } from '@onedoor/working-calendar';
 
 /**
  * The forms are addressed by their Circular 03/2025 number (docs/domain.md), which is also the `{form}`

@@ -1,4 +1,4 @@
-import { classifyTimeliness } from '../../../../libs/working-calendar/src/index.js';
+import { classifyTimeliness } from '@onedoor/working-calendar';
 import type { HandOff, Party } from './document-data.js';
 
 /** A task of the dossier's instance tree, as history keeps it (people already resolved to names). */

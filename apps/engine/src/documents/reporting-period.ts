@@ -1,4 +1,4 @@
-import { toLocalDate } from '../../../../libs/working-calendar/src/index.js';
+import { toLocalDate } from '@onedoor/working-calendar';
 import { badInput } from '../shared/domain-error.js';
 
 /** Longest register printed at once: a year (leap or not). */

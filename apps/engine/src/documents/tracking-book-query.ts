@@ -1,4 +1,4 @@
-import { VIETNAM_UTC_OFFSET_MS, classifyTimeliness } from '../../../../libs/working-calendar/src/index.js';
+import { VIETNAM_UTC_OFFSET_MS, classifyTimeliness } from '@onedoor/working-calendar';
 import type { Database } from '../persistence/database.js';
 import { notFound } from '../shared/domain-error.js';
 import type { TrackingBook, TrackingBookEntry } from './document-data.js';

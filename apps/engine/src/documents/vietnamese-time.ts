@@ -1,4 +1,4 @@
-import { VIETNAM_UTC_OFFSET_MS } from '../../../../libs/working-calendar/src/index.js';
+import { VIETNAM_UTC_OFFSET_MS } from '@onedoor/working-calendar';
 
 /**
  * Dates and times as Vietnamese administrative documents write them, always in Asia/Ho_Chi_Minh

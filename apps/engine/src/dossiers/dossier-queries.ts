@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../../../../libs/working-calendar/src/index.js';
+import type { WorkingCalendar } from '@onedoor/working-calendar';
 import type { Database } from '../persistence/database.js';
 import { notFound } from '../shared/domain-error.js';
 import { PORTAL_STATUS_TEXT } from './portal-status.js';

@@ -1,33 +1,12 @@
+import type { TaskForm, TaskFormField } from '@onedoor/contract';
 import { previousStepOf } from '../commands/previous-step.js';
-import type { FormFieldType, FormValue } from '../model/procedure-graph.js';
 import type { Database } from '../persistence/database.js';
 import type { DefinitionCache } from '../persistence/definition-store.js';
 import type { TaskView } from '../queries/task-queries.js';
 import { officersFor } from './officer-candidates.js';
-import { assignedStep, stepForm, type FormDecision } from './step-form.js';
+import { assignedStep, stepForm } from './step-form.js';
 
-export interface TaskFormField {
-  id: string;
-  label: string;
-  type: FormFieldType;
-  required: boolean;
-  variable: string;
-  description?: string;
-  options?: { value: FormValue; label: string }[];
-  /** The value the instance holds now (an earlier pass, a return): the form starts from it. */
-  value?: unknown;
-  /** type `officer`: the step the pick is for; `options` are its officers (username → full name). */
-  assignsStep?: { elementId: string; name: string | null; departmentCode: string | null; role: string | null };
-}
-
-/** What the task page needs to render a step's form and offer only the actions that apply. */
-export interface TaskForm {
-  taskId: string;
-  fields: TaskFormField[];
-  decision: (FormDecision & { value?: unknown }) | null;
-  /** Where "return to the previous step" would send the dossier; null on the first step (no return offered). */
-  previousStep: { elementId: string; name: string | null } | null;
-}
+export type { TaskForm, TaskFormField };
 
 /**
  * The form of an open task (GET /api/tasks/{id}/form): fields with their current values, officer

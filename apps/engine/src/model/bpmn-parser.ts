@@ -1,6 +1,5 @@
 import { DomainError, ErrorCode, type ErrorDetail } from '../shared/domain-error.js';
-import { hasDepartment, readStepAttributes } from '../../../../libs/bpmn-schema/src/step-attributes.js';
-import { loopDepartments } from '../../../../libs/bpmn-schema/src/loop-departments.js';
+import { hasDepartment, loopDepartments, readStepAttributes } from '@onedoor/bpmn-schema';
 import { feelText, readFeel } from './feel-expression.js';
 import { readBpmnXml, type ModdleElement } from './moddle.js';
 import type { EventKind, FlowNode, NodeType, ProcedureGraph, SequenceFlow, TimerSpec, VariableMapping } from './procedure-graph.js';

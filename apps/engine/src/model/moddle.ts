@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
-import { odModdleDescriptor } from '../../../../libs/bpmn-schema/src/od-moddle-descriptor.js';
+import { odModdleDescriptor } from '@onedoor/bpmn-schema';
 
 const require = createRequire(import.meta.url);
 const camundaDescriptor = require('camunda-bpmn-moddle/resources/camunda.json') as object;

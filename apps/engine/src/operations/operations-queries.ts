@@ -2,7 +2,7 @@ import type { Database } from '../persistence/database.js';
 import { notFound } from '../shared/domain-error.js';
 import { escapeLike } from './migration/migration-batch.js';
 import { mean, p90 } from '../reengineering/sample-statistics.js';
-import type { WorkingCalendar } from '../../../../libs/working-calendar/src/index.js';
+import type { WorkingCalendar } from '@onedoor/working-calendar';
 
 export interface InstanceFilter {
   definitionKey?: string;

@@ -1,23 +1,8 @@
+import type { TaskView } from '@onedoor/contract';
 import type { Database } from '../persistence/database.js';
 import { notFound } from '../shared/domain-error.js';
 
-export interface TaskView {
-  id: string;
-  name: string | null;
-  elementId: string;
-  kind: string;
-  processInstanceId: string;
-  definitionId: string;
-  definitionKey: string;
-  businessKey: string | null;
-  dossierCode: string | null;
-  departmentCode: string | null;
-  role: string | null;
-  assignee: string | null;
-  createdAt: Date;
-  dueAt: Date | null;
-  overdue: boolean;
-}
+export type { TaskView };
 
 /** Which open tasks a reader may see: everything, or a department (optionally one role). */
 export type TaskScope = { all: true } | { departmentCode: string; roles?: string[] };

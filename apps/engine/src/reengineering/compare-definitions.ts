@@ -1,21 +1,11 @@
-import { compareMetrics, type MetricDelta, type MetricsComparison, type StepMetrics } from '../../../../libs/reengineering/src/index.js';
+import type { DefinitionComparison } from '@onedoor/contract';
+import { compareMetrics } from '@onedoor/reengineering';
 import type { Engine } from '../engine.js';
-import { definitionMetrics, type DefinitionMetrics } from './definition-metrics.js';
+import { definitionMetrics } from './definition-metrics.js';
 import { measuredDelta } from './metric-delta.js';
-import { whatIf, type WhatIf } from './what-if.js';
+import { whatIf } from './what-if.js';
 
-export interface DefinitionComparison {
-  base: DefinitionMetrics;
-  candidate: DefinitionMetrics;
-  delta: MetricsComparison['delta'] & {
-    /** candidate − base of the measured history; null while either has no finished dossier. */
-    measured: { meanDays: MetricDelta | null; p90Days: MetricDelta | null; lateRate: MetricDelta | null };
-  };
-  verdict: MetricsComparison['verdict'];
-  removedSteps: StepMetrics[];
-  addedSteps: StepMetrics[];
-  whatIf: WhatIf;
-}
+export type { DefinitionComparison };
 
 /**
  * Before/after comparison of two deployed definitions (usually two versions of one key):

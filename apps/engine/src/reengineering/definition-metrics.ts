@@ -1,26 +1,12 @@
-import type { StaticMetrics, StepMetrics } from '../../../../libs/reengineering/src/index.js';
+import type { DefinitionMetrics } from '@onedoor/contract';
+import type { StaticMetrics } from '@onedoor/reengineering';
 import type { Engine } from '../engine.js';
 import { definitionStaticMetrics } from './definition-static-metrics.js';
 import { measureDossier, type DossierMeasure } from './dossier-measure.js';
 import { finishedDossiers } from './finished-dossiers.js';
-import { measuredMetrics, type MeasuredMetrics } from './measured-metrics.js';
+import { measuredMetrics } from './measured-metrics.js';
 
-/** One version of a procedure as the comparison shows it: what the model says and what happened. */
-export interface DefinitionMetrics {
-  definitionId: string;
-  key: string;
-  version: number;
-  steps: number;
-  countedSteps: number;
-  handoffs: number;
-  departments: number;
-  departmentCodes: string[];
-  statutoryDays: number | null;
-  longestPathDays: number;
-  complianceCost: number;
-  perStepStatic: StepMetrics[];
-  measured: MeasuredMetrics;
-}
+export type { DefinitionMetrics };
 
 export interface MeasuredDefinition {
   metrics: DefinitionMetrics;

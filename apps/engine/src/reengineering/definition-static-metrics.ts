@@ -1,4 +1,4 @@
-import { procedureMetrics, type StaticMetrics } from '../../../../libs/reengineering/src/index.js';
+import { procedureMetrics, type StaticMetrics } from '@onedoor/reengineering';
 import type { Engine } from '../engine.js';
 
 export interface DefinitionStaticMetrics {

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../../../../libs/working-calendar/src/index.js';
+import type { WorkingCalendar } from '@onedoor/working-calendar';
 import type { FinishedDossier } from './finished-dossiers.js';
 
 /** One completed task: how long its step took this time. */

@@ -1,38 +1,10 @@
+import type { MeasuredMetrics, MeasuredStep } from '@onedoor/contract';
 import type { DossierMeasure, StepSample } from './dossier-measure.js';
 import { mean, p90, rounded } from './sample-statistics.js';
 
 const HOUR_MS = 3_600_000;
 
-export interface MeasuredStep {
-  elementId: string;
-  name: string | null;
-  departmentCode: string | null;
-  /** Completed tasks of this step in finished dossiers (a step returned to and done again counts twice). */
-  samples: number;
-  meanHours: number | null;
-  p90Hours: number | null;
-  /** Mean working hours a task of this step waited for the applicant (not counted in the others). */
-  waitingHours: number | null;
-  /** Late ÷ samples with a due date; null when the step never has one (not counted). */
-  lateRate: number | null;
-}
-
-/** What the history of finished dossiers says; working days of `hoursPerDay` hours. */
-export interface MeasuredMetrics {
-  /** Finished dossiers measured. */
-  dossiers: number;
-  /** Mean working days the agency used per dossier: clock start to finish, applicant waits excluded. */
-  meanDays: number | null;
-  p90Days: number | null;
-  /** Share of dossiers finished after their legal due instant, 0–1. */
-  lateRate: number | null;
-  /** Mean working days per dossier spent waiting for the applicant (inside the measured span). */
-  waitingDays: number | null;
-  /** Mean working days per dossier from clock start to finish, waits included (= meanDays + waitingDays). */
-  workingDays: number | null;
-  /** In the procedure's step order, then steps the model no longer has. */
-  perStep: MeasuredStep[];
-}
+export type { MeasuredMetrics, MeasuredStep };
 
 /** Days and hours to 3 and 2 decimals (an hour is 0.125 day), rates to 4. */
 export function measuredMetrics(measures: readonly DossierMeasure[], hoursPerDay: number, stepOrder: readonly string[]): MeasuredMetrics {

@@ -1,4 +1,4 @@
-import type { MetricDelta } from '../../../../libs/reengineering/src/index.js';
+import type { MetricDelta } from '@onedoor/reengineering';
 
 /**
  * candidate − base, absolute and in percent of the base, as compareMetrics reports the static

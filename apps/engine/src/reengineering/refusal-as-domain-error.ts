@@ -1,4 +1,4 @@
-import type { SimplificationRefused } from '../../../../libs/reengineering/src/index.js';
+import type { SimplificationRefused } from '@onedoor/reengineering';
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
 
 /** A refused simplification is the caller's request to fix: 400 with one detail per element. */

@@ -1,4 +1,4 @@
-import { SimplificationRefused, simplifyProcedure, type Reconnection } from '../../../../libs/reengineering/src/index.js';
+import { SimplificationRefused, simplifyProcedure, type Reconnection } from '@onedoor/reengineering';
 import type { Actor } from '../commands/command.js';
 import { DeployProcedures } from '../commands/deploy-procedures.js';
 import type { Engine } from '../engine.js';

@@ -1,24 +1,10 @@
+import type { WhatIf } from '@onedoor/contract';
 import type { DossierMeasure } from './dossier-measure.js';
 import { mean, rounded } from './sample-statistics.js';
 
 const HOUR_MS = 3_600_000;
 
-export interface WhatIf {
-  /** The assumption behind the estimate, for managers. */
-  assumption: string;
-  /** Finished dossiers of the base version replayed. */
-  dossiers: number;
-  meanDaysBefore: number | null;
-  meanDaysAfter: number | null;
-  daysSavedMean: number | null;
-  daysSavedTotal: number;
-  /** Base dossiers finished after their legal due instant. */
-  lateBefore: number;
-  /** Of the replayed dossiers, those whose estimate exceeds the candidate's statutory days. */
-  lateAfter: number;
-  /** Late under the base, on time under the candidate. */
-  wouldHaveBeenOnTime: number;
-}
+export type { WhatIf };
 
 export const WHAT_IF_ASSUMPTION =
   'Ước tính với giả định: các bước còn lại mất đúng thời gian như hồ sơ đã thực tế sử dụng; ' +

@@ -1,33 +1,10 @@
+import type { DashboardView as Dashboard, IndexValue } from '@onedoor/contract';
 import type { Sql } from '../persistence/database.js';
 import { periodDossiersSql, reportAsOf } from './period-dossiers-sql.js';
 import type { ReportPeriod } from './period.js';
 import type { Decision766Weights } from './report-config.js';
 
-export interface IndexValue {
-  /** numerator ÷ denominator, 0–1; null when there is nothing to divide by. */
-  value: number | null;
-  numerator: number;
-  denominator: number;
-  weight: number;
-  /** weight × value. */
-  points: number | null;
-}
-
-export interface Dashboard {
-  period: Pick<ReportPeriod, 'from' | 'to' | 'label' | 'startsAt' | 'endsBefore'>;
-  indices: {
-    progress: IndexValue;
-    online: IndexValue;
-    transparency: IndexValue;
-    digitisation: IndexValue;
-    electronicResult: IndexValue;
-    reuse: IndexValue;
-    satisfaction: IndexValue;
-    onlinePayment: IndexValue;
-  };
-  /** Points over the indices that have a value, and their share of the attainable points, 0–100. */
-  overall: { points: number; maxPoints: number; score: number | null };
-}
+export type { Dashboard, IndexValue };
 
 interface Counts {
   timely: number;

@@ -9,7 +9,7 @@ const BOM = '\uFEFF';
  * columns stay distinguishable), a line per row, the totals last; CRLF as RFC 4180 says.
  */
 export function ii06aCsv(report: Ii06aReport): string {
-  const header = [...labelHeadings(report.groupBy), ...II06A_COLUMNS.map((c) => `${c.group} - ${c.heading}`)];
+  const header = [...labelHeadings(report.groupBy), ...II06A_COLUMNS.map((c) => `${c.group.vi} - ${c.heading.vi}`)];
   const lines = [header, ...ii06aLines(report).map((l) => [...l.labels, ...l.values.map(String)])];
   return BOM + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

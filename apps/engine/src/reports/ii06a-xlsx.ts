@@ -32,10 +32,10 @@ export async function ii06aXlsx(report: Ii06aReport): Promise<Buffer> {
   let start = 0;
   for (let i = 1; i <= II06A_COLUMNS.length; i++) {
     const column = labels.length + i;
-    sheet.getCell(headingRow, column).value = II06A_COLUMNS[i - 1].heading;
-    if (i === II06A_COLUMNS.length || II06A_COLUMNS[i].group !== II06A_COLUMNS[start].group) {
+    sheet.getCell(headingRow, column).value = II06A_COLUMNS[i - 1].heading.vi;
+    if (i === II06A_COLUMNS.length || II06A_COLUMNS[i].group.vi !== II06A_COLUMNS[start].group.vi) {
       const from = labels.length + start + 1;
-      sheet.getCell(groupRow, from).value = II06A_COLUMNS[start].group;
+      sheet.getCell(groupRow, from).value = II06A_COLUMNS[start].group.vi;
       if (column > from) sheet.mergeCells(groupRow, from, groupRow, column);
       start = i;
     }

@@ -1,43 +1,11 @@
+import type { Ii06aFigures, Ii06aGroupBy, Ii06aReportView as Ii06aReport, Ii06aRow } from '@onedoor/contract';
 import type { Sql } from '../persistence/database.js';
 import { periodDossiersSql, reportAsOf } from './period-dossiers-sql.js';
 import type { ReportPeriod } from './period.js';
 
-/** Rows per unit (the dossier's agency, called department in the API) or per field. */
-export type Ii06aGroupBy = 'department' | 'field';
+export type { Ii06aFigures, Ii06aGroupBy, Ii06aReport, Ii06aRow };
 
 const GROUP_COLUMN: Record<Ii06aGroupBy, string> = { department: 'agency_code', field: 'field' };
-
-/** The figures of one row of form II.06a (Circular 01/2020/TT-VPCP), counted in dossiers. */
-export interface Ii06aFigures {
-  /** total = online + directOrPostal (received in the period) + carriedOver (received before, not finished before it). */
-  received: { total: number; online: number; directOrPostal: number; carriedOver: number };
-  /** Finished within the period, judged against the legal due date. */
-  resolved: { total: number; early: number; onTime: number; late: number };
-  /** Not finished at the period end (waiting for a supplement excluded). */
-  inProgress: { total: number; withinTime: number; overdue: number };
-  /** Status 5 at the period end: the applicant's time, neither within time nor overdue. */
-  waitingForSupplement: number;
-  /** Withdrawn by the applicant (status 7) within the period. */
-  withdrawn: number;
-  /** Processing stopped (status 8, form 05) within the period. */
-  stopped: number;
-}
-
-export interface Ii06aRow extends Ii06aFigures {
-  /** agency_code or field; null for dossiers without one. */
-  key: string | null;
-  /** The department's name when grouped by department. */
-  name: string | null;
-}
-
-export interface Ii06aReport {
-  period: Pick<ReportPeriod, 'from' | 'to' | 'label' | 'startsAt' | 'endsBefore'>;
-  /** When "in progress: within time / overdue" was judged: the period's end, or now while it runs. */
-  asOf: Date;
-  groupBy: Ii06aGroupBy;
-  rows: Ii06aRow[];
-  total: Ii06aFigures;
-}
 
 interface CountsRow {
   is_total: boolean;

@@ -1,4 +1,4 @@
-import { DAY_MS, dayNumberOf, dayStartOf, localDateOfDayNumber } from '../../../../libs/working-calendar/src/local-time.js';
+import { DAY_MS, dayNumberOf, dayStartOf, localDateOfDayNumber } from '@onedoor/working-calendar';
 import { badInput } from '../shared/domain-error.js';
 
 /**

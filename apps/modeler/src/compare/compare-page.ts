@@ -13,7 +13,7 @@ import { createLoginForm } from '../shared/login-form.js';
 import { viUi } from '../shared/vi-ui.js';
 import { createAppHeader } from '../shared/app-shell/app-header.js';
 import { viShell } from '../shared/app-shell/vi-shell.js';
-import type { Comparison, DefinitionSummary } from './comparison-types.js';
+import type { DefinitionComparison, DefinitionSummary } from '@onedoor/contract';
 import { createAnnexActions } from './annex-actions.js';
 import { DiagramPair } from './diagram-pair.js';
 import { metricCsv } from './metric-csv.js';
@@ -59,7 +59,7 @@ root.append(header.element, h('div', { className: 'od-compare-heading' }, pageTi
 let pair: DiagramPair | null = null;
 let charts: { destroy(): void } | null = null;
 let latestLoad = 0;
-let comparison: Comparison | null = null;
+let comparison: DefinitionComparison | null = null;
 
 void start();
 
@@ -111,7 +111,7 @@ async function start(): Promise<void> {
     annexes.show(null);
     try {
       const [loaded, baseXml, candidateXml] = await Promise.all([
-        api.get<Comparison>(`/api/comparisons?base=${encodeURIComponent(choice.baseId)}&candidate=${encodeURIComponent(choice.candidateId)}`),
+        api.get<DefinitionComparison>(`/api/comparisons?base=${encodeURIComponent(choice.baseId)}&candidate=${encodeURIComponent(choice.candidateId)}`),
         xmlOf(choice.baseId),
         xmlOf(choice.candidateId),
       ]);

@@ -1,5 +1,5 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { odModdleDescriptor } from '../../../../libs/bpmn-schema/src/od-moddle-descriptor.js';
+import { odModdleDescriptor } from '@onedoor/bpmn-schema';
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
 import { diagramDiff, type DiagramDiff } from './diagram-diff.js';

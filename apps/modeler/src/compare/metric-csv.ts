@@ -1,5 +1,5 @@
 import { i18n } from '../shared/i18n.js';
-import type { Comparison } from './comparison-types.js';
+import type { DefinitionComparison } from '@onedoor/contract';
 import { metricRows, type MetricUnit } from './metric-rows.js';
 
 /** Excel opens a CSV as UTF-8 (Vietnamese diacritics intact) only when it starts with a byte-order mark. */
@@ -17,7 +17,7 @@ const UNIT_LABEL: Record<MetricUnit, string> = {
  * The metric table as CSV (RFC 4180, CRLF): plain machine numbers with a unit column, so a
  * spreadsheet can compute with them; rates in percent, their difference in percentage points.
  */
-export function metricCsv(comparison: Comparison): string {
+export function metricCsv(comparison: DefinitionComparison): string {
   const t = i18n.t;
   const { base, candidate } = comparison;
   const header = [

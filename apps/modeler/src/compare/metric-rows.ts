@@ -1,4 +1,4 @@
-import type { Comparison, DefinitionMetrics, MetricDelta } from './comparison-types.js';
+import type { DefinitionComparison, DefinitionMetrics, MetricDelta } from '@onedoor/contract';
 
 export type MetricUnit = 'steps' | 'count' | 'days' | 'money' | 'rate';
 
@@ -25,7 +25,7 @@ interface RowSpec {
   value: Pick;
   better: MetricRow['better'];
   /** The engine's own delta when it computes one (same rounding as its verdict). */
-  delta?: (c: Comparison) => MetricDelta | null | undefined;
+  delta?: (c: DefinitionComparison) => MetricDelta | null | undefined;
 }
 
 const SPECS: RowSpec[] = [
@@ -45,7 +45,7 @@ const SPECS: RowSpec[] = [
 ];
 
 /** The rows of the metric table, in the order a manager reads them: the model, then the history. */
-export function metricRows(comparison: Comparison): MetricRow[] {
+export function metricRows(comparison: DefinitionComparison): MetricRow[] {
   return SPECS.map((spec) => {
     const base = spec.value(comparison.base);
     const candidate = spec.value(comparison.candidate);

@@ -1,6 +1,6 @@
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import type { Comparison } from './comparison-types.js';
+import type { DefinitionComparison } from '@onedoor/contract';
 import { formatPercent } from './compare-format.js';
 import { formatMetric, formatMetricDelta } from './metric-format.js';
 import { metricRows, trend, type MetricRow } from './metric-rows.js';
@@ -9,7 +9,7 @@ import { metricRows, trend, type MetricRow } from './metric-rows.js';
  * Base / candidate / delta / % for every metric, the model's figures first, then what the
  * finished dossiers measured. Improvements are green, regressions red, so the table reads at a glance.
  */
-export function renderMetricTable(comparison: Comparison): HTMLTableElement {
+export function renderMetricTable(comparison: DefinitionComparison): HTMLTableElement {
   const t = i18n.t;
   const rows = metricRows(comparison);
   const groupHeading = (label: string) =>

@@ -2,7 +2,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
 import { formatNumber } from './compare-format.js';
-import type { Comparison, MeasuredStep } from './comparison-types.js';
+import type { DefinitionComparison, MeasuredStep } from '@onedoor/contract';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -18,7 +18,7 @@ export interface StepPair {
 }
 
 /** Steps in the base's model order, then the candidate's new ones, then steps only history knows. */
-export function stepPairs(comparison: Comparison): StepPair[] {
+export function stepPairs(comparison: DefinitionComparison): StepPair[] {
   const ids: string[] = [];
   const names = new Map<string, string>();
   const add = (id: string, name: string | null | undefined) => {
@@ -41,7 +41,7 @@ export function stepPairs(comparison: Comparison): StepPair[] {
  * Two bar charts over the steps: mean working hours per step and the share of late steps,
  * before next to after. Animation is off: managers print these, and screenshots must be stable.
  */
-export function renderStepCharts(comparison: Comparison): { element: HTMLElement; destroy(): void } {
+export function renderStepCharts(comparison: DefinitionComparison): { element: HTMLElement; destroy(): void } {
   const t = i18n.t;
   const pairs = stepPairs(comparison);
   const measured = comparison.base.measured.dossiers + comparison.candidate.measured.dossiers > 0;

@@ -1,13 +1,13 @@
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
 import { formatMoney, formatPercent } from './compare-format.js';
-import type { Comparison } from './comparison-types.js';
+import type { DefinitionComparison } from '@onedoor/contract';
 
 /**
  * The two reform targets (Decision 468/QĐ-TTg: cut at least one intermediate step, cut the
  * compliance cost by at least 10%), each met or not, then the engine's own sentence.
  */
-export function renderVerdict(comparison: Comparison): HTMLElement {
+export function renderVerdict(comparison: DefinitionComparison): HTMLElement {
   const t = i18n.t;
   const { base, candidate, verdict, delta } = comparison;
   const intermediateCut = comparison.removedSteps.filter((step) => step.intermediate).length;

@@ -1,6 +1,6 @@
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import type { DefinitionSummary } from './comparison-types.js';
+import type { DefinitionSummary } from '@onedoor/contract';
 
 export interface VersionChoice {
   key: string;

@@ -1,7 +1,7 @@
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
 import { formatNumber } from './compare-format.js';
-import type { Comparison } from './comparison-types.js';
+import type { DefinitionComparison } from '@onedoor/contract';
 
 /** The engine states its assumption in Vietnamese; English readers get the same sentence in English. */
 const ASSUMPTION_IN_ENGLISH: Record<string, string> = {
@@ -13,7 +13,7 @@ const ASSUMPTION_IN_ENGLISH: Record<string, string> = {
  * "Had the new version been in force": the base version's finished dossiers replayed without
  * the steps cut. The assumption is always on screen, since the figures mean nothing without it.
  */
-export function renderWhatIf(comparison: Comparison): HTMLElement {
+export function renderWhatIf(comparison: DefinitionComparison): HTMLElement {
   const t = i18n.t;
   const w = comparison.whatIf;
   const days = (n: number | null) => (n === null ? '—' : t('{n} days', { n: formatNumber(n, 2) }));

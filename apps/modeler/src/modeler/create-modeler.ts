@@ -1,5 +1,5 @@
 import BpmnModeler from 'bpmn-js/lib/Modeler';
-import { odModdleDescriptor } from '../../../../libs/bpmn-schema/src/od-moddle-descriptor.js';
+import { odModdleDescriptor } from '@onedoor/bpmn-schema';
 import { deployModule } from '../features/deploy/index.js';
 import { completeFlowReferencesModule, preserveUnrenderedDiModule } from '../features/files/index.js';
 import { translateModule } from '../features/i18n/index.js';

@@ -1,7 +1,8 @@
+import type { DefinitionSummary } from '@onedoor/contract';
 import { formatDateTime } from '../shared/date-time.js';
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import type { DefinitionSummary, InstanceSummary } from './operations-types.js';
+import type { InstanceSummary } from './operations-types.js';
 import { errorText, table, type ViewContext } from './view-context.js';
 
 /**

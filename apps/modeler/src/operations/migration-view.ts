@@ -1,6 +1,7 @@
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import type { DefinitionSummary, MigrationBatch, MigrationPlan, MigrationPreview } from './operations-types.js';
+import type { DefinitionSummary } from '@onedoor/contract';
+import type { MigrationBatch, MigrationPlan, MigrationPreview } from './operations-types.js';
 import { askReason } from './reason-dialog.js';
 import { errorText, table, type ViewContext } from './view-context.js';
 

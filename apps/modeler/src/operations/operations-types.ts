@@ -68,13 +68,6 @@ export interface InstanceConsole {
   calledInstances: { id: string; definitionKey: string; state: string }[];
 }
 
-export interface DefinitionSummary {
-  id: string;
-  key: string;
-  version: number;
-  name: string | null;
-}
-
 export interface HeatStep {
   activityId: string;
   running: number;

@@ -1,12 +1,13 @@
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import type { DefinitionSummary, HeatStep } from './operations-types.js';
+import type { DefinitionSummary } from '@onedoor/contract';
+import type { HeatStep } from './operations-types.js';
 import { TokenDiagram } from './token-diagram.js';
 import { duration, table, type ViewContext } from './view-context.js';
 
 let diagram: TokenDiagram | null = null;
 
-interface Dashboard {
+interface OperationsDashboard {
   running: number;
   completedToday: number;
   overdue: number;
@@ -27,7 +28,7 @@ export async function renderProcedure(ctx: ViewContext, params: URLSearchParams)
   const chosen = versions.find((v) => v.id === params.get('definitionId')) ?? versions.at(-1);
   if (!chosen) return ctx.say(t('Procedure not found: {key}', { key }), 'error');
   const [dashboard, heat, { bpmnXml }] = await Promise.all([
-    ctx.api.get<Dashboard>(`/api/operations/dashboard?definitionKey=${encodeURIComponent(key)}`),
+    ctx.api.get<OperationsDashboard>(`/api/operations/dashboard?definitionKey=${encodeURIComponent(key)}`),
     ctx.api.get<{ steps: HeatStep[] }>(`/api/process-definitions/${encodeURIComponent(chosen.id)}/heat-map`),
     ctx.api.get<{ bpmnXml: string }>(`/api/process-definitions/${encodeURIComponent(chosen.id)}/xml`),
   ]);

@@ -1,7 +1,7 @@
 import { ArcElement, Chart, DoughnutController, Tooltip } from 'chart.js';
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import type { Dashboard, IndexValue } from './report-types.js';
+import type { Dashboard, IndexValue } from '@onedoor/contract';
 
 Chart.register(DoughnutController, ArcElement, Tooltip);
 

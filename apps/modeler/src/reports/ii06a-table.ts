@@ -1,7 +1,7 @@
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
 import { columnGroups, II06A_COLUMNS } from './ii06a-columns.js';
-import type { Ii06aFigures, Ii06aReport, Ii06aRow } from './report-types.js';
+import type { Ii06aFigures, Ii06aReport, Ii06aRow } from '@onedoor/contract';
 
 /**
  * Form II.06a as the agencies print it: two heading rows (groups, then their columns), one row
@@ -31,7 +31,7 @@ export function renderIi06aTable(report: Ii06aReport): HTMLTableElement {
         h('th', { rowspan: 2, scope: 'col', className: 'od-col-unit' }, unitHeading),
         columnGroups().map(({ group, span }) => h('th', { colspan: span, scope: 'colgroup' }, t(group))),
       ),
-      h('tr', {}, II06A_COLUMNS.map((column) => h('th', { scope: 'col', 'data-column': column.id }, t(column.heading)))),
+      h('tr', {}, II06A_COLUMNS.map((column) => h('th', { scope: 'col', 'data-column': column.id }, t(column.heading.en)))),
     ),
     h(
       'tbody',

@@ -14,7 +14,7 @@ import { renderPetitionsReport, type PetitionReport } from './petitions-panel.js
 import { renderIi06aTable } from './ii06a-table.js';
 import { createPeriodPicker, defaultSelection, periodQuery, selectionFromQuery, type PeriodSelection } from './period-picker.js';
 import { downloadFromApi } from '../shared/download-from-api.js';
-import type { Dashboard, GroupBy, Ii06aReport } from './report-types.js';
+import type { Dashboard, Ii06aGroupBy, Ii06aReport } from '@onedoor/contract';
 import { createAppHeader } from '../shared/app-shell/app-header.js';
 import { viShell } from '../shared/app-shell/vi-shell.js';
 import { viReports } from './vi-reports.js';
@@ -62,7 +62,7 @@ function start(): void {
 
   const params = new URLSearchParams(location.search);
   let selection = selectionFromQuery(params, defaultSelection());
-  let groupBy: GroupBy = params.get('groupBy') === 'field' ? 'field' : 'department';
+  let groupBy: Ii06aGroupBy = params.get('groupBy') === 'field' ? 'field' : 'department';
 
   const picker = createPeriodPicker(selection, (next) => {
     selection = next;
@@ -76,7 +76,7 @@ function start(): void {
   );
   groupSelect.value = groupBy;
   groupSelect.addEventListener('change', () => {
-    groupBy = groupSelect.value as GroupBy;
+    groupBy = groupSelect.value as Ii06aGroupBy;
     void load();
   });
   const csvButton = h('button', { type: 'button', className: 'od-button', 'data-action': 'download-csv', onclick: () => download('csv') }, t('Download CSV'));

@@ -1,36 +1,15 @@
+import type { MetricDelta, ModelDelta, ReformVerdict } from '@onedoor/contract';
 import type { StaticMetrics, StepMetrics } from './static-metrics.js';
 
-export interface MetricDelta {
-  /** candidate − base: negative is a reduction. */
-  absolute: number;
-  /** Relative to the base, in percent (2 decimals); null when the base is 0 and something changed. */
-  percent: number | null;
-}
+export type { MetricDelta };
 
 export interface MetricsComparison {
-  delta: {
-    steps: MetricDelta;
-    handoffs: MetricDelta;
-    departments: MetricDelta;
-    /** Null when either version declares no statutory time. */
-    statutoryDays: MetricDelta | null;
-    longestPathDays: MetricDelta;
-    complianceCost: MetricDelta;
-  };
+  delta: ModelDelta;
   /** Steps of the base the candidate no longer has (by element id), as the base describes them. */
   removedSteps: StepMetrics[];
   /** Steps only the candidate has. */
   addedSteps: StepMetrics[];
-  verdict: {
-    /** At least one intermediate step (neither reception nor return) cut, and fewer steps overall. */
-    stepsCut: boolean;
-    /** Compliance cost down by at least 10%. */
-    costCut10: boolean;
-    /** Both: what Decision 468/QĐ-TTg asks of each procedure. */
-    met: boolean;
-    /** The verdict in a Vietnamese sentence, for managers. */
-    text: string;
-  };
+  verdict: ReformVerdict;
 }
 
 /** Before/after comparison of two versions of a procedure against the reform targets. */

@@ -1,23 +1,7 @@
-/** One step of a procedure as the comparison shows it. */
-export interface StepMetrics {
-  elementId: string;
-  name?: string;
-  departmentCode?: string;
-  role?: string;
-  /** `od:allowanceDays`, 0 when not set. */
-  allowanceDays: number;
-  /** Counted in the statutory time (`od:counted`, default true). */
-  counted: boolean;
-  /** `od:complianceCost` in VND, 0 when not set. */
-  complianceCost: number;
-  /** Has a step before it and a step after it: neither the reception nor the return of the result. */
-  intermediate: boolean;
-  /** For a step of a called process: the call activity that runs it. */
-  calledFrom?: string;
-  /** A multi-instance step (a consultation): counted once, with every department it goes to when the diagram names them. */
-  multiInstance?: boolean;
-  departmentCodes?: string[];
-}
+import type { StepMetrics } from '@onedoor/contract';
+
+/** One step of a procedure as the comparison shows it (the API's shape, declared in the contract). */
+export type { StepMetrics };
 
 /** What a procedure's model says about its cost to the applicant and the administration. */
 export interface StaticMetrics {

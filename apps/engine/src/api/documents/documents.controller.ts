@@ -12,7 +12,6 @@ import { renderDossierForm } from '../../documents/render-dossier-form.js';
 import { TrackingBookQuery } from '../../documents/tracking-book-query.js';
 import { reportingPeriod } from '../../documents/reporting-period.js';
 import { Engine } from '../../engine.js';
-import { Organisation } from '../../identity/organisation.js';
 import { badInput, notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { publicBaseUrl } from './public-base-url.js';
@@ -45,18 +44,12 @@ export class TrackingBookQueryDto extends DocumentQueryDto {
 @ApiTags('documents')
 @Controller('api/documents')
 export class DocumentsController {
-  private readonly dossiers: DossierDocumentQuery;
-  private readonly books: TrackingBookQuery;
-  private readonly access: DocumentAccess;
-
   constructor(
     private readonly engine: Engine,
-    organisation: Organisation,
-  ) {
-    this.dossiers = new DossierDocumentQuery(engine.db);
-    this.books = new TrackingBookQuery(engine.db);
-    this.access = new DocumentAccess(organisation);
-  }
+    private readonly dossiers: DossierDocumentQuery,
+    private readonly books: TrackingBookQuery,
+    private readonly access: DocumentAccess,
+  ) {}
 
   @Get('tracking-book')
   @ApiOkResponse({ description: 'Form 07 as printable HTML (A4)', content: { 'text/html': { schema: { type: 'string' } } } })

@@ -1,4 +1,1 @@
-import { DocumentsController } from './documents.controller.js';
-
-/** Printable forms 01–07; the app module registers these. */
-export const documentControllers = [DocumentsController];
+export { DocumentsModule } from './documents.module.js';

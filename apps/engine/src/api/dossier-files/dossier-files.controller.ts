@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Optional, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../commands/command.js';
 import { AddDossierFile } from '../../dossier-files/add-dossier-file.js';
 import { DossierFileQueries } from '../../dossier-files/dossier-file-queries.js';
-import { dossierFilesConfig, type DossierFilesConfig } from '../../dossier-files/dossier-files-config.js';
+import type { DossierFilesConfig } from '../../dossier-files/dossier-files-config.js';
 import { signPdf } from '../../signing/pdf-signer.js';
 import type { ResultSigning } from '../../signing/signing-config.js';
 import { verifyPdfSignature } from '../../signing/verify-pdf.js';
@@ -96,17 +96,12 @@ const FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
 @ApiTags('dossiers')
 @Controller('api')
 export class DossierFilesController {
-  private readonly config: DossierFilesConfig;
-  private readonly queries: DossierFileQueries;
-
   constructor(
     private readonly engine: Engine,
     private readonly organisation: Organisation,
-    @Optional() @Inject(DOSSIER_FILES_CONFIG) config?: DossierFilesConfig,
-  ) {
-    this.config = config ?? dossierFilesConfig();
-    this.queries = new DossierFileQueries(engine.db, engine.services.definitions, this.config.store);
-  }
+    @Inject(DOSSIER_FILES_CONFIG) private readonly config: DossierFilesConfig,
+    private readonly queries: DossierFileQueries,
+  ) {}
 
   /** The procedure's components with the files held for each, and the result. */
   @Get('dossiers/:code/files')

@@ -91,14 +91,11 @@ async function agencyScope(organisation: Organisation, actor: Actor): Promise<st
 @ApiTags('dossiers')
 @Controller('api')
 export class DossiersController {
-  private readonly queries: DossierQueries;
-
   constructor(
     private readonly engine: Engine,
     private readonly organisation: Organisation,
-  ) {
-    this.queries = new DossierQueries(engine.db, engine.services.calendar);
-  }
+    private readonly queries: DossierQueries,
+  ) {}
 
   /** Reception at the one-stop desk (or an online/postal intake): the dossier and its slip data. */
   @Post('dossiers')

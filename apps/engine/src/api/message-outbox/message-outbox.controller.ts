@@ -18,11 +18,10 @@ export class OutboxQueryDto {
 @ApiTags('instances')
 @Controller('api/message-outbox')
 export class MessageOutboxController {
-  private readonly outbox: MessageOutbox;
-
-  constructor(private readonly engine: Engine) {
-    this.outbox = new MessageOutbox(engine.db);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly outbox: MessageOutbox,
+  ) {}
 
   /** Messages sent to other agencies' systems, oldest first (`pending=true`: not yet acknowledged). */
   @Get()

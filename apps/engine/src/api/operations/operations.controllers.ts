@@ -129,10 +129,10 @@ function vietnamDayStart(now: Date): Date {
 @ApiTags('operations')
 @Controller('api/process-instances')
 export class InstanceOperationsController {
-  private readonly queries: OperationsQueries;
-  constructor(private readonly engine: Engine) {
-    this.queries = new OperationsQueries(engine.db);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly queries: OperationsQueries,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: InstancePageDoc })
@@ -228,10 +228,10 @@ export class IncidentActionsController {
 @ApiTags('operations')
 @Controller('api/process-definitions')
 export class ProcedureOperationsController {
-  private readonly queries: OperationsQueries;
-  constructor(private readonly engine: Engine) {
-    this.queries = new OperationsQueries(engine.db);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly queries: OperationsQueries,
+  ) {}
 
   /** No new dossier starts on this version while suspended; running ones go on. */
   @Post(':id/suspend')
@@ -265,10 +265,10 @@ export class ProcedureOperationsController {
 @ApiTags('operations')
 @Controller('api/operations')
 export class OperationsDashboardController {
-  private readonly queries: OperationsQueries;
-  constructor(private readonly engine: Engine) {
-    this.queries = new OperationsQueries(engine.db);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly queries: OperationsQueries,
+  ) {}
 
   /** A procedure at a glance: running, completed today (Vietnam time), overdue, incidents, mean time per step. */
   @Get('dashboard')

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
-import { Organisation } from '../../identity/organisation.js';
 import { ConfirmPayment, RequestCheckout, paymentOf, paymentView } from '../../payments/payment-commands.js';
 import { SandboxPaymentProvider, paymentSandboxEnabled } from '../../payments/payment-provider.js';
 import { renderReceipt } from '../../payments/receipt-html.js';
@@ -49,6 +48,9 @@ interface HeaderSink {
   header(name: string, value: string): unknown;
 }
 
+/** The payment pages' own budget of code + phone guesses (PaymentsModule provides it). */
+export const PAYMENT_LOOKUP_LIMITER = Symbol('PAYMENT_LOOKUP_LIMITER');
+
 /**
  * Fees, applicant's side (no account: the dossier code and phone, as in the lookup): what is owed,
  * paying online through the provider; and the sandbox provider's pages and notifications.
@@ -56,16 +58,15 @@ interface HeaderSink {
 @ApiTags('public')
 @Controller('api/public')
 export class PublicPaymentsController {
-  private readonly lookup: PublicDossierLookup;
-  private readonly provider: SandboxPaymentProvider;
   private readonly sandbox = paymentSandboxEnabled();
-  /** Code + phone guesses are limited here as in the lookup (30 per 5 minutes per address). */
-  private readonly limiter = new LookupRateLimiter();
 
-  constructor(private readonly engine: Engine) {
-    this.lookup = new PublicDossierLookup(engine.db);
-    this.provider = new SandboxPaymentProvider(engine.db);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly lookup: PublicDossierLookup,
+    private readonly provider: SandboxPaymentProvider,
+    /** Code + phone guesses are limited here as in the lookup (30 per 5 minutes per address). */
+    @Inject(PAYMENT_LOOKUP_LIMITER) private readonly limiter: LookupRateLimiter,
+  ) {}
 
   private async applicantOf(code: string, phone: string | undefined, ip: string | undefined): Promise<void> {
     this.limiter.takeOrRefuse(`ip:${ip ?? 'unknown'}`, 'lookups');
@@ -148,14 +149,10 @@ export class PublicPaymentsController {
 @ApiTags('dossiers')
 @Controller('api/dossiers')
 export class DossierPaymentsController {
-  private readonly access: DocumentAccess;
-
   constructor(
     private readonly engine: Engine,
-    private readonly organisation: Organisation,
-  ) {
-    this.access = new DocumentAccess(organisation);
-  }
+    private readonly access: DocumentAccess,
+  ) {}
 
   @Get(':code/payment')
   @ApiOkResponse({ type: PaymentDoc })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -42,17 +42,18 @@ export class PetitionReportQuery {
   @Type(() => Date) @IsDate() to!: Date;
 }
 
-/** Submissions per client address: 5 per 10 minutes, so the form can't be used to flood the inbox. */
-const SUBMISSIONS = new LookupRateLimiter(5, 10 * 60_000);
+/** Submissions per client address (PetitionsModule: 5 per 10 minutes), so the form can't be used to flood the inbox. */
+export const PETITION_SUBMISSION_LIMITER = Symbol('PETITION_SUBMISSION_LIMITER');
 
 /** What anyone may do without an account: send a petition, read the published answers. */
 @ApiTags('public')
 @Controller('api/public/petitions')
 export class PublicPetitionsController {
-  private readonly queries: PetitionQueries;
-  constructor(private readonly engine: Engine) {
-    this.queries = new PetitionQueries(engine.db);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly queries: PetitionQueries,
+    @Inject(PETITION_SUBMISSION_LIMITER) private readonly submissions: LookupRateLimiter,
+  ) {}
 
   @Public()
   @Post()
@@ -61,7 +62,7 @@ export class PublicPetitionsController {
   @ApiErrors(400, 404, 429)
   submit(@Body() body: PetitionDto, @Req() request: { ip?: string }) {
     if (!body.senderPhone && !body.senderEmail) throw badInput('a petition needs a phone or an e-mail to answer to', [{ field: 'senderPhone', message: 'give senderPhone or senderEmail' }]);
-    SUBMISSIONS.takeOrRefuse(`ip:${request.ip ?? 'unknown'}`, 'petitions from this address');
+    this.submissions.takeOrRefuse(`ip:${request.ip ?? 'unknown'}`, 'petitions from this address');
     return this.engine.execute(new SubmitPetition(body, 'online'), { username: 'cong-dan', roles: [], departmentCode: null });
   }
 
@@ -80,10 +81,10 @@ export class PublicPetitionsController {
 @ApiTags('petitions')
 @Controller('api/petitions')
 export class PetitionsController {
-  private readonly queries: PetitionQueries;
-  constructor(private readonly engine: Engine) {
-    this.queries = new PetitionQueries(engine.db);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly queries: PetitionQueries,
+  ) {}
 
   @Post()
   @HttpCode(201)

@@ -1,8 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Engine } from '../../engine.js';
-import { Organisation } from '../../identity/organisation.js';
 import { AnnexQuery } from '../../procedure-annex/annex-query.js';
 import { annexDocx, comparisonAnnexDocx } from '../../procedure-annex/annex-docx.js';
 import { renderAnnexHtml, renderComparisonAnnexHtml } from '../../procedure-annex/annex-html.js';
@@ -41,11 +39,7 @@ const ANNEX_CONTENT = (schema: object) => ({
 @ApiTags('procedures')
 @Controller('api')
 export class ProcedureAnnexController {
-  private readonly annexes: AnnexQuery;
-
-  constructor(engine: Engine, organisation: Organisation) {
-    this.annexes = new AnnexQuery(organisation, engine.definitions);
-  }
+  constructor(private readonly annexes: AnnexQuery) {}
 
   @Get('process-definitions/:id/annex')
   @ApiOkResponse({ type: AnnexTableDoc, description: 'The annex table of the version', content: ANNEX_CONTENT({ $ref: '#/components/schemas/AnnexTableDoc' }) })

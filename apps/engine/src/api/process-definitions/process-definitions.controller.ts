@@ -9,6 +9,7 @@ import { StartInstance } from '../../commands/start-instance.js';
 import { idempotent } from '../../commands/idempotent.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../idempotency-key.decorator.js';
 import { Engine } from '../../engine.js';
+import { DefinitionQueries } from '../../queries/definition-queries.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 
@@ -25,34 +26,37 @@ export class StartDto {
 @ApiTags('procedures')
 @Controller('api/process-definitions')
 export class ProcessDefinitionsController {
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly definitions: DefinitionQueries,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: [ProcessDefinitionDoc] })
   @ApiErrors(400, 401)
   list(@Query() query: DefinitionListQuery) {
-    return this.engine.definitions.list(query);
+    return this.definitions.list(query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ProcessDefinitionDoc })
   @ApiErrors(401, 404)
   get(@Param('id') id: string) {
-    return this.engine.definitions.get(id);
+    return this.definitions.get(id);
   }
 
   @Get(':id/xml')
   @ApiOkResponse({ type: DefinitionXmlDoc })
   @ApiErrors(401, 404)
   xml(@Param('id') id: string) {
-    return this.engine.definitions.xml(id);
+    return this.definitions.xml(id);
   }
 
   @Get(':id/steps')
   @ApiOkResponse({ type: StepsDoc, description: 'The steps as published, in flow order, and the statutory total' })
   @ApiErrors(401, 404)
   steps(@Param('id') id: string) {
-    return this.engine.definitions.steps(id);
+    return this.definitions.steps(id);
   }
 
   /** Start the latest version of a procedure: reception desks and integrations. */

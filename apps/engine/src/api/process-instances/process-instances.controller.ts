@@ -5,6 +5,7 @@ import { ApiErrors } from '../openapi/api-errors.js';
 import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
 import { assertMaySeeInstance } from '../../identity/instance-access.js';
+import { InstanceQueries } from '../../queries/instance-queries.js';
 import { Organisation } from '../../identity/organisation.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 
@@ -14,13 +15,14 @@ export class ProcessInstancesController {
   constructor(
     private readonly engine: Engine,
     private readonly organisation: Organisation,
+    private readonly instances: InstanceQueries,
   ) {}
 
   @Get(':id')
   @ApiOkResponse({ type: ProcessInstanceDoc })
   @ApiErrors(401, 404)
   async get(@Param('id') id: string, @CurrentActor() actor: Actor) {
-    const instance = await this.engine.instances.get(id);
+    const instance = await this.instances.get(id);
     await assertMaySeeInstance(this.engine.db, this.organisation, actor, id);
     return instance;
   }
@@ -29,7 +31,7 @@ export class ProcessInstancesController {
   @ApiOkResponse({ type: [ActivityHistoryDoc] })
   @ApiErrors(401, 404)
   async history(@Param('id') id: string, @CurrentActor() actor: Actor) {
-    const history = await this.engine.instances.history(id);
+    const history = await this.instances.history(id);
     await assertMaySeeInstance(this.engine.db, this.organisation, actor, id);
     return history;
   }

@@ -1,9 +1,8 @@
-import { Controller, Get, Header, Inject, Optional, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PublicDossierDoc } from '../openapi/responses.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { IsOptional, IsString } from 'class-validator';
-import { Engine } from '../../engine.js';
 import { Public } from '../auth/public.decorator.js';
 import { LookupRateLimiter } from './lookup-rate-limiter.js';
 import { PublicDossierLookup } from './public-dossier-lookup.js';
@@ -13,20 +12,17 @@ export class PublicLookupQuery {
   @IsOptional() @IsString() phone?: string;
 }
 
-/** Lets a test or a deployment supply its own limiter (another budget); the default is 30 per 5 min. */
+/** The lookup's own budget of guesses (PublicModule provides 30 per 5 min; a test or a deployment may give another). */
 export const PUBLIC_LOOKUP_LIMITER = Symbol('PUBLIC_LOOKUP_LIMITER');
 
 /** What an applicant may ask without logging in: where is my dossier. */
 @ApiTags('public')
 @Controller('api/public/dossiers')
 export class PublicDossiersController {
-  private readonly lookup: PublicDossierLookup;
-  private readonly limiter: LookupRateLimiter;
-
-  constructor(engine: Engine, @Optional() @Inject(PUBLIC_LOOKUP_LIMITER) limiter?: LookupRateLimiter) {
-    this.lookup = new PublicDossierLookup(engine.db);
-    this.limiter = limiter ?? new LookupRateLimiter();
-  }
+  constructor(
+    private readonly lookup: PublicDossierLookup,
+    @Inject(PUBLIC_LOOKUP_LIMITER) private readonly limiter: LookupRateLimiter,
+  ) {}
 
   @Public()
   @Get(':code')

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Optional, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DossierFileQueries } from '../../dossier-files/dossier-file-queries.js';
-import { dossierFilesConfig, type DossierFilesConfig } from '../../dossier-files/dossier-files-config.js';
 import type { DossierFileRow } from '../../dossier-files/dossier-file-row.js';
 import { Engine } from '../../engine.js';
 import { appendAudit } from '../../persistence/audit-log.js';
@@ -13,7 +12,6 @@ import { RequestResultCode } from '../../public-results/request-result-code.js';
 import { releaseOrRefuse, VerifyResultCode } from '../../public-results/verify-result-code.js';
 import { notFound } from '../../shared/domain-error.js';
 import { Public } from '../auth/public.decorator.js';
-import { DOSSIER_FILES_CONFIG } from '../dossier-files/dossier-files.controller.js';
 import { contentDisposition } from '../dossier-files/uploaded-dossier-file.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { LookupRateLimiter } from './lookup-rate-limiter.js';
@@ -66,17 +64,11 @@ export const PUBLIC_RESULT_LIMITER = Symbol('PUBLIC_RESULT_LIMITER');
 @ApiTags('public')
 @Controller('api/public/dossiers')
 export class PublicResultsController {
-  private readonly limiter: LookupRateLimiter;
-  private readonly files: DossierFileQueries;
-
   constructor(
     private readonly engine: Engine,
-    @Optional() @Inject(PUBLIC_RESULT_LIMITER) limiter?: LookupRateLimiter,
-    @Optional() @Inject(DOSSIER_FILES_CONFIG) config?: DossierFilesConfig,
-  ) {
-    this.limiter = limiter ?? new LookupRateLimiter();
-    this.files = new DossierFileQueries(engine.db, engine.services.definitions, (config ?? dossierFilesConfig()).store);
-  }
+    @Inject(PUBLIC_RESULT_LIMITER) private readonly limiter: LookupRateLimiter,
+    private readonly files: DossierFileQueries,
+  ) {}
 
   /** Sends a one-time code to the dossier's phone (SMS outbox; logged on the server for the demo). */
   @Public()

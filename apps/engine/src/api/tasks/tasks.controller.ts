@@ -11,6 +11,7 @@ import { CompleteTask } from '../../commands/complete-task.js';
 import { ReturnTask } from '../../commands/return-task.js';
 import { Engine } from '../../engine.js';
 import { TaskFormQuery } from '../../forms/task-form-query.js';
+import { TaskQueries } from '../../queries/task-queries.js';
 import { taskAccess } from '../../identity/task-access.js';
 import { forbidden, notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -44,11 +45,11 @@ export class ReturnDto {
 @ApiTags('tasks')
 @Controller('api/tasks')
 export class TasksController {
-  private readonly forms: TaskFormQuery;
-
-  constructor(private readonly engine: Engine) {
-    this.forms = new TaskFormQuery(engine.db, engine.services.definitions);
-  }
+  constructor(
+    private readonly engine: Engine,
+    private readonly tasks: TaskQueries,
+    private readonly forms: TaskFormQuery,
+  ) {}
 
   /**
    * The inbox: an officer sees their department's tasks for the roles they hold, a leader the
@@ -62,7 +63,7 @@ export class TasksController {
     const scope = taskAccess.scopeFor(actor);
     if (!scope) throw forbidden('only officers, leaders and admins have an inbox');
     const size = q.size ?? 50;
-    const { items } = await this.engine.tasks.list({
+    const { items } = await this.tasks.list({
       scope,
       assignee: q.mine ? actor.username : undefined,
       unassigned: q.candidate && !q.mine ? true : undefined,
@@ -80,7 +81,7 @@ export class TasksController {
   @ApiOkResponse({ type: TaskDoc })
   @ApiErrors(401, 404)
   async get(@Param('id') id: string, @CurrentActor() actor: Actor) {
-    const task = await this.engine.tasks.get(id, this.engine.now());
+    const task = await this.tasks.get(id, this.engine.now());
     if (!taskAccess.canSee(actor, task)) throw notFound('Task', id);
     return task;
   }
@@ -90,7 +91,7 @@ export class TasksController {
   @ApiOkResponse({ type: TaskFormDoc })
   @ApiErrors(401, 404)
   async form(@Param('id') id: string, @CurrentActor() actor: Actor) {
-    const task = await this.engine.tasks.get(id, this.engine.now());
+    const task = await this.tasks.get(id, this.engine.now());
     if (!taskAccess.canSee(actor, task)) throw notFound('Task', id);
     return this.forms.load(task);
   }

@@ -1,4 +1,4 @@
-import { OD_NAMESPACE_URI } from '../../../../../libs/bpmn-schema/src/od-moddle-descriptor.js';
+import { OD_NAMESPACE_URI } from '@onedoor/bpmn-schema';
 
 export interface NewDiagramNames {
   process: string;

@@ -1,11 +1,7 @@
+import type { Department } from '@onedoor/contract';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 
-/** One department of the organisation, as `GET /api/departments` returns it. */
-export interface Department {
-  code: string;
-  name: string;
-  parentCode?: string | null;
-}
+export type { Department };
 
 export type DirectoryState = 'loading' | 'ready' | 'offline';
 

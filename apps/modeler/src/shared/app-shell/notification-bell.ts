@@ -1,3 +1,4 @@
+import type { AppNotification } from '@onedoor/contract';
 import type { ApiClient } from '../api-client.js';
 import { ApiError } from '../api-error.js';
 import { formatDateTime } from '../date-time.js';
@@ -6,16 +7,6 @@ import { i18n } from '../i18n.js';
 import { notificationLink } from './notification-link.js';
 
 const POLL_MS = 60_000;
-
-interface AppNotification {
-  id: string;
-  createdAt: string;
-  kind: string;
-  message: string;
-  dossierCode: string | null;
-  taskId: string | null;
-  readAt: string | null;
-}
 
 /**
  * Escalations and requests for the user (a step overdue or returned, an apology letter due, a

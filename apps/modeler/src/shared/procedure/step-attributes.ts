@@ -1,4 +1,4 @@
-import { readStepAttributes as readShared, hasDepartment, type StepAttributes as SharedStepAttributes } from '../../../../../libs/bpmn-schema/src/step-attributes.js';
+import { readStepAttributes as readShared, hasDepartment, type StepAttributes as SharedStepAttributes } from '@onedoor/bpmn-schema';
 import type { ModdleElement } from './moddle-element.js';
 
 /**

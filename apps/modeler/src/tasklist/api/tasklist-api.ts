@@ -1,21 +1,6 @@
 import type { ApiClient } from '../../shared/api-client.js';
 import type { ActivityVisit } from '../task/process-diagram.js';
-import type {
-  AppNotification,
-  Applicant,
-  Department,
-  DirectoryUser,
-  Dossier,
-  DossierSummary,
-  InboxFilter,
-  ProcessDefinition,
-  ProcessInstance,
-  ReceivableProcedure,
-  ReceivedDossier,
-  Person,
-  Task,
-  TaskForm,
-} from './tasklist-types.js';
+import type { Applicant, AppNotification, DefinitionSummary, Department, DirectoryUser, Dossier, DossierSummary, InboxFilter, Person, ProcessInstanceSummary, ReceivableProcedure, ReceivedDossier, Task, TaskForm } from '@onedoor/contract';
 
 const QUERY: Record<InboxFilter, string> = {
   mine: 'mine=true',
@@ -79,11 +64,11 @@ export class TasklistApi {
     return this.api.get(`/api/process-instances/${encodeURIComponent(id)}/history`);
   }
 
-  instance(id: string): Promise<ProcessInstance> {
+  instance(id: string): Promise<ProcessInstanceSummary> {
     return this.api.get(`/api/process-instances/${encodeURIComponent(id)}`);
   }
 
-  definitions(latestOnly = false): Promise<ProcessDefinition[]> {
+  definitions(latestOnly = false): Promise<DefinitionSummary[]> {
     return this.api.get(`/api/process-definitions${latestOnly ? '?latest=true' : ''}`);
   }
 

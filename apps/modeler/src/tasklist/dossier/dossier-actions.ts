@@ -1,6 +1,6 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import type { Dossier } from '../api/tasklist-types.js';
+import type { Dossier } from '@onedoor/contract';
 import { hasRole, type TasklistContext } from '../shell/tasklist-context.js';
 import type { ActionRunner } from '../task/actions/action-runner.js';
 

@@ -1,6 +1,6 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import type { Dossier, DossierEvent } from '../api/tasklist-types.js';
+import type { Dossier, DossierEvent } from '@onedoor/contract';
 import { formatDateTime } from '../../shared/date-time.js';
 import { dossierStatusText } from '../format/dossier-status.js';
 import type { Directory } from '../shell/directory.js';

@@ -1,4 +1,4 @@
-import type { Dossier } from '../api/tasklist-types.js';
+import type { Dossier } from '@onedoor/contract';
 
 /** What the open supplement request (form 02) asked for, from the dossier's events; null when not waiting. */
 export function openSupplementRequest(dossier: Dossier): { missing: string[]; note: string | null } | null {

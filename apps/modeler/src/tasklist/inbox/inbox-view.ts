@@ -1,7 +1,7 @@
 import { ApiError } from '../../shared/api-error.js';
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import type { InboxFilter, Task } from '../api/tasklist-types.js';
+import type { InboxFilter, Task } from '@onedoor/contract';
 import { describeApiError } from '../format/api-message.js';
 import { claimRender } from '../shell/render-guard.js';
 import { routeHash, type Route } from '../shell/router.js';

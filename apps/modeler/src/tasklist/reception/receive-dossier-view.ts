@@ -1,6 +1,6 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import type { ReceivableProcedure, ReceivedDossier } from '../api/tasklist-types.js';
+import type { ReceivableProcedure, ReceivedDossier } from '@onedoor/contract';
 import { describeApiError } from '../format/api-message.js';
 import { formatAppointment } from '../../shared/date-time.js';
 import { CHANNELS, channelText } from '../format/dossier-status.js';

@@ -1,6 +1,6 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import type { DossierSummary } from '../api/tasklist-types.js';
+import type { DossierSummary } from '@onedoor/contract';
 import { describeApiError } from '../format/api-message.js';
 import { formatDateTime } from '../../shared/date-time.js';
 import { dossierStatusText } from '../format/dossier-status.js';

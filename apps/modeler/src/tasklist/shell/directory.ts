@@ -1,5 +1,5 @@
 import type { TasklistApi } from '../api/tasklist-api.js';
-import type { Department, Person, ProcessDefinition } from '../api/tasklist-types.js';
+import type { DefinitionSummary, Department, Person } from '@onedoor/contract';
 import { useNames } from '../format/api-message.js';
 
 /**
@@ -8,7 +8,7 @@ import { useNames } from '../format/api-message.js';
  */
 export class Directory {
   private departments = new Map<string, Department>();
-  private definitions = new Map<string, ProcessDefinition>();
+  private definitions = new Map<string, DefinitionSummary>();
   private people = new Map<string, Person>();
   private loading?: Promise<void>;
 

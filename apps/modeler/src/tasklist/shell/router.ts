@@ -1,4 +1,4 @@
-import type { InboxFilter } from '../api/tasklist-types.js';
+import type { InboxFilter } from '@onedoor/contract';
 
 /** Where the app is, kept in the URL hash so reload, the back button and copied links work. */
 export type Route =

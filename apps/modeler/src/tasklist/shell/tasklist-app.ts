@@ -5,7 +5,7 @@ import { takeSingleSignOnReturn } from '../../shared/single-sign-on.js';
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import { TasklistApi } from '../api/tasklist-api.js';
-import type { InboxFilter } from '../api/tasklist-types.js';
+import type { InboxFilter } from '@onedoor/contract';
 import { renderInbox } from '../inbox/inbox-view.js';
 import { createLoginView } from '../login/login-view.js';
 import { renderReceiveView } from '../reception/receive-dossier-view.js';

@@ -1,6 +1,6 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import type { ControlSheetRow } from '../api/tasklist-types.js';
+import type { ControlSheetRow } from '@onedoor/contract';
 import { formatDateTime } from '../../shared/date-time.js';
 import type { Directory } from '../shell/directory.js';
 

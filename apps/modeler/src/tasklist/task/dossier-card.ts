@@ -1,6 +1,6 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import type { Dossier } from '../api/tasklist-types.js';
+import type { Dossier } from '@onedoor/contract';
 import { channelText, dossierStatusText } from '../format/dossier-status.js';
 import { formatAppointment, formatDateTime } from '../../shared/date-time.js';
 import { openSupplementRequest } from '../format/supplement-request.js';

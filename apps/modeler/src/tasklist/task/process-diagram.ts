@@ -3,7 +3,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { odModdleDescriptor } from '../../../../../libs/bpmn-schema/src/od-moddle-descriptor.js';
+import { odModdleDescriptor } from '@onedoor/bpmn-schema';
 import { formatDateTime } from '../../shared/date-time.js';
 
 /** One activity the instance went through (GET /api/process-instances/{id}/history). */

@@ -1,6 +1,6 @@
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
-import type { Dossier, ProcessInstance, Task, TaskForm } from '../api/tasklist-types.js';
+import type { Dossier, ProcessInstanceSummary, Task, TaskForm } from '@onedoor/contract';
 import { describeApiError } from '../format/api-message.js';
 import { formatDateTime } from '../../shared/date-time.js';
 import { dueState } from '../format/due-state.js';
@@ -24,7 +24,7 @@ export async function renderTaskView(ctx: TasklistContext, container: HTMLElemen
   container.replaceChildren(h('p', { className: 'od-muted', 'aria-busy': 'true' }, t('Loading…')));
 
   let task: Task;
-  let instance: ProcessInstance;
+  let instance: ProcessInstanceSummary;
   let dossier: Dossier | null;
   let form: TaskForm | null;
   try {

@@ -1,6 +1,6 @@
 import { h } from '../../../shared/dom.js';
 import { i18n } from '../../../shared/i18n.js';
-import type { DirectoryUser } from '../../api/tasklist-types.js';
+import type { DirectoryUser } from '@onedoor/contract';
 import { describeApiError } from '../../format/api-message.js';
 import type { ActionRunner } from './action-runner.js';
 

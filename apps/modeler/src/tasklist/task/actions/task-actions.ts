@@ -1,6 +1,6 @@
 import { h } from '../../../shared/dom.js';
 import { i18n } from '../../../shared/i18n.js';
-import type { Dossier, Task, TaskForm } from '../../api/tasklist-types.js';
+import type { Dossier, Task, TaskForm } from '@onedoor/contract';
 import { hasRole, type TasklistContext } from '../../shell/tasklist-context.js';
 import type { ActionRunner } from './action-runner.js';
 import { createAssignForm } from './assign-form.js';

@@ -1,6 +1,6 @@
 import { h } from '../../../shared/dom.js';
 import { i18n } from '../../../shared/i18n.js';
-import type { FormValue, TaskFormField } from '../../api/tasklist-types.js';
+import type { FormValue, TaskFormField } from '@onedoor/contract';
 
 /** A rendered field: its element, and how to read (and check) what the officer entered. */
 export interface FieldInput {

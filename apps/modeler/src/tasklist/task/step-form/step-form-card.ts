@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api-error.js';
 import { h } from '../../../shared/dom.js';
 import { i18n } from '../../../shared/i18n.js';
-import type { FormValue, TaskForm } from '../../api/tasklist-types.js';
+import type { FormValue, TaskForm } from '@onedoor/contract';
 import type { ActionRunner } from '../actions/action-runner.js';
 import { createFieldInput, type FieldInput } from './field-input.js';
 
