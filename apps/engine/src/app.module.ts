@@ -19,7 +19,7 @@ import { NotificationsController } from './api/notifications/notifications.contr
 import { ProcedureAnnexController } from './api/procedure-annex/procedure-annex.controller.js';
 import { PetitionsController, PublicPetitionsController } from './api/petitions/petitions.controller.js';
 import { DossierPaymentsController, PublicPaymentsController } from './api/payments/payments.controller.js';
-import { CalendarService } from './calendar/calendar-service.js';
+import { CalendarService } from './persistence/calendar/calendar-service.js';
 import { reengineeringControllers } from './api/reengineering/index.js';
 import { documentControllers } from './api/documents/index.js';
 import { publicControllers } from './api/public/index.js';
@@ -28,10 +28,10 @@ import { operationsControllers } from './api/operations/operations.controllers.j
 import { dossierFileControllers } from './api/dossier-files/index.js';
 import { Engine } from './engine.js';
 import { AccessTokens } from './identity/access-token.js';
-import { LoginThrottle } from './identity/login-throttle.js';
-import { Organisation } from './identity/organisation.js';
-import { TokenRevocations } from './identity/token-revocations.js';
-import { Sessions, type SessionOptions } from './identity/sessions.js';
+import { LoginThrottle } from './persistence/identity/login-throttle.js';
+import { Organisation } from './persistence/identity/organisation.js';
+import { TokenRevocations } from './persistence/identity/token-revocations.js';
+import { Sessions, type SessionOptions } from './persistence/identity/sessions.js';
 import { SingleSignOn, type SingleSignOnConfig } from './identity/single-sign-on.js';
 import { SINGLE_SIGN_ON, SingleSignOnController } from './api/auth/single-sign-on.controller.js';
 import { DatabaseNotifications } from './persistence/database-notifications.js';

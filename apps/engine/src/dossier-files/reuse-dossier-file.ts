@@ -1,10 +1,10 @@
 import type { Command, CommandContext } from '../commands/command.js';
-import { appendDossierEvent, loadDossier } from '../dossiers/dossier-record.js';
+import { appendDossierEvent, loadDossier } from '../persistence/dossiers/dossier-record.js';
 import { badInput, conflict } from '../shared/domain-error.js';
 import { componentNamed, componentsOfDossier } from './dossier-components.js';
-import { fileView, insertFileRow, type DossierFileRow, type DossierFileView } from './dossier-file-row.js';
-import { reusableFilesSql } from './reusable-files-sql.js';
-import { markComponentsDigitised } from './components-digitised.js';
+import { fileView, insertFileRow, type DossierFileRow, type DossierFileView } from '../persistence/dossier-files/dossier-file-row.js';
+import { reusableFilesSql } from '../queries/dossier-files/reusable-files-sql.js';
+import { markComponentsDigitised } from '../persistence/dossier-files/components-digitised.js';
 
 /**
  * Attaches to a dossier's component a file the same applicant (by identity number) handed in

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../commands/command.js';
 import type { AcquiredJob, JobHandler } from '../commands/execute-job.js';
-import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
+import { appendDossierEvent, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
 import { vietnameseTime } from '../documents/vietnamese-time.js';
 import type { Notifier } from './notifier.js';
 

@@ -1,6 +1,6 @@
 import type { Command, CommandContext } from '../commands/command.js';
 import { conflict } from '../shared/domain-error.js';
-import { appendDossierEvent, loadDossier, updateDossier } from './dossier-record.js';
+import { appendDossierEvent, loadDossier, updateDossier } from '../persistence/dossiers/dossier-record.js';
 import { PortalStatus } from './portal-status.js';
 
 /** How a dossier can end before its procedure does. */

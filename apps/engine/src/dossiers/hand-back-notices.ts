@@ -1,6 +1,6 @@
 import type { CommandContext, TransactionListener } from '../commands/command.js';
 import type { TaskRow } from '../runtime/rows.js';
-import { appendDossierEvent, dossierOfInstance } from './dossier-record.js';
+import { appendDossierEvent, dossierOfInstance } from '../persistence/dossiers/dossier-record.js';
 import type { Notifier } from './notifier.js';
 
 /** A notification row and its hand-off to the notifier (e-mail, SMS hooks), in one place. */

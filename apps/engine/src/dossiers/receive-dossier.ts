@@ -1,8 +1,8 @@
 import type { Command, CommandContext } from '../commands/command.js';
 import { checkVariables } from '../commands/variables.js';
 import { DomainError, ErrorCode, badInput, notFound } from '../shared/domain-error.js';
-import { nextDossierCode } from './dossier-code.js';
-import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
+import { nextDossierCode } from '../persistence/dossiers/dossier-code.js';
+import { appendDossierEvent, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
 import { scheduleDossierDeadlines } from './deadline-jobs.js';
 import { PortalStatus } from './portal-status.js';
 import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';

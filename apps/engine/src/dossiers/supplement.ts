@@ -2,7 +2,7 @@ import type { Command, CommandContext } from '../commands/command.js';
 import { lockOpenTask } from '../commands/task-lookup.js';
 import { taskAccess } from '../identity/task-access.js';
 import { conflict } from '../shared/domain-error.js';
-import { appendDossierEvent, dossierOfInstance, loadDossier, updateDossier } from './dossier-record.js';
+import { appendDossierEvent, dossierOfInstance, loadDossier, updateDossier } from '../persistence/dossiers/dossier-record.js';
 import { scheduleDossierDeadlines } from './deadline-jobs.js';
 import { notify } from './hand-back-notices.js';
 import { inAppOnly } from './notifier.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { Database } from '../persistence/database.js';
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
-import type { AuthenticatedUser, Organisation } from './organisation.js';
+import type { AuthenticatedUser, Organisation } from '../persistence/identity/organisation.js';
 
 /** The agency's identity provider (Keycloak and the like), from the ONEDOOR_OIDC_* settings. */
 export interface SingleSignOnConfig {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Command, CommandContext } from '../commands/command.js';
 import { CorrelateMessage } from '../commands/correlate-message.js';
-import { loadDossier } from '../dossiers/dossier-record.js';
+import { loadDossier } from '../persistence/dossiers/dossier-record.js';
 import { DomainError, ErrorCode, badInput, conflict, notFound } from '../shared/domain-error.js';
 import { PAYMENT_MESSAGE } from './payment-gate.js';
 import type { PaymentProvider } from './payment-provider.js';

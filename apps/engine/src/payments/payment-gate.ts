@@ -1,5 +1,5 @@
 import type { TransactionListener } from '../commands/command.js';
-import { dossierOfInstance } from '../dossiers/dossier-record.js';
+import { dossierOfInstance } from '../persistence/dossiers/dossier-record.js';
 
 /**
  * The payment gate: a message catch event or receive task waiting for this message holds the

@@ -1,7 +1,7 @@
 import type { Command, CommandContext } from '../commands/command.js';
-import { appendDossierEvent } from '../dossiers/dossier-record.js';
+import { appendDossierEvent } from '../persistence/dossiers/dossier-record.js';
 import { conflict } from '../shared/domain-error.js';
-import { applicantDossier } from './applicant.js';
+import { applicantDossier } from '../persistence/public-results/applicant.js';
 
 export type ServiceRating = 'satisfied' | 'normal' | 'dissatisfied';
 export const SERVICE_RATINGS: ServiceRating[] = ['satisfied', 'normal', 'dissatisfied'];

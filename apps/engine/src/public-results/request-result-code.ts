@@ -1,7 +1,7 @@
 import type { Command, CommandContext } from '../commands/command.js';
-import { appendDossierEvent } from '../dossiers/dossier-record.js';
+import { appendDossierEvent } from '../persistence/dossiers/dossier-record.js';
 import { conflict, DomainError, ErrorCode } from '../shared/domain-error.js';
-import { applicantDossier, resultReleased } from './applicant.js';
+import { applicantDossier, resultReleased } from '../persistence/public-results/applicant.js';
 import { hashCode, maskedPhone, newOneTimeCode, RESULT_ACCESS_RULES } from './one-time-code.js';
 
 export interface ResultCodeSent {

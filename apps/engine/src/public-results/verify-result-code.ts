@@ -1,6 +1,6 @@
 import type { Command, CommandContext } from '../commands/command.js';
 import { badInput, conflict } from '../shared/domain-error.js';
-import { applicantDossier, resultReleased } from './applicant.js';
+import { applicantDossier, resultReleased } from '../persistence/public-results/applicant.js';
 import { codeMatches, newDownloadToken, RESULT_ACCESS_RULES } from './one-time-code.js';
 
 export interface ResultRelease {

@@ -2,7 +2,7 @@ import type { StaticMetrics, StepMetrics } from '../../../../libs/reengineering/
 import type { Engine } from '../engine.js';
 import { definitionStaticMetrics } from './definition-static-metrics.js';
 import { measureDossier, type DossierMeasure } from './dossier-measure.js';
-import { finishedDossiers } from './finished-dossiers.js';
+import { finishedDossiers } from '../queries/reengineering/finished-dossiers.js';
 import { measuredMetrics, type MeasuredMetrics } from './measured-metrics.js';
 
 /** One version of a procedure as the comparison shows it: what the model says and what happened. */

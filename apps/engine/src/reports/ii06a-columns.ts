@@ -1,4 +1,4 @@
-import type { Ii06aFigures, Ii06aGroupBy, Ii06aReport } from './ii06a.js';
+import type { Ii06aFigures, Ii06aGroupBy, Ii06aReport } from '../queries/reports/ii06a.js';
 
 /** One figure column of the printed form: its column group and its own heading, in Vietnamese. */
 export interface Ii06aColumn {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../commands/command.js';
 import type { Database } from '../../persistence/database.js';
-import { agencyHasStep } from '../../identity/instance-access.js';
-import type { Organisation } from '../../identity/organisation.js';
+import { agencyHasStep } from '../../persistence/identity/instance-access.js';
+import type { Organisation } from '../../persistence/identity/organisation.js';
 import { hasRole } from '../../identity/task-access.js';
 import { notFound } from '../../shared/domain-error.js';
 

@@ -8,7 +8,7 @@ import { CancelInstance } from '../../operations/cancel-instance.js';
 import { EditVariables } from '../../operations/edit-variables.js';
 import { ResolveIncident, RetryIncident } from '../../operations/incidents.js';
 import { ModifyInstance, type ModificationInstruction } from '../../operations/modify-instance.js';
-import { OperationsQueries } from '../../operations/operations-queries.js';
+import { OperationsQueries } from '../../queries/operations/operations-queries.js';
 import { SuspendDefinition, SuspendInstance } from '../../operations/suspension.js';
 import { MAX_BATCH, migrationBatch, StartMigration } from '../../operations/migration/migration-batch.js';
 import { proposePlan, type MigrationPlan } from '../../operations/migration/migration-plan.js';

@@ -2,12 +2,12 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res }
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
-import { Organisation } from '../../identity/organisation.js';
+import { Organisation } from '../../persistence/identity/organisation.js';
 import { ConfirmPayment, RequestCheckout, paymentOf, paymentView } from '../../payments/payment-commands.js';
 import { SandboxPaymentProvider, paymentSandboxEnabled } from '../../payments/payment-provider.js';
 import { renderReceipt } from '../../payments/receipt-html.js';
 import { SANDBOX_PAGE_CSP, renderSandboxPage } from '../../payments/sandbox-page.js';
-import { loadDossier } from '../../dossiers/dossier-record.js';
+import { loadDossier } from '../../persistence/dossiers/dossier-record.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Public } from '../auth/public.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';

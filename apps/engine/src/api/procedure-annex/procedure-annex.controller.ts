@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Engine } from '../../engine.js';
-import { Organisation } from '../../identity/organisation.js';
+import { Organisation } from '../../persistence/identity/organisation.js';
 import { AnnexQuery } from '../../procedure-annex/annex-query.js';
 import { annexDocx, comparisonAnnexDocx } from '../../procedure-annex/annex-docx.js';
 import { renderAnnexHtml, renderComparisonAnnexHtml } from '../../procedure-annex/annex-html.js';

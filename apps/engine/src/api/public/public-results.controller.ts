@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Optional, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { DossierFileQueries } from '../../dossier-files/dossier-file-queries.js';
+import { DossierFileQueries } from '../../queries/dossier-files/dossier-file-queries.js';
 import { dossierFilesConfig, type DossierFilesConfig } from '../../dossier-files/dossier-files-config.js';
-import type { DossierFileRow } from '../../dossier-files/dossier-file-row.js';
+import type { DossierFileRow } from '../../persistence/dossier-files/dossier-file-row.js';
 import { Engine } from '../../engine.js';
 import { appendAudit } from '../../persistence/audit-log.js';
-import { APPLICANT_ACTOR } from '../../public-results/applicant.js';
+import { APPLICANT_ACTOR } from '../../persistence/public-results/applicant.js';
 import { hashToken } from '../../public-results/one-time-code.js';
 import { RateService, SERVICE_RATINGS, type ServiceRating } from '../../public-results/rate-service.js';
 import { RequestResultCode } from '../../public-results/request-result-code.js';

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../commands/command.js';
 import type { AcquiredJob, JobHandler } from '../../commands/execute-job.js';
-import { dossierOfInstance } from '../../dossiers/dossier-record.js';
+import { dossierOfInstance } from '../../persistence/dossiers/dossier-record.js';
 import type { InstanceState } from '../../runtime/instance-state.js';
 import type { Definition } from '../../runtime/ports.js';
 import { activeActivities } from '../modify-instance.js';
