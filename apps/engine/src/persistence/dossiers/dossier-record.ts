@@ -70,3 +70,23 @@ export async function updateDossier(sql: Sql, dossier: DossierRecord, patch: Par
   }
   return updated;
 }
+
+/** The dossier, if it (still) exists: a job that outlived its dossier finds nothing. */
+export async function findDossier(sql: Pick<Sql, 'query'>, code: string): Promise<DossierRecord | undefined> {
+  const [d] = await sql.query<DossierRecord>(`SELECT * FROM dossier WHERE code = $1`, [code]);
+  return d;
+}
+
+/** Past its due time without an apology: counted as a violation in the reports. */
+export async function markViolation(sql: Pick<Sql, 'execute'>, code: string): Promise<void> {
+  await sql.execute(`UPDATE dossier SET violation = true, revision = revision + 1 WHERE code = $1`, [code]);
+}
+
+/** The latest supplement request of a dossier: which task (of which instance) waits for it. */
+export async function lastSupplementRequest(sql: Pick<Sql, 'query'>, code: string): Promise<{ data: { taskId: string; instanceId: string } } | undefined> {
+  const [request] = await sql.query<{ data: { taskId: string; instanceId: string } }>(
+    `SELECT data FROM dossier_event WHERE dossier_code = $1 AND kind = 'supplement_requested' ORDER BY seq DESC LIMIT 1`,
+    [code],
+  );
+  return request;
+}

@@ -1,4 +1,4 @@
-import { previousStepOf } from '../../commands/previous-step.js';
+import { previousStepOf } from '../../persistence/history/previous-step.js';
 import type { FormFieldType, FormValue } from '../../model/procedure-graph.js';
 import type { Database } from '../../persistence/database.js';
 import type { DefinitionCache } from '../../persistence/definition-store.js';

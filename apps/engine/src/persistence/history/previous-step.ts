@@ -1,5 +1,5 @@
-import type { ProcedureGraph } from '../model/procedure-graph.js';
-import type { Sql } from '../persistence/database.js';
+import type { ProcedureGraph } from '../../model/procedure-graph.js';
+import type { Sql } from '../database.js';
 
 export interface PreviousStep {
   elementId: string;
