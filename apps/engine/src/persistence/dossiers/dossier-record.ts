@@ -90,3 +90,29 @@ export async function lastSupplementRequest(sql: Pick<Sql, 'query'>, code: strin
   );
   return request;
 }
+
+/** A new dossier row, every column given. */
+export async function insertDossier(sql: Pick<Sql, 'execute'>, dossier: DossierRecord): Promise<void> {
+  const keys = Object.keys(dossier);
+  await sql.execute(
+    `INSERT INTO dossier (${keys.join(', ')}) VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')})`,
+    keys.map((k) => (dossier as unknown as Record<string, unknown>)[k]),
+  );
+}
+
+/** What a dossier's status follows from: its instance tree's state, open and completed steps, a pending fee. */
+export async function dossierStatusFacts(sql: Pick<Sql, 'query'>, dossier: Pick<DossierRecord, 'instance_id' | 'code'>) {
+  const [facts] = await sql.query<{ state: string; open_tasks: number; open_counted: number; completed_tasks: number; refused: boolean; awaiting_payment: boolean }>(
+    `SELECT p.state,
+            (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id WHERE c.root_instance_id = p.id)::int AS open_tasks,
+            (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id
+               JOIN hist_task_instance h ON h.id = t.id WHERE c.root_instance_id = p.id AND h.counted)::int AS open_counted,
+            (SELECT count(*) FROM hist_task_instance h JOIN process_instance c ON c.id = h.instance_id
+               WHERE c.root_instance_id = p.id AND h.outcome = 'completed')::int AS completed_tasks,
+            false AS refused,
+            EXISTS (SELECT 1 FROM dossier_payment WHERE dossier_code = $2 AND status = 'pending') AS awaiting_payment
+     FROM process_instance p WHERE p.id = $1`,
+    [dossier.instance_id, dossier.code],
+  );
+  return facts;
+}
