@@ -10,7 +10,8 @@ const SQL_HOMES = ['persistence', 'queries'].map((folder) => path.join(ENGINE, f
 
 /**
  * What counts as SQL: a string or template literal (comments and identifiers don't count) that
- * holds a statement's or a clause's keywords in SQL's upper case, or a positional parameter.
+ * holds a statement's or a clause's keywords in SQL's upper case, or a positional parameter
+ * (`= $1`, or `$${n}` numbered as a filter is built).
  * Prose in the UI is Vietnamese and English sentences, never these shapes.
  */
 const SQL_SHAPES: RegExp[] = [
@@ -27,6 +28,7 @@ const SQL_SHAPES: RegExp[] = [
   /\b(LISTEN|UNLISTEN|NOTIFY)\s+\w/,
   /\bpg_\w+\s*\(/,
   /[(,=<>]\s*\$\d+\b/,
+  /\$\$\{…\}/,
 ];
 
 async function* sources(dir: string): AsyncGenerator<string> {
@@ -76,7 +78,7 @@ describe('where the engine’s SQL lives', () => {
       "const rows = await sql.query(`SELECT code FROM dossier WHERE code = ${'$'}1`, [code]);",
       "await sql.execute('DELETE FROM job WHERE id = $1', [id]);",
       'const set = `UPDATE dossier SET ${columns} WHERE code = $1`;',
-      "filters.push('d.agency_code = $' + (params.length + 1));",
+      'where.push(`p.business_key ILIKE $${params.length}`);',
       'const expr = `CASE WHEN ${a} > ${b} THEN 1 ELSE 0 END`;',
     ];
     for (const shape of shapes) expect(sqlIn('planted.ts', shape)).toBeDefined();
