@@ -116,3 +116,9 @@ export async function dossierStatusFacts(sql: Pick<Sql, 'query'>, dossier: Pick<
   );
   return facts;
 }
+
+/** The agency a dossier belongs to (who may see it), if the dossier exists. */
+export async function agencyOfDossier(sql: Pick<Sql, 'query'>, code: string): Promise<{ agency_code: string } | undefined> {
+  const [row] = await sql.query<{ agency_code: string }>(`SELECT agency_code FROM dossier WHERE code = $1`, [code]);
+  return row;
+}

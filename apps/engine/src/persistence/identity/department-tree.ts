@@ -11,3 +11,8 @@ export async function agencyOfDepartment(sql: Pick<Sql, 'query'>, departmentCode
   );
   return row?.code;
 }
+
+export async function departmentName(sql: Pick<Sql, 'query'>, code: string): Promise<{ name: string } | undefined> {
+  const [row] = await sql.query<{ name: string }>(`SELECT name FROM department WHERE code = $1`, [code]);
+  return row;
+}
