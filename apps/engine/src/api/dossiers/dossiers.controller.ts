@@ -20,6 +20,7 @@ import { agencyHasStep } from '../../persistence/identity/instance-access.js';
 import { notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { agencyOfDossier } from '../../persistence/dossiers/dossier-record.js';
 
 export class ApplicantDto {
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
@@ -212,7 +213,7 @@ export class DossiersController {
   private async assertAgency(code: string, actor: Actor): Promise<void> {
     const scope = await agencyScope(this.organisation, actor);
     if (!scope) return;
-    const [row] = await this.engine.db.query<{ agency_code: string }>(`SELECT agency_code FROM dossier WHERE code = $1`, [code]);
+    const row = await agencyOfDossier(this.engine.db, code);
     if (!row || !scope.includes(row.agency_code)) throw notFound('Dossier', code);
   }
 }

@@ -7,19 +7,18 @@ import { ConfirmPayment, RequestCheckout, paymentOf, paymentView } from '../../p
 import { SandboxPaymentProvider, paymentSandboxEnabled } from '../../payments/payment-provider.js';
 import { renderReceipt } from '../../payments/receipt-html.js';
 import { SANDBOX_PAGE_CSP, renderSandboxPage } from '../../payments/sandbox-page.js';
-import { loadDossier } from '../../persistence/dossiers/dossier-record.js';
+import { agencyOfDossier, loadDossier } from '../../persistence/dossiers/dossier-record.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Public } from '../auth/public.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../openapi/api-errors.js';
-import { PublicDossierLookup } from '../public/public-dossier-lookup.js';
+import { PublicDossierLookup } from '../../queries/public/public-dossier-lookup.js';
 import { PublicLookupQuery } from '../public/public-dossiers.controller.js';
 import { LookupRateLimiter } from '../public/lookup-rate-limiter.js';
 import { DomainError, ErrorCode, notFound } from '../../shared/domain-error.js';
 import { DocumentAccess } from '../../documents/document-access.js';
 import { paymentStore } from '../../persistence/payments/payment-store.js';
 import { departmentName } from '../../persistence/identity/department-tree.js';
-import { agencyOfDossier } from '../../persistence/dossiers/dossier-record.js';
 
 const nullableString = { type: String, nullable: true } as const;
 

@@ -1,5 +1,7 @@
 import type { DossierFileType } from '../../dossier-files/file-content.js';
 import type { StorageKind } from '../../dossier-files/dossier-file-store.js';
+import type { Sql } from '../database.js';
+import { reusableFilesSql } from './reusable-files-sql.js';
 
 /** A row of dossier_file: one file of a dossier, uploaded or reused. */
 export interface DossierFileRow {
@@ -64,5 +66,20 @@ export async function insertFileRow(sql: { execute(text: string, params?: unknow
   await sql.execute(
     `INSERT INTO dossier_file (${FILE_COLUMNS.join(', ')}) VALUES (${FILE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
     FILE_COLUMNS.map((c) => row[c]),
+  );
+}
+
+/** One of the applicant's earlier files that may stand in for a component of `dossierCode` (reusable-files-sql.ts). */
+export async function reusableFile(sql: Pick<Sql, 'query'>, params: [idNumber: string | null, kinds: string[], dossierCode: string, now: Date, fileId: string]): Promise<DossierFileRow | undefined> {
+  const [source] = await sql.query<DossierFileRow>(`${reusableFilesSql} AND f.id = $5`, params);
+  return source;
+}
+
+/** The reuse, recorded beside the new file row (who reused which original, for which component). */
+export async function recordReuse(sql: Pick<Sql, 'execute'>, params: unknown[]): Promise<void> {
+  await sql.execute(
+    `INSERT INTO dossier_file_reuse (dossier_code, component_id, component_kind, file_id, source_file_id, source_dossier_code, applicant_id_number, reused_by, reused_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    params,
   );
 }

@@ -122,3 +122,14 @@ export async function agencyOfDossier(sql: Pick<Sql, 'query'>, code: string): Pr
   const [row] = await sql.query<{ agency_code: string }>(`SELECT agency_code FROM dossier WHERE code = $1`, [code]);
   return row;
 }
+
+/** Where a dossier sits for access checks: its agency and its (root) instance. */
+export async function dossierScope(sql: Pick<Sql, 'query'>, code: string): Promise<{ agency_code: string; instance_id: string } | undefined> {
+  const [row] = await sql.query<{ agency_code: string; instance_id: string }>(`SELECT agency_code, instance_id FROM dossier WHERE code = $1`, [code]);
+  return row;
+}
+
+export async function dossierExists(sql: Pick<Sql, 'query'>, code: string): Promise<boolean> {
+  const [row] = await sql.query(`SELECT 1 FROM dossier WHERE code = $1`, [code]);
+  return Boolean(row);
+}

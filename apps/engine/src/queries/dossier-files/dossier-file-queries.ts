@@ -7,7 +7,7 @@ import { isFinalStep } from '../../dossier-files/final-step.js';
 import type { DossierFileStore, StorageKind } from '../../dossier-files/dossier-file-store.js';
 import { fileView, type DossierFileRow, type DossierFileView } from '../../persistence/dossier-files/dossier-file-row.js';
 import { LargeObjectStore } from '../../persistence/dossier-files/large-object-store.js';
-import { reusableFilesSql } from './reusable-files-sql.js';
+import { reusableFilesSql } from '../../persistence/dossier-files/reusable-files-sql.js';
 
 /** A dossier's component as the task page lists it: what the procedure asks for and the files held. */
 export interface DossierComponentFiles {

@@ -1,7 +1,7 @@
 import { PORTAL_STATUS_TEXT } from '../../dossiers/portal-status.js';
 import type { Database } from '../../persistence/database.js';
 import { DomainError, ErrorCode } from '../../shared/domain-error.js';
-import { phoneMatches } from './phone-match.js';
+import { phoneMatches } from '../../api/public/phone-match.js';
 
 /** What an applicant may see of a dossier: progress only, nothing personal. */
 export interface PublicDossierView {
