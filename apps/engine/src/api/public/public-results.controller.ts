@@ -17,6 +17,7 @@ import { DOSSIER_FILES_CONFIG } from '../dossier-files/dossier-files.controller.
 import { contentDisposition } from '../dossier-files/uploaded-dossier-file.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { LookupRateLimiter } from './lookup-rate-limiter.js';
+import { resultAccessStore } from '../../persistence/public-results/result-access-store.js';
 
 export class ApplicantPhoneDto {
   /** The phone given when the dossier was handed in (any wrong phone is the lookup's 404). */
@@ -114,11 +115,7 @@ export class PublicResultsController {
   @Header('Cache-Control', 'no-store')
   async download(@Param('code') code: string, @Query() q: DownloadTokenQuery, @Req() request: { ip?: string }) {
     this.budget(request, 'download');
-    const [row] = await this.engine.db.query<DossierFileRow>(
-      `SELECT f.* FROM result_download_token t JOIN dossier d ON d.code = t.dossier_code JOIN dossier_file f ON f.id = d.result_file_id
-        WHERE t.token_hash = $1 AND t.dossier_code = $2 AND t.expires_at > $3`,
-      [hashToken(q.token), code, this.engine.now()],
-    );
+    const row = await resultAccessStore.fileOfToken(this.engine.db, hashToken(q.token), code, this.engine.now());
     if (!row) throw notFound('Download link', 'of this dossier (expired or unknown)');
     const content = await this.files.verified(row);
     await appendAudit(this.engine.db, { at: this.engine.now(), username: APPLICANT_ACTOR.username, operation: 'result-downloaded', entityType: 'dossier', entityId: code, details: { fileId: row.id, address: request.ip ?? 'unknown' } });
