@@ -24,6 +24,7 @@ import { migrate } from './persistence/migrate.js';
 import { isDatabaseOutage } from './persistence/database-outage.js';
 import { isStartupProblem, httpListenProblem } from './bootstrap/startup-problem.js';
 import { readyMessage, type DemoUser } from './bootstrap/ready-message.js';
+import { hasDossiers } from './persistence/schema-state.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + browser app on one port. */
 async function main(parts: RunningParts): Promise<void> {
@@ -227,8 +228,7 @@ function redact(url: string): string {
 
 /** First start in demo mode: measured history for the comparisons and reports, in the background. */
 async function seedDemoHistoryOnce(dataSource: DataSource, config: EngineConfig, calendar: () => WorkingCalendar): Promise<void> {
-  const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM dossier`)) as { n: number }[];
-  if (n > 0) return;
+  if (await hasDossiers(dataSource)) return;
   console.log('OneDoor: generating demo history (dossiers through old and simplified procedures)…');
   const result = await generateDemoHistory(dataSource, {
     seed: 2026,
