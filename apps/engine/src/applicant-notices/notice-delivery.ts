@@ -56,12 +56,12 @@ export class ApplicantNoticeDelivery {
     this.clock = options.clock ?? systemClock;
     this.channels = new Map(options.channels.map((c) => [c.name, c]));
     const batchSize = options.batchSize ?? 20;
-    this.loop = new PollLoop(async () => ({ full: (await this.sendBatch()).taken >= batchSize }), {
+    this.loop = new PollLoop(PollLoop.batches(async () => (await this.sendBatch()).taken, batchSize), {
       name: `applicant notices (${options.nodeId})`,
       intervalMs: options.pollIntervalMs ?? 1_000,
       log: options.log,
+      database: db,
     });
-    db.onReachable(() => this.loop.databaseReachable());
   }
 
   get state(): PollLoopState {

@@ -39,15 +39,15 @@ export class JobExecutor {
     private readonly options: JobExecutorOptions,
   ) {
     this.queue = new JobQueue(db);
-    this.loop = new PollLoop(async () => ({ full: (await this.pollOnce()) >= this.batchSize }), {
+    this.loop = new PollLoop(PollLoop.batches(() => this.pollOnce(), this.batchSize), {
       name: `job executor (${options.nodeId})`,
       intervalMs: options.pollIntervalMs ?? 500,
       log: options.log,
+      database: db,
       // Jobs this node held when the database went away were neither run nor failed: let any
       // node take them now instead of waiting for their lock to expire.
       onRecovered: () => this.releaseLocks().then(() => undefined),
     });
-    db.onReachable(() => this.loop.databaseReachable());
   }
 
   get isRunning(): boolean {

@@ -55,12 +55,12 @@ export class PortalOutboxDelivery {
     this.clock = options.clock ?? systemClock;
     this.fetch = options.fetch ?? globalThis.fetch;
     const batchSize = options.batchSize ?? 20;
-    this.loop = new PollLoop(async () => ({ full: (await this.sendBatch()).taken >= batchSize }), {
+    this.loop = new PollLoop(PollLoop.batches(async () => (await this.sendBatch()).taken, batchSize), {
       name: `portal sync (${options.nodeId})`,
       intervalMs: options.pollIntervalMs ?? 1_000,
       log: options.log,
+      database: db,
     });
-    db.onReachable(() => this.loop.databaseReachable());
   }
 
   get enabled(): boolean {

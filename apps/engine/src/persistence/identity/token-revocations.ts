@@ -37,8 +37,12 @@ export class TokenRevocations {
     this.loop = new PollLoop(async () => {
       await this.refresh();
       return { full: false };
-    }, { name: 'token revocations', intervalMs: options.refreshMs ?? 2_000, log: options.log });
-    options.notifications?.subscribe(SESSIONS_CHANNEL, () => this.loop.wake());
+    }, {
+      name: 'token revocations',
+      intervalMs: options.refreshMs ?? 2_000,
+      log: options.log,
+      wakeOn: options.notifications && { notifications: options.notifications, channel: SESSIONS_CHANNEL },
+    });
   }
 
   /** Whether a verified, unexpired token was taken back. */
