@@ -33,7 +33,7 @@ export class JobExecutor {
   lastPollAt?: Date;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly commands: CommandExecutor,
     private readonly handlers: ReadonlyMap<string, JobHandler>,
     private readonly options: JobExecutorOptions,

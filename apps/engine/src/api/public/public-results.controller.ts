@@ -3,7 +3,6 @@ import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropert
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DossierFileQueries } from '../../queries/dossier-files/dossier-file-queries.js';
 import { dossierFilesConfig, type DossierFilesConfig } from '../../dossier-files/dossier-files-config.js';
-import type { DossierFileRow } from '../../persistence/dossier-files/dossier-file-row.js';
 import { Engine } from '../../engine.js';
 import { appendAudit } from '../../persistence/audit-log.js';
 import { APPLICANT_ACTOR } from '../../persistence/public-results/applicant.js';
