@@ -1,6 +1,7 @@
 import type { CommandContext } from '../commands/command.js';
 import type { AcquiredJob, JobHandler } from '../commands/execute-job.js';
-import { appendDossierEvent, findDossier, markViolation, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
+import { appendDossierEvent, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
+import { findDossier, markViolation } from '../persistence/dossiers/dossier-rows.js';
 import { vietnameseTime } from '../documents/vietnamese-time.js';
 import type { Notifier } from './notifier.js';
 import { jobStore } from '../persistence/jobs/job-store.js';

@@ -1,5 +1,6 @@
 import type { CommandContext, TransactionListener } from '../commands/command.js';
-import { dossierOfInstance, dossierStatusFacts, loadDossier, updateDossier, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
+import { dossierOfInstance, loadDossier, updateDossier, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
+import { dossierStatusFacts } from '../persistence/dossiers/dossier-rows.js';
 import { PortalStatus } from './portal-status.js';
 
 /** Called for every dossier status change inside its transaction (the national-portal outbox). */

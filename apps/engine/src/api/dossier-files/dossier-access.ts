@@ -4,7 +4,7 @@ import { agencyHasStep } from '../../persistence/identity/instance-access.js';
 import type { Organisation } from '../../persistence/identity/organisation.js';
 import { hasRole } from '../../identity/task-access.js';
 import { notFound } from '../../shared/domain-error.js';
-import { dossierExists, dossierScope } from '../../persistence/dossiers/dossier-record.js';
+import { dossierExists, dossierScope } from '../../persistence/dossiers/dossier-rows.js';
 
 /**
  * Who may see a dossier and its files: its agency's people (a partner agency of an inter-agency

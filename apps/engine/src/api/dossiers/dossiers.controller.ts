@@ -20,7 +20,7 @@ import { agencyHasStep } from '../../persistence/identity/instance-access.js';
 import { notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { agencyOfDossier } from '../../persistence/dossiers/dossier-record.js';
+import { agencyOfDossier } from '../../persistence/dossiers/dossier-rows.js';
 
 export class ApplicantDto {
   @IsString() @MinLength(1) @MaxLength(200) name!: string;

@@ -7,7 +7,8 @@ import { ConfirmPayment, RequestCheckout, paymentOf, paymentView } from '../../p
 import { SandboxPaymentProvider, paymentSandboxEnabled } from '../../payments/payment-provider.js';
 import { renderReceipt } from '../../payments/receipt-html.js';
 import { SANDBOX_PAGE_CSP, renderSandboxPage } from '../../payments/sandbox-page.js';
-import { agencyOfDossier, loadDossier } from '../../persistence/dossiers/dossier-record.js';
+import { loadDossier } from '../../persistence/dossiers/dossier-record.js';
+import { agencyOfDossier } from '../../persistence/dossiers/dossier-rows.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Public } from '../auth/public.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
