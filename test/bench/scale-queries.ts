@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { DossierQueries } from '../../apps/engine/src/dossiers/dossier-queries.js';
+import { DossierQueries } from '../../apps/engine/src/queries/dossiers/dossier-queries.js';
 import type { Engine } from '../../apps/engine/src/engine.js';
-import { ii06aReport } from '../../apps/engine/src/reports/ii06a.js';
+import { ii06aReport } from '../../apps/engine/src/queries/reports/ii06a.js';
 import { parsePeriod } from '../../apps/engine/src/reports/period.js';
-import { periodDossiersSql } from '../../apps/engine/src/reports/period-dossiers-sql.js';
+import { periodDossiersSql } from '../../apps/engine/src/queries/reports/period-dossiers-sql.js';
 
 /**
  * The read side at a province's scale: 1,000,000 dossiers of history (with two steps each in

@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR } from '../../apps/engine/src/commands/command.js';
 import { DeployProcedures } from '../../apps/engine/src/commands/deploy-procedures.js';
 import { seedDemoOrganisation } from '../../apps/engine/src/bootstrap/demo-organisation.js';
 import { Engine } from '../../apps/engine/src/engine.js';
-import { Organisation } from '../../apps/engine/src/identity/organisation.js';
+import { Organisation } from '../../apps/engine/src/persistence/identity/organisation.js';
 import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
 import { migrate } from '../../apps/engine/src/persistence/migrate.js';
 import { chaosDatabase, type ChaosDatabase } from './chaos-database.js';

@@ -5,10 +5,10 @@
  * or of another type in the engine's shape.
  */
 import type { Department, DefinitionSummary, DirectoryUser, DossierSummaryView, ProcessInstanceSummary, ReceivableProcedure, ReceivedDossierView } from '@onedoor/contract';
-import type { DossierListItem } from '../../apps/engine/src/dossiers/dossier-queries.js';
+import type { DossierListItem } from '../../apps/engine/src/queries/dossiers/dossier-queries.js';
 import type { ReceivableProcedure as EngineReceivableProcedure } from '../../apps/engine/src/dossiers/receivable-procedures.js';
 import type { ReceivedDossier } from '../../apps/engine/src/dossiers/receive-dossier.js';
-import type { DepartmentView, UserView } from '../../apps/engine/src/identity/organisation.js';
+import type { DepartmentView, UserView } from '../../apps/engine/src/persistence/identity/organisation.js';
 import type { DefinitionView } from '../../apps/engine/src/queries/definition-queries.js';
 import type { InstanceView } from '../../apps/engine/src/queries/instance-queries.js';
 

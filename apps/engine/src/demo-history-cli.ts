@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { generateDemoHistory } from './bootstrap/demo-history.js';
 import { readConfig } from './bootstrap/config.js';
-import { CalendarService } from './calendar/calendar-service.js';
+import { CalendarService } from './persistence/calendar/calendar-service.js';
 import { createDataSource } from './persistence/data-source.js';
 import { Database } from './persistence/database.js';
 import { startEmbeddedDatabase } from './persistence/embedded-database.js';

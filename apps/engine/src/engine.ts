@@ -9,12 +9,12 @@ import { MIGRATE_INSTANCE_JOB, migrateInstanceJob } from './operations/migration
 import { JobExecutor } from './jobs/job-executor.js';
 import { Database } from './persistence/database.js';
 import { DefinitionCache } from './persistence/definition-store.js';
-import { DecisionCache } from './decisions/decision-store.js';
+import { DecisionCache } from './persistence/decisions/decision-store.js';
 import { InstanceCache } from './persistence/instance-cache.js';
 import { IdempotencyStore } from './persistence/idempotency-store.js';
-import { TokenRevocations } from './identity/token-revocations.js';
-import { Sessions } from './identity/sessions.js';
-import { LoginThrottle } from './identity/login-throttle.js';
+import { TokenRevocations } from './persistence/identity/token-revocations.js';
+import { Sessions } from './persistence/identity/sessions.js';
+import { LoginThrottle } from './persistence/identity/login-throttle.js';
 import { DefinitionQueries } from './queries/definition-queries.js';
 import { InstanceQueries } from './queries/instance-queries.js';
 import { TaskQueries } from './queries/task-queries.js';

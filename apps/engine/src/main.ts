@@ -8,7 +8,7 @@ import { readConfig, type EngineConfig } from './bootstrap/config.js';
 import { generateDemoHistory } from './bootstrap/demo-history.js';
 import { seedDemoOrganisation } from './bootstrap/demo-organisation.js';
 import { deployProcessFolder } from './bootstrap/process-folder.js';
-import { CalendarService } from './calendar/calendar-service.js';
+import { CalendarService } from './persistence/calendar/calendar-service.js';
 import { installDossiers } from './dossiers/index.js';
 import { PortalOutboxDelivery } from './portal-sync/outbox-delivery.js';
 import { ApplicantNoticeDelivery } from './applicant-notices/notice-delivery.js';
@@ -17,13 +17,14 @@ import { portalSyncConfig } from './portal-sync/portal-sync-config.js';
 import { createApp } from './create-app.js';
 import { Engine } from './engine.js';
 import { AccessTokens } from './identity/access-token.js';
-import { Organisation } from './identity/organisation.js';
+import { Organisation } from './persistence/identity/organisation.js';
 import { createDataSource } from './persistence/data-source.js';
 import { startEmbeddedDatabase } from './persistence/embedded-database.js';
 import { migrate } from './persistence/migrate.js';
 import { isDatabaseOutage } from './persistence/database-outage.js';
 import { isStartupProblem, httpListenProblem } from './bootstrap/startup-problem.js';
 import { readyMessage, type DemoUser } from './bootstrap/ready-message.js';
+import { hasDossiers } from './persistence/schema-state.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, API + browser app on one port. */
 async function main(parts: RunningParts): Promise<void> {
@@ -227,8 +228,7 @@ function redact(url: string): string {
 
 /** First start in demo mode: measured history for the comparisons and reports, in the background. */
 async function seedDemoHistoryOnce(dataSource: DataSource, config: EngineConfig, calendar: () => WorkingCalendar): Promise<void> {
-  const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM dossier`)) as { n: number }[];
-  if (n > 0) return;
+  if (await hasDossiers(dataSource)) return;
   console.log('OneDoor: generating demo history (dossiers through old and simplified procedures)…');
   const result = await generateDemoHistory(dataSource, {
     seed: 2026,

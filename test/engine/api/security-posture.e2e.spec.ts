@@ -1,4 +1,4 @@
-import { TokenRevocations } from '../../../apps/engine/src/identity/token-revocations.js';
+import { TokenRevocations } from '../../../apps/engine/src/persistence/identity/token-revocations.js';
 import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
 
 /**

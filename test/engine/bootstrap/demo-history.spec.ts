@@ -5,7 +5,7 @@ import { generateDemoHistory } from '../../../apps/engine/src/bootstrap/demo-his
 import { seedDemoOrganisation } from '../../../apps/engine/src/bootstrap/demo-organisation.js';
 import { deployProcessFolder } from '../../../apps/engine/src/bootstrap/process-folder.js';
 import { Engine } from '../../../apps/engine/src/engine.js';
-import { Organisation } from '../../../apps/engine/src/identity/organisation.js';
+import { Organisation } from '../../../apps/engine/src/persistence/identity/organisation.js';
 import { createTestDatabase } from '../../support/database.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

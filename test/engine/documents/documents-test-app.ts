@@ -9,7 +9,7 @@ import { PublicModule } from '../../../apps/engine/src/api/public/index.js';
 import { configureHttp, createHttpAdapter } from '../../../apps/engine/src/create-app.js';
 import { Engine } from '../../../apps/engine/src/engine.js';
 import { AccessTokens } from '../../../apps/engine/src/identity/access-token.js';
-import { Organisation } from '../../../apps/engine/src/identity/organisation.js';
+import { Organisation } from '../../../apps/engine/src/persistence/identity/organisation.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
 /**

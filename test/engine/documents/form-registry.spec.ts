@@ -1,10 +1,10 @@
 import { Database } from '../../../apps/engine/src/persistence/database.js';
-import { DossierDocumentQuery } from '../../../apps/engine/src/documents/dossier-document-query.js';
+import { DossierDocumentQuery } from '../../../apps/engine/src/queries/documents/dossier-document-query.js';
 import { CURRENT_FORM_SET, FORM_SETS, formSetFor } from '../../../apps/engine/src/documents/form-registry.js';
 import { FORM_KEYS } from '../../../apps/engine/src/documents/form-set.js';
 import { renderTrackingBook } from '../../../apps/engine/src/documents/forms/tracking-book.js';
 import { renderDossierForm } from '../../../apps/engine/src/documents/render-dossier-form.js';
-import { TrackingBookQuery } from '../../../apps/engine/src/documents/tracking-book-query.js';
+import { TrackingBookQuery } from '../../../apps/engine/src/queries/documents/tracking-book-query.js';
 import { DomainError, ErrorCode } from '../../../apps/engine/src/shared/domain-error.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { DossierFixtures } from './dossier-fixtures.js';

@@ -1,9 +1,9 @@
 import { Database } from '../../../apps/engine/src/persistence/database.js';
-import { DossierDocumentQuery } from '../../../apps/engine/src/documents/dossier-document-query.js';
+import { DossierDocumentQuery } from '../../../apps/engine/src/queries/documents/dossier-document-query.js';
 import { html } from '../../../apps/engine/src/documents/html.js';
 import { renderDossierForm } from '../../../apps/engine/src/documents/render-dossier-form.js';
 import { renderTrackingBook } from '../../../apps/engine/src/documents/forms/tracking-book.js';
-import { TrackingBookQuery } from '../../../apps/engine/src/documents/tracking-book-query.js';
+import { TrackingBookQuery } from '../../../apps/engine/src/queries/documents/tracking-book-query.js';
 import { FORM_KEYS, type FormKey } from '../../../apps/engine/src/documents/form-set.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { DossierFixtures, vn } from './dossier-fixtures.js';

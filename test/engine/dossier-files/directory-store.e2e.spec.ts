@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DirectoryStore } from '../../../apps/engine/src/dossier-files/directory-store.js';
 import { dossierFilesConfig } from '../../../apps/engine/src/dossier-files/dossier-files-config.js';
-import { LargeObjectStore } from '../../../apps/engine/src/dossier-files/large-object-store.js';
+import { LargeObjectStore } from '../../../apps/engine/src/persistence/dossier-files/large-object-store.js';
 import { startTestEngine, type TestEngine } from '../../support/engine-server.js';
 import { Journey, pdf } from './dossier-journey.js';
 

@@ -9,7 +9,7 @@ const until = async (check: () => boolean, ms = 3_000) => {
   }
 };
 
-/** The loop under the job executor and the outbox: rounds, pauses for outages, never dies. */
+/** The loop under the job executor, the outboxes and the revocations: rounds, pauses for outages, never dies. */
 describe('poll loop', () => {
   it('given rounds that find full batches, then the next round runs at once; otherwise after the interval', async () => {
     const at: number[] = [];
@@ -76,5 +76,47 @@ describe('poll loop', () => {
     expect(finished).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(rounds).toBe(1);
+  });
+
+  it('given a queue taken in batches, then a round that took a whole batch is full and the next one runs at once', async () => {
+    const taken = [5, 5, 2, 0];
+    const at: number[] = [];
+    const loop = new PollLoop(PollLoop.batches(async () => (at.push(Date.now()), taken.shift() ?? 0), 5), { name: 'outbox', intervalMs: 200 });
+    loop.start();
+    await until(() => at.length >= 4);
+    await loop.stop();
+    expect(at[2] - at[0]).toBeLessThan(100);
+    expect(at[3] - at[2]).toBeGreaterThanOrEqual(190);
+  });
+
+  it('given a NOTIFY channel to wake on, when another node notifies, then a round runs before the interval is up', async () => {
+    const listeners = new Map<string, () => void>();
+    const notifications = { subscribe: (channel: string, listener: () => void) => void listeners.set(channel, listener) };
+    let rounds = 0;
+    const loop = new PollLoop(async () => ({ full: (rounds += 1) < 0 }), { name: 'revocations', intervalMs: 60_000, wakeOn: { notifications, channel: 'onedoor_sessions' } });
+    loop.start();
+    await until(() => rounds === 1);
+    listeners.get('onedoor_sessions')!();
+    await until(() => rounds === 2, 1_000);
+    await loop.stop();
+  });
+
+  it('given a loop paused by an outage, when the database answers someone else, then the loop tries again without waiting out its back-off', async () => {
+    let reachable: (() => void) | undefined;
+    const database = { onReachable: (listener: () => void) => void (reachable = listener) };
+    let away = true;
+    let rounds = 0;
+    const loop = new PollLoop(async () => {
+      rounds += 1;
+      if (away) throw databaseUnavailable(new Error('connect ECONNREFUSED'));
+      return { full: false };
+    }, { name: 'jobs', intervalMs: 60_000, outageBackoffMs: 60_000, maxBackoffMs: 60_000, database });
+    loop.start();
+    await until(() => loop.state === 'paused');
+    away = false;
+    reachable!();
+    await until(() => loop.state === 'running', 1_000);
+    await loop.stop();
+    expect(rounds).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { enqueueSync } from '../../../apps/engine/src/portal-sync/outbox.js';
+import { enqueueSync } from '../../../apps/engine/src/persistence/portal-sync/outbox.js';
 import { PortalOutboxDelivery } from '../../../apps/engine/src/portal-sync/outbox-delivery.js';
 import { buildSyncRecord, type SyncDossier } from '../../../apps/engine/src/portal-sync/sync-record.js';
 import { Database } from '../../../apps/engine/src/persistence/database.js';

@@ -1,4 +1,4 @@
-import { enqueueSync } from '../../../apps/engine/src/portal-sync/outbox.js';
+import { enqueueSync } from '../../../apps/engine/src/persistence/portal-sync/outbox.js';
 import { portalDate } from '../../../apps/engine/src/portal-sync/portal-date.js';
 import { buildSyncRecord, type SyncDossier } from '../../../apps/engine/src/portal-sync/sync-record.js';
 import { syncDossierStatus } from '../../../apps/engine/src/portal-sync/dossier-status-sync.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dashboardIndices } from '../../../apps/engine/src/reports/dashboard.js';
+import { dashboardIndices } from '../../../apps/engine/src/queries/reports/dashboard.js';
 import { dashboardCsv } from '../../../apps/engine/src/reports/dashboard-csv.js';
 import { parsePeriod } from '../../../apps/engine/src/reports/period.js';
 import { DEFAULT_REPORT_CONFIG } from '../../../apps/engine/src/reports/report-config.js';

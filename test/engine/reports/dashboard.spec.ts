@@ -1,4 +1,4 @@
-import { dashboardIndices } from '../../../apps/engine/src/reports/dashboard.js';
+import { dashboardIndices } from '../../../apps/engine/src/queries/reports/dashboard.js';
 import { parsePeriod } from '../../../apps/engine/src/reports/period.js';
 import { DEFAULT_REPORT_CONFIG } from '../../../apps/engine/src/reports/report-config.js';
 import { Database } from '../../../apps/engine/src/persistence/database.js';

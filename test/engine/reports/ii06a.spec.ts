@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ii06aCsv } from '../../../apps/engine/src/reports/ii06a-csv.js';
 import { II06A_SHEET, ii06aXlsx } from '../../../apps/engine/src/reports/ii06a-xlsx.js';
-import { ii06aReport } from '../../../apps/engine/src/reports/ii06a.js';
+import { ii06aReport } from '../../../apps/engine/src/queries/reports/ii06a.js';
 import { parsePeriod } from '../../../apps/engine/src/reports/period.js';
 import { Database } from '../../../apps/engine/src/persistence/database.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';

@@ -1,4 +1,4 @@
-import type { Ii06aFigures } from '../../../apps/engine/src/reports/ii06a.js';
+import type { Ii06aFigures } from '../../../apps/engine/src/queries/reports/ii06a.js';
 import type { DossierSeed } from './seed-dossiers.js';
 
 /**

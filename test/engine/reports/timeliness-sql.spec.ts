@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { classifyTimeliness } from '@onedoor/working-calendar';
-import { timelinessSql } from '../../../apps/engine/src/reports/timeliness-sql.js';
+import { timelinessSql } from '../../../apps/engine/src/queries/reports/timeliness-sql.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
 const local = (s: string) => new Date(`${s}+07:00`);

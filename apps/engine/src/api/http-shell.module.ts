@@ -1,13 +1,13 @@
 import { Global, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { CalendarService } from '../calendar/calendar-service.js';
+import { CalendarService } from '../persistence/calendar/calendar-service.js';
 import { Engine } from '../engine.js';
 import { AccessTokens } from '../identity/access-token.js';
-import { LoginThrottle } from '../identity/login-throttle.js';
-import { Organisation } from '../identity/organisation.js';
-import { Sessions, type SessionOptions } from '../identity/sessions.js';
+import { LoginThrottle } from '../persistence/identity/login-throttle.js';
+import { Organisation } from '../persistence/identity/organisation.js';
+import { Sessions, type SessionOptions } from '../persistence/identity/sessions.js';
 import { SingleSignOn, type SingleSignOnConfig } from '../identity/single-sign-on.js';
-import { TokenRevocations } from '../identity/token-revocations.js';
+import { TokenRevocations } from '../persistence/identity/token-revocations.js';
 import { DatabaseNotifications } from '../persistence/database-notifications.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { SINGLE_SIGN_ON } from './auth/single-sign-on.controller.js';

@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { NoticeEvent } from './notice-templates.js';
-import type { NoticeChannelName } from './queue-notices.js';
+import type { NoticeChannelName } from '../persistence/applicant-notices/queue-notices.js';
 
 /** One queued notice, as a channel sends it. */
 export interface OutgoingNotice {

@@ -3,6 +3,7 @@ import type { Database, Sql } from '../persistence/database.js';
 import { PollLoop, type PollLoopState } from '../jobs/poll-loop.js';
 import type { NoticeChannel, OutgoingNotice } from './notice-channels.js';
 import { lookupLine, unaccented, type NoticeEvent } from './notice-templates.js';
+import { noticeQueue } from '../persistence/applicant-notices/notice-queue.js';
 
 export interface NoticeDeliveryOptions {
   channels: NoticeChannel[];
@@ -55,12 +56,12 @@ export class ApplicantNoticeDelivery {
     this.clock = options.clock ?? systemClock;
     this.channels = new Map(options.channels.map((c) => [c.name, c]));
     const batchSize = options.batchSize ?? 20;
-    this.loop = new PollLoop(async () => ({ full: (await this.sendBatch()).taken >= batchSize }), {
+    this.loop = new PollLoop(PollLoop.batches(async () => (await this.sendBatch()).taken, batchSize), {
       name: `applicant notices (${options.nodeId})`,
       intervalMs: options.pollIntervalMs ?? 1_000,
       log: options.log,
+      database: db,
     });
-    db.onReachable(() => this.loop.databaseReachable());
   }
 
   get state(): PollLoopState {
@@ -93,15 +94,7 @@ export class ApplicantNoticeDelivery {
   private async sendBatch(): Promise<{ taken: number; delivered: number }> {
     if (this.channels.size === 0) return { taken: 0, delivered: 0 };
     return this.db.transaction(async (sql) => {
-      const rows = await sql.query<PendingNotice>(
-        `SELECT id, dossier_code, event, channel, recipient, subject, body, data, attempts
-           FROM applicant_notice
-          WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 AND channel = ANY($2)
-          ORDER BY id
-          LIMIT $3
-          FOR UPDATE SKIP LOCKED`,
-        [this.clock.now(), [...this.channels.keys()], this.options.batchSize ?? 20],
-      );
+      const rows = await noticeQueue.takeDue<PendingNotice>(sql, this.clock.now(), [...this.channels.keys()], this.options.batchSize ?? 20);
       const outcomes = await Promise.all(rows.map((row) => this.send(row)));
       const now = this.clock.now();
       let delivered = 0;
@@ -137,17 +130,17 @@ export class ApplicantNoticeDelivery {
   private async record(sql: Sql, row: PendingNotice, outcome: Outcome, now: Date): Promise<void> {
     const attempts = row.attempts + 1;
     if (outcome.ok) {
-      await sql.execute(`UPDATE applicant_notice SET delivered_at = $2, attempts = $3, provider_id = $4, last_error = NULL WHERE id = $1`, [row.id, now, attempts, outcome.providerId ?? null]);
+      await noticeQueue.delivered(sql, row.id, now, attempts, outcome.providerId ?? null);
       return;
     }
     this.lastError = outcome.error;
     if (attempts >= (this.options.maxAttempts ?? 20)) {
       this.options.log?.(`applicant notice ${row.id} (${row.channel}, dossier ${row.dossier_code}) given up after ${attempts} attempts: ${outcome.error}`);
-      await sql.execute(`UPDATE applicant_notice SET attempts = $2, failed_at = $3, last_error = $4 WHERE id = $1`, [row.id, attempts, now, outcome.error.slice(0, 2000)]);
+      await noticeQueue.givenUp(sql, row.id, attempts, now, outcome.error.slice(0, 2000));
       return;
     }
     const base = this.options.backoffMs ?? 5_000;
     const delay = Math.min(this.options.maxBackoffMs ?? 30 * 60_000, base * 2 ** Math.min(attempts - 1, 30));
-    await sql.execute(`UPDATE applicant_notice SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1`, [row.id, attempts, new Date(now.getTime() + delay), outcome.error.slice(0, 2000)]);
+    await noticeQueue.retryLater(sql, row.id, attempts, new Date(now.getTime() + delay), outcome.error.slice(0, 2000));
   }
 }

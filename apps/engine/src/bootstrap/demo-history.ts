@@ -7,6 +7,7 @@ import { ReceiveDossier } from '../dossiers/receive-dossier.js';
 import { RequestSupplement, SupplementReceived } from '../dossiers/supplement.js';
 import type { WorkingCalendar } from '@onedoor/working-calendar';
 import type { DataSource } from 'typeorm';
+import { demoHistoryStore } from '../persistence/demo/demo-history-store.js';
 
 export interface DemoHistoryOptions {
   seed: number;
@@ -63,11 +64,7 @@ export async function generateDemoHistory(dataSource: DataSource, options: DemoH
     const user = org.users.find((u) => u.departmentCode === departmentCode && (!role || u.roles.includes(role))) ?? org.users.find((u) => u.departmentCode === departmentCode);
     return user ? { username: user.username, departmentCode: user.departmentCode, roles: user.roles } : { username: 'system', roles: ['system'] };
   };
-  const versions = await engine.db.query<{ id: string; key: string; version: number }>(
-    `SELECT d.id, d.key, d.version FROM process_definition d
-     WHERE d.procedure_code IS NOT NULL AND d.key IN (SELECT key FROM process_definition GROUP BY key HAVING count(*) > 1)
-     ORDER BY d.key, d.version`,
-  );
+  const versions = await demoHistoryStore.comparedVersions(engine.db);
   const calendar = options.calendar();
   const result: DemoHistoryResult = { dossiers: 0, finished: 0, late: 0 };
   for (const v of versions) {
@@ -96,12 +93,7 @@ export async function generateDemoHistory(dataSource: DataSource, options: DemoH
       const leaveOpen = i >= options.perVersion - Math.ceil(options.perVersion * 0.05);
       const supplementAt = random() < 0.08 ? 1 : -1;
       for (let step = 0; step < 20; step++) {
-        const [task] = await engine.db.query<{ id: string; created_at: Date; department_code: string | null; role: string | null; allowance: string | null }>(
-          `SELECT t.id, t.created_at, t.department_code, t.role, h.allowance_days AS allowance
-           FROM task t JOIN process_instance p ON p.id = t.instance_id JOIN hist_task_instance h ON h.id = t.id
-           WHERE p.root_instance_id = $1 ORDER BY t.created_at LIMIT 1`,
-          [received.processInstanceId],
-        );
+        const task = await demoHistoryStore.firstOpenTask(engine.db, received.processInstanceId);
         if (!task) break;
         if (leaveOpen && step >= 2) break;
         const allowanceHours = Number(task.allowance ?? 0.25) * 8;
@@ -116,14 +108,14 @@ export async function generateDemoHistory(dataSource: DataSource, options: DemoH
         clock.current = calendar.addWorkingTime(clock.now(), Math.max(0.1, allowanceHours * share) * HOUR);
         await engine.execute(new CompleteTask(task.id, {}), actor);
       }
-      const [d] = await engine.db.query<{ finished_at: Date | null; late: boolean }>(`SELECT finished_at, finished_at > legal_due_at AS late FROM dossier WHERE code = $1`, [received.code]);
+      const d = await demoHistoryStore.outcome(engine.db, received.code);
       if (d.finished_at) result.finished += 1;
       if (d.late) result.late += 1;
     }
     options.log?.(`demo history: ${v.key} v${v.version}: ${options.perVersion} dossiers`);
   }
   // The deadline jobs of this simulated past are moot: finished work needs no escalation.
-  await engine.db.query(`DELETE FROM job WHERE type IN ('dossier-apology-due', 'dossier-deadline') AND instance_id IN (SELECT instance_id FROM dossier WHERE finished_at IS NOT NULL)`);
+  await demoHistoryStore.dropFinishedDeadlines(engine.db);
   return result;
 }
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Organisation } from '../identity/organisation.js';
+import type { Organisation } from '../persistence/identity/organisation.js';
 
 interface OrganisationFile {
   departments: { code: string; name: string; parentCode: string | null }[];

@@ -3,11 +3,11 @@ import { userInfo } from 'node:os';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { readConfig, type EngineConfig } from '../bootstrap/config.js';
-import { CalendarService } from '../calendar/calendar-service.js';
+import { CalendarService } from '../persistence/calendar/calendar-service.js';
 import type { Actor } from '../commands/command.js';
 import { installDossiers } from '../dossiers/index.js';
 import { Engine } from '../engine.js';
-import { Organisation } from '../identity/organisation.js';
+import { Organisation } from '../persistence/identity/organisation.js';
 import { createDataSource } from '../persistence/data-source.js';
 import { startEmbeddedDatabase } from '../persistence/embedded-database.js';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { OverrideDto } from '../api/calendar/calendar.controller.js';
-import type { OverrideInput } from '../calendar/calendar-service.js';
+import type { OverrideInput } from '../persistence/calendar/calendar-service.js';
 import { badInput } from '../shared/domain-error.js';
 import { appendAudit } from '../persistence/audit-log.js';
 import type { CliContext } from './cli-context.js';

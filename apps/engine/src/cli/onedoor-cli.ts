@@ -7,6 +7,7 @@ import type { CliContext } from './cli-context.js';
 import { deployFiles } from './deploy-files.js';
 import { importCalendar } from './import-calendar.js';
 import { runMigrations } from './run-migrations.js';
+import { schemaMissing } from '../persistence/schema-state.js';
 
 export const USAGE = `Usage: onedoor <command>
 
@@ -74,8 +75,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 /** Every command but migrate needs the current schema: say so rather than fail on a missing table. */
 async function ready(open: () => Promise<CliContext>): Promise<CliContext> {
   const ctx = await open();
-  const [{ pending }] = (await ctx.dataSource.query(`SELECT to_regclass('schema_migration') IS NULL AS pending`)) as { pending: boolean }[];
-  if (pending || (await ctx.dataSource.showMigrations())) {
+  if ((await schemaMissing(ctx.dataSource)) || (await ctx.dataSource.showMigrations())) {
     throw new DomainError(ErrorCode.Conflict, 'the database schema is older than this version: run `onedoor migrate` first (or start a node, which migrates)');
   }
   await ctx.calendar.reload();

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { migrate } from '../persistence/migrate.js';
+import { appliedMigrations } from '../persistence/schema-state.js';
 
 /**
  * `onedoor migrate`: the schema changes a new version brings, under the same advisory lock the
@@ -12,11 +13,4 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const applied = after.filter((name) => !before.includes(name));
   if (applied.length === 0) return [`schema up to date (${after.length} migrations applied earlier)`];
   return [`applied ${applied.length} migration${applied.length === 1 ? '' : 's'}:`, ...applied.map((name) => `  ${name}`)];
-}
-
-async function appliedMigrations(dataSource: DataSource): Promise<string[]> {
-  const [{ exists }] = (await dataSource.query(`SELECT to_regclass('schema_migration') IS NOT NULL AS exists`)) as { exists: boolean }[];
-  if (!exists) return [];
-  const rows = (await dataSource.query(`SELECT name FROM schema_migration ORDER BY id`)) as { name: string }[];
-  return rows.map((r) => r.name);
 }

@@ -2,6 +2,7 @@ import { taskAccess } from '../identity/task-access.js';
 import { badInput } from '../shared/domain-error.js';
 import type { Command, CommandContext } from './command.js';
 import { lockOpenTask } from './task-lookup.js';
+import { userStore } from '../persistence/identity/user-store.js';
 
 /** A department's leader hands a task to a named officer of that department. */
 export class AssignTask implements Command<void> {
@@ -14,10 +15,7 @@ export class AssignTask implements Command<void> {
   async execute(ctx: CommandContext): Promise<void> {
     const { state, task } = await lockOpenTask(ctx, this.taskId);
     taskAccess.assertMayAssign(ctx.actor, task);
-    const [user] = await ctx.sql.query<{ department_code: string | null; roles: string[]; active: boolean }>(
-      `SELECT department_code, roles, active FROM app_user WHERE username = $1`,
-      [this.username],
-    );
+    const user = await userStore.standing(ctx.sql, this.username);
     if (!user || !user.active) throw badInput(`no active user ${this.username}`, [{ field: 'username', message: 'unknown user' }]);
     if (user.department_code !== task.departmentCode) {
       throw badInput(`${this.username} is not in ${task.departmentCode}`, [{ field: 'username', message: 'must belong to the task’s department' }]);

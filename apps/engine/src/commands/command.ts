@@ -3,7 +3,7 @@ import type { DefinitionCache } from '../persistence/definition-store.js';
 import type { InstanceCache } from '../persistence/instance-cache.js';
 import { InstanceStore } from '../persistence/instance-store.js';
 import { SqlEventBus } from '../persistence/event-bus.js';
-import type { DecisionCache } from '../decisions/decision-store.js';
+import type { DecisionCache } from '../persistence/decisions/decision-store.js';
 import { appendAudit } from '../persistence/audit-log.js';
 import type { RuntimePorts, ServiceHandler, TimeRules } from '../runtime/ports.js';
 import { Runtime } from '../runtime/runtime.js';

@@ -1,7 +1,7 @@
 import { conflict } from '../shared/domain-error.js';
 import { taskAccess } from '../identity/task-access.js';
 import { checkSubmission } from '../forms/form-submission.js';
-import { officersFor } from '../forms/officer-candidates.js';
+import { officersFor } from '../queries/forms/officer-candidates.js';
 import { assignedStep, stepForm } from '../forms/step-form.js';
 import type { Command, CommandContext } from './command.js';
 import { lockOpenTask } from './task-lookup.js';

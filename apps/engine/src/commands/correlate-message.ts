@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, notFound } from '../shared/domain-error.js';
 import type { Command, CommandContext } from './command.js';
 import { checkVariables } from './variables.js';
+import { eventSubscriptionStore } from '../persistence/runtime/event-subscription-store.js';
 
 export interface CorrelationResult {
   processInstanceId: string;
@@ -24,22 +25,8 @@ export class CorrelateMessage implements Command<CorrelationResult> {
 
   async execute(ctx: CommandContext): Promise<CorrelationResult> {
     checkVariables(this.variables);
-    const params: unknown[] = [this.messageName];
-    let filter = '';
-    if (this.processInstanceId) {
-      if (!/^[0-9a-f-]{36}$/i.test(this.processInstanceId)) throw notFound('Process instance', this.processInstanceId);
-      params.push(this.processInstanceId);
-      filter += ` AND instance_id = $${params.length}`;
-    }
-    if (this.businessKey) {
-      params.push(this.businessKey);
-      filter += ` AND business_key = $${params.length}`;
-    }
-    const waiting = await ctx.sql.query<{ id: string; instance_id: string; execution_id: string; element_id: string }>(
-      `SELECT id, instance_id, execution_id, element_id FROM event_subscription
-       WHERE type = 'message' AND event_name = $1 AND instance_id IS NOT NULL${filter} ORDER BY created_at LIMIT 2`,
-      params,
-    );
+    if (this.processInstanceId && !/^[0-9a-f-]{36}$/i.test(this.processInstanceId)) throw notFound('Process instance', this.processInstanceId);
+    const waiting = await eventSubscriptionStore.waitingFor(ctx.sql, this.messageName, { instanceId: this.processInstanceId, businessKey: this.businessKey });
     if (waiting.length > 1) {
       throw new DomainError(ErrorCode.Conflict, `more than one execution waits for message "${this.messageName}"; name the processInstanceId or a more specific businessKey`);
     }
@@ -58,10 +45,7 @@ export class CorrelateMessage implements Command<CorrelationResult> {
       return { processInstanceId: state.id, started: false };
     }
     if (!this.processInstanceId) {
-      const [start] = await ctx.sql.query<{ definition_id: string; element_id: string }>(
-        `SELECT definition_id, element_id FROM event_subscription WHERE type = 'message' AND event_name = $1 AND instance_id IS NULL LIMIT 1`,
-        [this.messageName],
-      );
+      const start = await eventSubscriptionStore.messageStart(ctx.sql, this.messageName);
       if (start) {
         const definition = await ctx.services.definitions.byId(ctx.sql, start.definition_id);
         const state = await ctx.runtime.startInstance(definition, { businessKey: this.businessKey, variables: this.variables, startEventId: start.element_id });

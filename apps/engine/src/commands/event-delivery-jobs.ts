@@ -1,4 +1,5 @@
 import type { JobHandler } from './execute-job.js';
+import { jobStore } from '../persistence/jobs/job-store.js';
 
 /**
  * Deliveries of signals and messages thrown by other commands (persistence/event-bus.ts). Each
@@ -8,7 +9,7 @@ import type { JobHandler } from './execute-job.js';
  */
 const deliver: JobHandler = async (ctx, job) => {
   const payload = job.payload as { instanceId: string; subscriptionId: string; variables?: Record<string, unknown> };
-  await ctx.sql.execute(`DELETE FROM job WHERE id = $1`, [job.id]);
+  await jobStore.remove(ctx.sql, job.id);
   const rt = ctx.runtime;
   const state = await rt.load(payload.instanceId);
   const sub = state?.subscriptions.get(payload.subscriptionId);
@@ -19,7 +20,7 @@ const deliver: JobHandler = async (ctx, job) => {
 
 const start: JobHandler = async (ctx, job) => {
   const payload = job.payload as { variables?: Record<string, unknown>; businessKey?: string | null; signalName?: string; messageName?: string };
-  await ctx.sql.execute(`DELETE FROM job WHERE id = $1`, [job.id]);
+  await jobStore.remove(ctx.sql, job.id);
   const definition = await ctx.services.definitions.byId(ctx.sql, job.definition_id);
   const variables = payload.variables ?? {};
   const state = await ctx.runtime.startInstance(definition, { startEventId: job.element_id, businessKey: payload.businessKey ?? null, variables }, { variables: {} });

@@ -1,6 +1,7 @@
 import { parseCycle } from '../model/timer-expression.js';
 import { durationMs } from '../model/timer-expression.js';
 import type { Command, CommandContext } from './command.js';
+import { jobStore } from '../persistence/jobs/job-store.js';
 
 export interface AcquiredJob {
   id: string;
@@ -40,15 +41,12 @@ export class ExecuteJob implements Command<'done' | 'gone'> {
       if (!row) return 'gone';
       // Suspended after this node took the job: hand it back untouched; it runs on resumption.
       if (state!.instance.suspended && row.type !== 'migrate-instance') {
-        await ctx.sql.execute(`UPDATE job SET lock_owner = NULL, lock_expires_at = NULL WHERE id = $1`, [row.id]);
+        await jobStore.release(ctx.sql, row.id);
         return 'gone';
       }
       job = { id: row.id, type: row.type, instance_id: row.instanceId, execution_id: row.executionId, element_id: row.elementId, definition_id: row.definitionId, payload: row.payload, due_at: row.dueAt };
     } else {
-      [job] = await ctx.sql.query<AcquiredJob>(
-        `SELECT id, type, instance_id, execution_id, element_id, definition_id, payload, due_at FROM job WHERE id = $1 FOR UPDATE`,
-        [this.jobId],
-      );
+      job = await jobStore.lock(ctx.sql, this.jobId);
     }
     if (!job) return 'gone';
     const handler = this.handlers.get(job.type);
@@ -77,12 +75,8 @@ export const fireStartTimer: JobHandler = async (ctx, job) => {
   const fired = Number(job.payload?.fired ?? 0) + 1;
   const cycle = timer?.kind === 'cycle' ? parseCycle(timer.expression) : undefined;
   if (cycle && (cycle.repetitions === undefined || fired < cycle.repetitions)) {
-    await ctx.sql.execute(`UPDATE job SET due_at = $2, payload = $3, lock_owner = NULL, lock_expires_at = NULL WHERE id = $1`, [
-      job.id,
-      new Date(new Date(job.due_at).getTime() + durationMs(cycle.interval)),
-      JSON.stringify({ fired }),
-    ]);
+    await jobStore.rearmStartTimer(ctx.sql, job.id, new Date(new Date(job.due_at).getTime() + durationMs(cycle.interval)), JSON.stringify({ fired }));
   } else {
-    await ctx.sql.execute(`DELETE FROM job WHERE id = $1`, [job.id]);
+    await jobStore.remove(ctx.sql, job.id);
   }
 };

@@ -2,7 +2,7 @@ import { taskAccess } from '../identity/task-access.js';
 import { conflict } from '../shared/domain-error.js';
 import { isLoopInstance } from '../runtime/operations/multi-instance.js';
 import type { Command, CommandContext } from './command.js';
-import { previousStepOf } from './previous-step.js';
+import { previousStepOf } from '../persistence/history/previous-step.js';
 import { lockOpenTask } from './task-lookup.js';
 
 export interface ReturnResult {

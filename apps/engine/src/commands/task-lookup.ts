@@ -2,6 +2,7 @@ import { conflict, notFound } from '../shared/domain-error.js';
 import type { InstanceState } from '../runtime/instance-state.js';
 import type { TaskRow } from '../runtime/rows.js';
 import type { CommandContext } from './command.js';
+import { taskHistory } from '../persistence/history/task-history.js';
 
 /**
  * Finds an open task and locks its instance. A task that is gone by the time the lock is held
@@ -12,7 +13,7 @@ export async function lockOpenTask(ctx: CommandContext, taskId: string): Promise
   const state = await ctx.runtime.loadByTask(taskId);
   const task = state?.tasks.get(taskId);
   if (!state || !task) {
-    const [past] = await ctx.sql.query<{ outcome: string | null }>(`SELECT outcome FROM hist_task_instance WHERE id = $1`, [taskId]);
+    const past = await taskHistory.outcomeOf(ctx.sql, taskId);
     if (past) throw conflict(`task ${taskId} is already ${past.outcome ?? 'closed'}`);
     throw notFound('Task', taskId);
   }

@@ -1,5 +1,5 @@
 import type { Actor } from '../commands/command.js';
-import type { Organisation } from '../identity/organisation.js';
+import type { Organisation } from '../persistence/identity/organisation.js';
 
 /** Roles that see every agency's documents. */
 const SEE_ALL = ['admin', 'manager'];

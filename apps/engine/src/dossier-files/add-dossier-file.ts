@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Command, CommandContext } from '../commands/command.js';
 import { lockOpenTask } from '../commands/task-lookup.js';
-import { appendDossierEvent, dossierOfInstance, loadDossier, updateDossier, type DossierRecord } from '../dossiers/dossier-record.js';
+import { appendDossierEvent, dossierOfInstance, loadDossier, updateDossier, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
 import { taskAccess } from '../identity/task-access.js';
 import { badInput, conflict, DomainError, ErrorCode } from '../shared/domain-error.js';
 import { componentNamed, componentsOfDossier, resultKind } from './dossier-components.js';
-import { markComponentsDigitised } from './components-digitised.js';
+import { markComponentsDigitised } from '../persistence/dossier-files/components-digitised.js';
 import { isFinalStep } from './final-step.js';
 import type { DossierComponentDefinition } from '../model/procedure-graph.js';
 import type { DossierFileStore } from './dossier-file-store.js';
-import { fileView, insertFileRow, type DossierFileRow, type DossierFileView } from './dossier-file-row.js';
+import { fileView, insertFileRow, type DossierFileRow, type DossierFileView } from '../persistence/dossier-files/dossier-file-row.js';
 import { cleanFileName, sniffFileType } from './file-content.js';
 
 export interface UploadedFile {

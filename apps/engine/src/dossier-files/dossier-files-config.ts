@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DossierFileStore } from './dossier-file-store.js';
 import { DirectoryStore } from './directory-store.js';
-import { LargeObjectStore } from './large-object-store.js';
+import { LargeObjectStore } from '../persistence/dossier-files/large-object-store.js';
 import { resultSigningConfig, type ResultSigning } from '../signing/signing-config.js';
 
 /** How a node keeps dossier files, from the environment. */

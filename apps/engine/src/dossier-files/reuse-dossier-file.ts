@@ -1,10 +1,9 @@
 import type { Command, CommandContext } from '../commands/command.js';
-import { appendDossierEvent, loadDossier } from '../dossiers/dossier-record.js';
+import { appendDossierEvent, loadDossier } from '../persistence/dossiers/dossier-record.js';
 import { badInput, conflict } from '../shared/domain-error.js';
 import { componentNamed, componentsOfDossier } from './dossier-components.js';
-import { fileView, insertFileRow, type DossierFileRow, type DossierFileView } from './dossier-file-row.js';
-import { reusableFilesSql } from './reusable-files-sql.js';
-import { markComponentsDigitised } from './components-digitised.js';
+import { fileView, insertFileRow, recordReuse, reusableFile, type DossierFileRow, type DossierFileView } from '../persistence/dossier-files/dossier-file-row.js';
+import { markComponentsDigitised } from '../persistence/dossier-files/components-digitised.js';
 
 /**
  * Attaches to a dossier's component a file the same applicant (by identity number) handed in
@@ -27,9 +26,7 @@ export class ReuseDossierFile implements Command<DossierFileView> {
     const component = componentNamed(declared, this.componentId);
     if (!dossier.applicant_id_number) throw badInput('the applicant has no identity number on this dossier: nothing can be reused', [{ field: 'fileId', message: 'reuse needs the applicant’s identity number' }]);
     const validId = /^[0-9a-f-]{36}$/i.test(this.sourceFileId);
-    const [source] = validId
-      ? await ctx.sql.query<DossierFileRow>(`${reusableFilesSql} AND f.id = $5`, [dossier.applicant_id_number, [component.kind], dossier.code, ctx.now, this.sourceFileId])
-      : [];
+    const source = validId ? await reusableFile(ctx.sql, [dossier.applicant_id_number, [component.kind], dossier.code, ctx.now, this.sourceFileId]) : undefined;
     // One answer for "no such file" and "someone else's file": the answer must not reveal other applicants' files.
     if (!source) throw badInput(`file ${this.sourceFileId} is not a valid file of this applicant for "${component.name}"`, [{ field: 'fileId', message: 'not a reusable file of this applicant and component kind' }]);
     const row: DossierFileRow = {
@@ -45,9 +42,7 @@ export class ReuseDossierFile implements Command<DossierFileView> {
       added_at: ctx.now,
     };
     await insertFileRow(ctx.sql, row);
-    await ctx.sql.execute(
-      `INSERT INTO dossier_file_reuse (dossier_code, component_id, component_kind, file_id, source_file_id, source_dossier_code, applicant_id_number, reused_by, reused_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    await recordReuse(ctx.sql,
       [dossier.code, component.id, component.kind, row.id, source.id, source.dossier_code, dossier.applicant_id_number, ctx.actor.username, ctx.now],
     );
     await markComponentsDigitised(ctx, dossier.code, declared);

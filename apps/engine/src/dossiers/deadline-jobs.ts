@@ -1,8 +1,11 @@
 import type { CommandContext } from '../commands/command.js';
 import type { AcquiredJob, JobHandler } from '../commands/execute-job.js';
-import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
+import { appendDossierEvent, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
+import { findDossier, markViolation } from '../persistence/dossiers/dossier-rows.js';
 import { vietnameseTime } from '../documents/vietnamese-time.js';
 import type { Notifier } from './notifier.js';
+import { jobStore } from '../persistence/jobs/job-store.js';
+import { notificationStore } from '../persistence/notifications/notification-store.js';
 
 /**
  * Watching the clock (issue #4) with ordinary jobs, so it is multi-node safe and runs once
@@ -12,18 +15,14 @@ import type { Notifier } from './notifier.js';
  * A job whose deadline moved (supplement, apology) re-arms itself for the new time.
  */
 async function insertJob(ctx: CommandContext, type: string, instanceId: string, definitionId: string, dueAt: Date, payload: Record<string, unknown>): Promise<void> {
-  await ctx.sql.execute(
-    `INSERT INTO job (id, type, instance_id, execution_id, element_id, definition_id, due_at, retries, payload, created_at)
-     VALUES ($1, $2, $3, NULL, $2, $4, $5, 3, $6, $7)`,
-    [ctx.services.newId(), type, instanceId, definitionId, dueAt, JSON.stringify(payload), ctx.now],
-  );
+  await jobStore.insertDossierJob(ctx.sql, [ctx.services.newId(), type, instanceId, definitionId, dueAt, JSON.stringify(payload), ctx.now]);
   await ctx.store.touch(instanceId);
 }
 
 /** Arms the dossier's deadline jobs (at receipt, and again when its due date moves). */
 export async function scheduleDossierDeadlines(ctx: CommandContext, dossier: Pick<DossierRecord, 'code' | 'instance_id' | 'definition_id' | 'due_at'>): Promise<void> {
   if (!dossier.due_at) return;
-  await ctx.sql.execute(`DELETE FROM job WHERE instance_id = $1 AND type IN ('dossier-apology-due', 'dossier-deadline')`, [dossier.instance_id]);
+  await jobStore.removeDossierDeadlines(ctx.sql, dossier.instance_id);
   await ctx.store.touch(dossier.instance_id);
   const calendar = ctx.services.calendar();
   const warnAt = subtractWorkingDay(calendar, dossier.due_at, ctx.now);
@@ -40,19 +39,18 @@ function subtractWorkingDay(calendar: { workingTimeBetween(a: Date, b: Date): nu
 }
 
 async function rearm(ctx: CommandContext, job: AcquiredJob, dueAt: Date): Promise<void> {
-  await ctx.sql.execute(`UPDATE job SET due_at = $2, lock_owner = NULL, lock_expires_at = NULL WHERE id = $1`, [job.id, dueAt]);
+  await jobStore.rearm(ctx.sql, job.id, dueAt);
   if (job.instance_id) await ctx.store.touch(job.instance_id);
 }
 
 async function done(ctx: CommandContext, job: AcquiredJob): Promise<void> {
-  await ctx.sql.execute(`DELETE FROM job WHERE id = $1`, [job.id]);
+  await jobStore.remove(ctx.sql, job.id);
   if (job.instance_id) await ctx.store.touch(job.instance_id);
 }
 
 export function dossierDeadlineHandlers(notifier: Notifier): Record<string, JobHandler> {
   const load = async (ctx: CommandContext, job: AcquiredJob) => {
-    const [d] = await ctx.sql.query<DossierRecord>(`SELECT * FROM dossier WHERE code = $1`, [String(job.payload.dossierCode)]);
-    return d;
+    return findDossier(ctx.sql, String(job.payload.dossierCode));
   };
   return {
     'dossier-apology-due': async (ctx, job) => {
@@ -60,11 +58,7 @@ export function dossierDeadlineHandlers(notifier: Notifier): Record<string, JobH
       await done(ctx, job);
       if (!d || d.finished_at || !d.due_at || d.waiting_since) return;
       const message = `Hồ sơ ${d.code} sắp đến hạn trả kết quả (${vietnameseTime.dayTime(d.due_at)}) mà chưa giải quyết xong: cần lập văn bản xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi quá hạn.`;
-      await ctx.sql.execute(
-        `INSERT INTO notification (id, created_at, department_code, recipient_role, kind, message, dossier_code, instance_id)
-         VALUES ($1, $2, $3, 'leader', 'apology-due', $4, $5, $6)`,
-        [ctx.services.newId(), ctx.now, d.agency_code, message, d.code, d.instance_id],
-      );
+      await notificationStore.insertApologyDue(ctx.sql, [ctx.services.newId(), ctx.now, d.agency_code, message, d.code, d.instance_id]);
       notifier.afterCommit(ctx, { kind: 'apology-due', departmentCode: d.agency_code, role: 'leader', message, dossierCode: d.code });
     },
     'dossier-deadline': async (ctx, job) => {
@@ -73,7 +67,7 @@ export function dossierDeadlineHandlers(notifier: Notifier): Record<string, JobH
       if (d.due_at.getTime() > ctx.now.getTime()) return rearm(ctx, job, d.due_at);
       await done(ctx, job);
       if (d.apology_count > 0 || d.violation) return;
-      await ctx.sql.execute(`UPDATE dossier SET violation = true, revision = revision + 1 WHERE code = $1`, [d.code]);
+      await markViolation(ctx.sql, d.code);
       await appendDossierEvent(ctx.sql, d.code, ctx.now, 'violation', null, { dueAt: d.due_at, reason: 'quá hạn mà chưa có văn bản xin lỗi' });
     },
   };

@@ -1,5 +1,6 @@
 import type { CommandContext, TransactionListener } from '../commands/command.js';
-import { dossierOfInstance, loadDossier, updateDossier, type DossierRecord } from './dossier-record.js';
+import { dossierOfInstance, loadDossier, updateDossier, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
+import { dossierStatusFacts } from '../persistence/dossiers/dossier-rows.js';
 import { PortalStatus } from './portal-status.js';
 
 /** Called for every dossier status change inside its transaction (the national-portal outbox). */
@@ -32,18 +33,7 @@ async function refreshStatus(ctx: CommandContext, code: string, sync: StatusSync
   // Locked: commands on a called child instance lock only the child, and status records must
   // reach the portal outbox in commit order.
   const dossier = await loadDossier(ctx.sql, code, true);
-  const [facts] = await ctx.sql.query<{ state: string; open_tasks: number; open_counted: number; completed_tasks: number; refused: boolean; awaiting_payment: boolean }>(
-    `SELECT p.state,
-            (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id WHERE c.root_instance_id = p.id)::int AS open_tasks,
-            (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id
-               JOIN hist_task_instance h ON h.id = t.id WHERE c.root_instance_id = p.id AND h.counted)::int AS open_counted,
-            (SELECT count(*) FROM hist_task_instance h JOIN process_instance c ON c.id = h.instance_id
-               WHERE c.root_instance_id = p.id AND h.outcome = 'completed')::int AS completed_tasks,
-            false AS refused,
-            EXISTS (SELECT 1 FROM dossier_payment WHERE dossier_code = $2 AND status = 'pending') AS awaiting_payment
-     FROM process_instance p WHERE p.id = $1`,
-    [dossier.instance_id, dossier.code],
-  );
+  const facts = await dossierStatusFacts(ctx.sql, dossier);
   const patch: Partial<DossierRecord> = {};
   let status = dossier.status;
   if (facts.state === 'completed') {

@@ -1,7 +1,8 @@
 import type { Command, CommandContext } from '../commands/command.js';
 import { conflict } from '../shared/domain-error.js';
-import { appendDossierEvent, loadDossier, updateDossier } from './dossier-record.js';
+import { appendDossierEvent, loadDossier, updateDossier } from '../persistence/dossiers/dossier-record.js';
 import { PortalStatus } from './portal-status.js';
+import { jobStore } from '../persistence/jobs/job-store.js';
 
 /** How a dossier can end before its procedure does. */
 export type DossierEnding = 'refused' | 'stopped' | 'withdrawn';
@@ -36,7 +37,7 @@ export class EndDossier implements Command<{ code: string; status: number }> {
     const status = STATUS[this.ending];
     await updateDossier(ctx.sql, dossier, { status, finished_at: ctx.now, waiting_since: null, result: this.ending }, ctx.now, ctx.actor.username);
     await appendDossierEvent(ctx.sql, this.code, ctx.now, this.ending, ctx.actor.username, { reason: this.reason });
-    await ctx.sql.execute(`DELETE FROM job WHERE instance_id = $1 AND type IN ('dossier-apology-due', 'dossier-deadline')`, [dossier.instance_id]);
+    await jobStore.removeDossierDeadlines(ctx.sql, dossier.instance_id);
     await ctx.store.touch(dossier.instance_id);
     await ctx.audit({ operation: this.ending, entityType: 'dossier', entityId: this.code, instanceId: dossier.instance_id, fromState: { status: dossier.status }, details: { reason: this.reason } });
     ctx.dossierChanged(this.code);

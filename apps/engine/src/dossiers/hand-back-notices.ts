@@ -1,7 +1,8 @@
 import type { CommandContext, TransactionListener } from '../commands/command.js';
 import type { TaskRow } from '../runtime/rows.js';
-import { appendDossierEvent, dossierOfInstance } from './dossier-record.js';
+import { appendDossierEvent, dossierOfInstance } from '../persistence/dossiers/dossier-record.js';
 import type { Notifier } from './notifier.js';
+import { notificationStore } from '../persistence/notifications/notification-store.js';
 
 /** A notification row and its hand-off to the notifier (e-mail, SMS hooks), in one place. */
 export async function notify(
@@ -9,11 +10,18 @@ export async function notify(
   notifier: Notifier,
   n: { kind: string; departmentCode: string | null; role?: string | null; recipient?: string | null; message: string; dossierCode: string | null; taskId?: string | null; instanceId?: string | null },
 ): Promise<void> {
-  await ctx.sql.execute(
-    `INSERT INTO notification (id, created_at, department_code, recipient_role, recipient, kind, message, dossier_code, task_id, instance_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-    [ctx.services.newId(), ctx.now, n.departmentCode, n.role ?? null, n.recipient ?? null, n.kind, n.message, n.dossierCode, n.taskId ?? null, n.instanceId ?? null],
-  );
+  await notificationStore.insert(ctx.sql, {
+    id: ctx.services.newId(),
+    createdAt: ctx.now,
+    departmentCode: n.departmentCode,
+    role: n.role ?? null,
+    recipient: n.recipient ?? null,
+    kind: n.kind,
+    message: n.message,
+    dossierCode: n.dossierCode,
+    taskId: n.taskId ?? null,
+    instanceId: n.instanceId ?? null,
+  });
   notifier.afterCommit(ctx, { kind: n.kind, departmentCode: n.departmentCode, role: n.role ?? '', message: n.message, taskId: n.taskId ?? undefined, dossierCode: n.dossierCode });
 }
 

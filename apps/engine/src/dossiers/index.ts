@@ -1,6 +1,6 @@
 import type { Engine } from '../engine.js';
 import { dossierDeadlineHandlers } from './deadline-jobs.js';
-import { overdueTaskSweep } from './overdue-sweep.js';
+import { overdueTaskSweep } from '../persistence/dossiers/overdue-sweep.js';
 import { dossierStatusListener, type StatusSync } from './dossier-status.js';
 import { handBackListener } from './hand-back-notices.js';
 import { inAppOnly, type Notifier } from './notifier.js';

@@ -1,7 +1,8 @@
 import type { Actor } from '../commands/command.js';
 import type { Engine } from '../engine.js';
 import type { DossierComponentDefinition } from '../model/procedure-graph.js';
-import { agencyOfDepartment, entryStep, receivingAgencies } from './reception-desk.js';
+import { entryStep, receivingAgencies } from './reception-desk.js';
+import { agencyOfDepartment } from '../persistence/identity/department-tree.js';
 
 export interface ReceivableProcedure {
   key: string;

@@ -1,8 +1,9 @@
 import type { Command, CommandContext } from '../commands/command.js';
 import { checkVariables } from '../commands/variables.js';
 import { DomainError, ErrorCode, badInput, notFound } from '../shared/domain-error.js';
-import { nextDossierCode } from './dossier-code.js';
-import { appendDossierEvent, type DossierRecord } from './dossier-record.js';
+import { nextDossierCode } from '../persistence/dossiers/dossier-code.js';
+import { appendDossierEvent, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
+import { insertDossier } from '../persistence/dossiers/dossier-rows.js';
 import { scheduleDossierDeadlines } from './deadline-jobs.js';
 import { PortalStatus } from './portal-status.js';
 import { syncDossierStatus } from '../portal-sync/dossier-status-sync.js';
@@ -121,11 +122,7 @@ export class ReceiveDossier implements Command<ReceivedDossier> {
       received_by: ctx.actor.username,
       notify_channels: consentedChannels(input.applicant),
     };
-    const keys = Object.keys(dossier);
-    await ctx.sql.execute(
-      `INSERT INTO dossier (${keys.join(', ')}) VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')})`,
-      keys.map((k) => (dossier as unknown as Record<string, unknown>)[k]),
-    );
+    await insertDossier(ctx.sql, dossier);
     await appendDossierEvent(ctx.sql, code, ctx.now, 'received', ctx.actor.username, { channel: input.channel, receivedAt, dueAt });
     await scheduleDossierDeadlines(ctx, dossier);
     // The portal learns of the dossier at receipt, before its first change of status.

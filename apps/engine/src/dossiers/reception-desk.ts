@@ -2,6 +2,7 @@ import type { Actor } from '../commands/command.js';
 import type { FlowNode, ProcedureGraph } from '../model/procedure-graph.js';
 import type { Sql } from '../persistence/database.js';
 import { badInput, forbidden, type ErrorDetail } from '../shared/domain-error.js';
+import { agencyOfDepartment } from '../persistence/identity/department-tree.js';
 
 /** The first step a dossier reaches from the procedure's none start event: the desk that receives it. */
 export function entryStep(graph: ProcedureGraph): FlowNode | undefined {
@@ -19,18 +20,6 @@ export function entryStep(graph: ProcedureGraph): FlowNode | undefined {
     }
   }
   return undefined;
-}
-
-/** The agency (root of the department tree) a department belongs to. */
-export async function agencyOfDepartment(sql: Pick<Sql, 'query'>, departmentCode: string | null | undefined): Promise<string | undefined> {
-  if (!departmentCode) return undefined;
-  const [row] = await sql.query<{ code: string }>(
-    `WITH RECURSIVE up AS (SELECT code, parent_code, 0 AS depth FROM department WHERE code = $1
-       UNION ALL SELECT d.code, d.parent_code, up.depth + 1 FROM department d JOIN up ON d.code = up.parent_code WHERE up.depth < 20)
-     SELECT code FROM up WHERE parent_code IS NULL LIMIT 1`,
-    [departmentCode],
-  );
-  return row?.code;
 }
 
 /** Whose desk receives a procedure: the agency that owns it, and the agency of its first step (an inter-agency entry). */

@@ -1,7 +1,7 @@
 import type { Command, CommandContext } from '../commands/command.js';
 import { toLocalDate } from '@onedoor/working-calendar';
 import { badInput, conflict } from '../shared/domain-error.js';
-import { appendDossierEvent, loadDossier, updateDossier } from './dossier-record.js';
+import { appendDossierEvent, loadDossier, updateDossier } from '../persistence/dossiers/dossier-record.js';
 import { scheduleDossierDeadlines } from './deadline-jobs.js';
 
 /**

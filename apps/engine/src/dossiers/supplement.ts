@@ -2,10 +2,13 @@ import type { Command, CommandContext } from '../commands/command.js';
 import { lockOpenTask } from '../commands/task-lookup.js';
 import { taskAccess } from '../identity/task-access.js';
 import { conflict } from '../shared/domain-error.js';
-import { appendDossierEvent, dossierOfInstance, loadDossier, updateDossier } from './dossier-record.js';
+import { appendDossierEvent, dossierOfInstance, loadDossier, updateDossier } from '../persistence/dossiers/dossier-record.js';
+import { lastSupplementRequest } from '../persistence/dossiers/dossier-rows.js';
 import { scheduleDossierDeadlines } from './deadline-jobs.js';
 import { notify } from './hand-back-notices.js';
 import { inAppOnly } from './notifier.js';
+import { userStore } from '../persistence/identity/user-store.js';
+import { taskHistory } from '../persistence/history/task-history.js';
 
 /**
  * Form 02: the officer lists everything missing at once and the dossier waits for the applicant.
@@ -38,7 +41,7 @@ export class RequestSupplement implements Command<{ dossierCode: string }> {
       departmentCode: task.departmentCode,
     });
     // The desk that received the dossier tells the applicant: it is told what to ask for.
-    const [desk] = await ctx.sql.query<{ department_code: string | null }>(`SELECT department_code FROM app_user WHERE username = $1`, [dossier.received_by]);
+    const desk = await userStore.departmentOf(ctx.sql, dossier.received_by);
     await notify(ctx, inAppOnly, {
       kind: 'supplement-requested',
       departmentCode: desk?.department_code ?? dossier.agency_code,
@@ -65,10 +68,7 @@ export class SupplementReceived implements Command<{ dueAt: Date | null; waitedM
 
   async execute(ctx: CommandContext) {
     const peek = await loadDossier(ctx.sql, this.code);
-    const [request] = await ctx.sql.query<{ data: { taskId: string; instanceId: string } }>(
-      `SELECT data FROM dossier_event WHERE dossier_code = $1 AND kind = 'supplement_requested' ORDER BY seq DESC LIMIT 1`,
-      [this.code],
-    );
+    const request = await lastSupplementRequest(ctx.sql, this.code);
     const rt = ctx.runtime;
     const root = await rt.load(peek.instance_id);
     const holder = request ? await rt.load(request.data.instanceId) : root;
@@ -87,7 +87,7 @@ export class SupplementReceived implements Command<{ dueAt: Date | null; waitedM
       if (task.dueAt) task.dueAt = restart && allowance ? ctx.services.time.stepDueAt(ctx.now, allowance) : calendar.addWorkingTime(task.dueAt, waitedMs);
       rt.history.updateTask(task.id, { dueAt: task.dueAt });
       rt.history.updateActivity(task.activityInstanceId, { dueAt: task.dueAt });
-      await ctx.sql.execute(`UPDATE hist_task_instance SET waited_ms = waited_ms + $2 WHERE id = $1`, [task.id, waitedMs]);
+      await taskHistory.addWaited(ctx.sql, task.id, waitedMs);
     }
     const updated = await updateDossier(ctx.sql, dossier, { waiting_since: null, due_at: newDue, legal_due_at: newLegalDue, ...(restart ? { clock_started_at: calendar.dossierDueAt(ctx.now, 0) } : {}) }, ctx.now, ctx.actor.username);
     await appendDossierEvent(ctx.sql, this.code, ctx.now, 'supplement_received', ctx.actor.username, { waitedMs, policy: dossier.supplement_policy, previousDueAt: dossier.due_at, newDueAt: newDue });

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { Database } from '../persistence/database.js';
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
-import type { AuthenticatedUser, Organisation } from './organisation.js';
+import type { AuthenticatedUser, Organisation } from '../persistence/identity/organisation.js';
+import { OidcLoginStore } from '../persistence/identity/oidc-login-store.js';
 
 /** The agency's identity provider (Keycloak and the like), from the ONEDOOR_OIDC_* settings. */
 export interface SingleSignOnConfig {
@@ -38,12 +39,15 @@ const TICKET_TTL_MS = 60_000;
  */
 export class SingleSignOn {
   private configuration?: Promise<oidc.Configuration>;
+  private readonly logins: OidcLoginStore;
 
   constructor(
     readonly config: SingleSignOnConfig,
-    private readonly db: Database,
+    db: Database,
     private readonly organisation: Organisation,
-  ) {}
+  ) {
+    this.logins = new OidcLoginStore(db);
+  }
 
   /** Where to send the browser to sign in at the provider. */
   async begin(returnTo: string | undefined): Promise<URL> {
@@ -51,8 +55,7 @@ export class SingleSignOn {
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const verifier = oidc.randomPKCECodeVerifier();
-    await this.db.query(`DELETE FROM oidc_login WHERE created_at < now() - make_interval(secs => $1)`, [LOGIN_TTL_MS / 1000]);
-    await this.db.query(`INSERT INTO oidc_login (state, nonce, code_verifier, return_to) VALUES ($1, $2, $3, $4)`, [state, nonce, verifier, safeReturnTo(returnTo)]);
+    await this.logins.begin({ state, nonce, verifier, returnTo: safeReturnTo(returnTo) }, LOGIN_TTL_MS);
     return oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: this.config.redirectUri,
       scope: this.config.scopes,
@@ -69,10 +72,7 @@ export class SingleSignOn {
    */
   async complete(callbackUrl: URL): Promise<{ ticket: string; returnTo: string | null }> {
     const state = callbackUrl.searchParams.get('state') ?? '';
-    const [login] = await this.db.query<{ nonce: string; code_verifier: string; return_to: string | null }>(
-      `DELETE FROM oidc_login WHERE state = $1 AND ticket IS NULL AND created_at > now() - make_interval(secs => $2) RETURNING nonce, code_verifier, return_to`,
-      [state, LOGIN_TTL_MS / 1000],
-    );
+    const login = await this.logins.take(state, LOGIN_TTL_MS);
     if (!login) throw refused('this sign-in has expired or was already used; start again');
     const providerError = callbackUrl.searchParams.get('error');
     if (providerError) throw refused(`the identity provider refused: ${callbackUrl.searchParams.get('error_description') ?? providerError}`);
@@ -91,16 +91,13 @@ export class SingleSignOn {
     }
     const user = await this.account(claims);
     const ticket = randomBytes(32).toString('base64url');
-    await this.db.query(`INSERT INTO oidc_login (state, nonce, code_verifier, ticket, ticket_username) VALUES ($1, '', '', $2, $3)`, [`ticket:${ticket}`, ticket, user.username]);
+    await this.logins.issueTicket(ticket, user.username);
     return { ticket, returnTo: login.return_to };
   }
 
   /** The account a ticket stands for; the ticket is spent. */
   async redeem(ticket: string): Promise<AuthenticatedUser> {
-    const [row] = await this.db.query<{ ticket_username: string }>(
-      `DELETE FROM oidc_login WHERE ticket = $1 AND created_at > now() - make_interval(secs => $2) RETURNING ticket_username`,
-      [ticket, TICKET_TTL_MS / 1000],
-    );
+    const row = await this.logins.redeemTicket(ticket, TICKET_TTL_MS);
     const user = row && (await this.organisation.authenticatedUser(row.ticket_username));
     if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'this sign-in ticket has expired or was already used; sign in again');
     return user;

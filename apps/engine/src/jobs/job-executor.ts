@@ -5,6 +5,7 @@ import type { CommandExecutor } from '../commands/command-executor.js';
 import { ExecuteJob, type JobHandler } from '../commands/execute-job.js';
 import { isDatabaseOutage } from '../persistence/database-outage.js';
 import { PollLoop, type PollLoopState } from './poll-loop.js';
+import { JobQueue, type TakenJob } from '../persistence/jobs/job-queue.js';
 
 export interface JobExecutorOptions {
   /** This engine node's name, recorded as the lock owner. */
@@ -27,24 +28,26 @@ export interface JobExecutorOptions {
  */
 export class JobExecutor {
   private readonly loop: PollLoop;
+  private readonly queue: JobQueue;
   private readonly sweeps: (() => Promise<number>)[] = [];
   lastPollAt?: Date;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly commands: CommandExecutor,
     private readonly handlers: ReadonlyMap<string, JobHandler>,
     private readonly options: JobExecutorOptions,
   ) {
-    this.loop = new PollLoop(async () => ({ full: (await this.pollOnce()) >= this.batchSize }), {
+    this.queue = new JobQueue(db);
+    this.loop = new PollLoop(PollLoop.batches(() => this.pollOnce(), this.batchSize), {
       name: `job executor (${options.nodeId})`,
       intervalMs: options.pollIntervalMs ?? 500,
       log: options.log,
+      database: db,
       // Jobs this node held when the database went away were neither run nor failed: let any
       // node take them now instead of waiting for their lock to expire.
       onRecovered: () => this.releaseLocks().then(() => undefined),
     });
-    db.onReachable(() => this.loop.databaseReachable());
   }
 
   get isRunning(): boolean {
@@ -92,8 +95,7 @@ export class JobExecutor {
 
   /** Clears this node's locks on jobs it is not running; returns how many. */
   private async releaseLocks(): Promise<number> {
-    const released = await this.db.query(`UPDATE job SET lock_owner = NULL, lock_expires_at = NULL WHERE lock_owner = $1 RETURNING id`, [this.options.nodeId]);
-    return released.length;
+    return this.queue.releaseAll(this.options.nodeId);
   }
 
   /** Acquires and runs one batch of due jobs; returns how many were acquired. */
@@ -108,18 +110,7 @@ export class JobExecutor {
     }
     if (this.stopping) return 0;
     const now = this.commands.services.clock.now();
-    const acquired = await this.db.query<{ id: string; instance_id: string | null; due_at: Date }>(
-      `UPDATE job SET lock_owner = $1, lock_expires_at = now() + make_interval(secs => $2::double precision / 1000)
-       WHERE id IN (
-         SELECT id FROM job
-         WHERE due_at <= $3 AND retries > 0 AND (lock_expires_at IS NULL OR lock_expires_at < now())
-           AND (instance_id IS NULL OR type = 'migrate-instance' OR NOT EXISTS (SELECT 1 FROM process_instance p WHERE p.id = job.instance_id AND p.suspended))
-         ORDER BY due_at
-         LIMIT $4
-         FOR UPDATE SKIP LOCKED)
-       RETURNING id, instance_id, due_at`,
-      [this.options.nodeId, this.options.lockMs ?? 60_000, now, this.options.batchSize ?? 100],
-    );
+    const acquired = await this.queue.takeDue(this.options.nodeId, this.options.lockMs ?? 60_000, now, this.options.batchSize ?? 100);
     return this.runAcquired(acquired);
   }
 
@@ -129,19 +120,11 @@ export class JobExecutor {
    */
   async runNow(jobIds: string[]): Promise<number> {
     if (jobIds.length === 0) return 0;
-    const acquired = await this.db.query<{ id: string; instance_id: string | null; due_at: Date }>(
-      `UPDATE job SET lock_owner = $1, lock_expires_at = now() + make_interval(secs => $2::double precision / 1000)
-       WHERE id IN (
-         SELECT id FROM job WHERE id = ANY($3::uuid[]) AND retries > 0 AND (lock_expires_at IS NULL OR lock_expires_at < now())
-           AND (instance_id IS NULL OR type = 'migrate-instance' OR NOT EXISTS (SELECT 1 FROM process_instance p WHERE p.id = job.instance_id AND p.suspended))
-         FOR UPDATE SKIP LOCKED)
-       RETURNING id, instance_id, due_at`,
-      [this.options.nodeId, this.options.lockMs ?? 60_000, jobIds],
-    );
+    const acquired = await this.queue.takeThese(this.options.nodeId, this.options.lockMs ?? 60_000, jobIds);
     return this.runAcquired(acquired);
   }
 
-  private async runAcquired(acquired: { id: string; instance_id: string | null; due_at: Date }[]): Promise<number> {
+  private async runAcquired(acquired: TakenJob[]): Promise<number> {
     // RETURNING has no order: each instance's jobs run in the order they fell due, as time would
     // have run them; different instances run side by side.
     const jobs = acquired.sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime());
@@ -180,23 +163,10 @@ export class JobExecutor {
   private async recordFailure(jobId: string, error: Error): Promise<void> {
     const backoff = this.options.retryBackoffMs ?? 10_000;
     const message = `${error.message}`.slice(0, 4000);
-    await this.db.transaction(async (sql) => {
-      const [job] = await sql.query<{ retries: number; instance_id: string | null; element_id: string; definition_id: string }>(
-        `UPDATE job SET retries = retries - 1, last_error = $2, lock_owner = NULL, lock_expires_at = NULL,
-                due_at = $4::timestamptz + make_interval(secs => $3::double precision * power(2, 3 - retries) / 1000)
-         WHERE id = $1 RETURNING retries, instance_id, element_id, definition_id`,
-        [jobId, message, backoff, this.commands.services.clock.now()],
-      );
-      // The retry count and due time are part of the instance's rows: no cache may keep the old ones.
-      if (job?.instance_id) await new InstanceStore(sql, this.commands.services.instanceCache).touch(job.instance_id);
-      if (job && job.retries <= 0) {
-        await sql.execute(
-          `INSERT INTO incident (id, type, job_id, instance_id, element_id, definition_id, message, created_at)
-           VALUES (gen_random_uuid(), 'failed-job', $1, $2, $3, $4, $5, now())`,
-          [jobId, job.instance_id, job.element_id, job.definition_id, message],
-        );
-      }
-    });
+    // The retry count and due time are part of the instance's rows: no cache may keep the old ones.
+    await this.queue.recordFailure(jobId, message, backoff, this.commands.services.clock.now(), (sql, instanceId) =>
+      new InstanceStore(sql, this.commands.services.instanceCache).touch(instanceId),
+    );
     this.options.log?.(`job ${jobId} failed: ${message}`);
   }
 }

@@ -11,13 +11,19 @@ export interface PollLoopOptions {
   log?: (message: string) => void;
   /** Runs once when the database answers again after an outage, before the next round. */
   onRecovered?: () => Promise<void>;
+  /** The database whose first answer after an outage (anyone's statement) ends the back-off at once. */
+  database?: { onReachable(listener: () => void): void };
+  /** Wakes the loop on every NOTIFY of `channel` (another node's change), besides the interval. */
+  wakeOn?: { notifications: { subscribe(channel: string, listener: () => void): void }; channel: string };
 }
 
 export type PollLoopState = 'stopped' | 'running' | 'paused';
 
 /**
- * The background loop the job executor and the outbox share: one round at a time, the next one
- * right away when a round was full, after the interval otherwise.
+ * The background loop every queue shares — the job executor, the portal outbox, the applicant
+ * notices, the token revocations: one round at a time, the next one right away when a round was
+ * full, after the interval otherwise, at once when woken (a local nudge or a NOTIFY). Taking the
+ * rows (FOR UPDATE SKIP LOCKED) stays with each queue's store; the loop only decides when.
  *
  * When a round fails because the database is away, the loop pauses: it logs once, tries again
  * after 0.5 s, 1 s, 2 s … (at most maxBackoffMs), and logs once more when a round gets through.
@@ -35,7 +41,15 @@ export class PollLoop {
   constructor(
     private readonly round: () => Promise<{ full: boolean }>,
     private readonly options: PollLoopOptions,
-  ) {}
+  ) {
+    options.database?.onReachable(() => this.databaseReachable());
+    if (options.wakeOn) options.wakeOn.notifications.subscribe(options.wakeOn.channel, () => this.wake());
+  }
+
+  /** A round over a queue taken `batchSize` rows at a time: full when it took a whole batch. */
+  static batches(take: () => Promise<number>, batchSize: number): () => Promise<{ full: boolean }> {
+    return async () => ({ full: (await take()) >= batchSize });
+  }
 
   get state(): PollLoopState {
     if (this.stopped) return 'stopped';

@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from '../commands/command.js';
-import { dossierOfInstance } from '../dossiers/dossier-record.js';
+import { dossierOfInstance } from '../persistence/dossiers/dossier-record.js';
 import { EndDossier } from '../dossiers/end-dossier.js';
 import { conflict } from '../shared/domain-error.js';
 import { lockRunningInstance } from './instance-lock.js';

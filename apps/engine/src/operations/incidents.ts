@@ -1,17 +1,12 @@
 import type { Command, CommandContext } from '../commands/command.js';
 import { conflict, notFound } from '../shared/domain-error.js';
 import { requireReason } from './reason.js';
+import { incidentStore, type IncidentRow } from '../persistence/operations/incident-store.js';
 
 /** Retries a failed job gets back when an administrator retries its incident. */
 export const RETRIES_ON_RETRY = 3;
 
-interface OpenIncident {
-  id: string;
-  job_id: string | null;
-  instance_id: string | null;
-  element_id: string | null;
-  message: string;
-}
+type OpenIncident = IncidentRow;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,10 +17,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 async function lockOpenIncident(ctx: CommandContext, incidentId: string): Promise<OpenIncident> {
   if (!UUID.test(incidentId)) throw notFound('Incident', incidentId);
-  const [peek] = await ctx.sql.query<{ instance_id: string | null }>(`SELECT instance_id FROM incident WHERE id = $1`, [incidentId]);
+  const peek = await incidentStore.instanceOf(ctx.sql, incidentId);
   if (!peek) throw notFound('Incident', incidentId);
   if (peek.instance_id) await ctx.runtime.load(peek.instance_id);
-  const [incident] = await ctx.sql.query<OpenIncident & { resolved_at: Date | null }>(`SELECT * FROM incident WHERE id = $1 FOR UPDATE`, [incidentId]);
+  const incident = await incidentStore.lock(ctx.sql, incidentId);
   if (incident.resolved_at) throw conflict(`incident ${incidentId} is already resolved`);
   return incident;
 }
@@ -54,12 +49,10 @@ export class RetryIncident implements Command<{ incidentId: string; jobId: strin
       job.retries = RETRIES_ON_RETRY;
       job.dueAt = ctx.now;
     } else {
-      const [free] = incident.job_id
-        ? await ctx.sql.query(`UPDATE job SET retries = $2, due_at = $3, lock_owner = NULL, lock_expires_at = NULL WHERE id = $1 RETURNING id`, [incident.job_id, RETRIES_ON_RETRY, ctx.now])
-        : [];
+      const free = incident.job_id ? await incidentStore.rearmFailedJob(ctx.sql, incident.job_id, RETRIES_ON_RETRY, ctx.now) : false;
       if (!free) throw conflict(`the job of incident ${this.incidentId} no longer exists: resolve the incident instead`);
     }
-    await ctx.sql.execute(`UPDATE incident SET resolved_at = $2 WHERE id = $1`, [incident.id, ctx.now]);
+    await incidentStore.resolve(ctx.sql, incident.id, ctx.now);
     await ctx.audit({ operation: 'retry-incident', entityType: 'incident', entityId: incident.id, instanceId: incident.instance_id, fromState: { message: incident.message, elementId: incident.element_id }, details: { reason: this.reason, jobId: incident.job_id } });
     return { incidentId: incident.id, jobId: incident.job_id, retries: RETRIES_ON_RETRY, dueAt: ctx.now };
   }
@@ -86,9 +79,9 @@ export class ResolveIncident implements Command<{ incidentId: string; resolvedAt
     const state = incident.instance_id ? await ctx.runtime.load(incident.instance_id) : undefined;
     if (incident.job_id) {
       if (state?.jobs.has(incident.job_id)) state.jobs.delete(incident.job_id);
-      else await ctx.sql.execute(`DELETE FROM job WHERE id = $1 AND retries <= 0`, [incident.job_id]);
+      else await incidentStore.removeFailedJob(ctx.sql, incident.job_id);
     }
-    await ctx.sql.execute(`UPDATE incident SET resolved_at = $2 WHERE id = $1`, [incident.id, ctx.now]);
+    await incidentStore.resolve(ctx.sql, incident.id, ctx.now);
     await ctx.audit({ operation: 'resolve-incident', entityType: 'incident', entityId: incident.id, instanceId: incident.instance_id, fromState: { message: incident.message, elementId: incident.element_id }, details: { reason: this.reason, jobId: incident.job_id } });
     return { incidentId: incident.id, resolvedAt: ctx.now };
   }

@@ -3,6 +3,7 @@ import type { Sql } from '../persistence/database.js';
 import { conflict, notFound } from '../shared/domain-error.js';
 import { lockRunningInstance } from './instance-lock.js';
 import { requireReason } from './reason.js';
+import { suspensionStore } from '../persistence/operations/suspension-store.js';
 
 /**
  * Suspends or resumes a running instance (Camunda's suspension): while suspended its steps
@@ -25,9 +26,8 @@ export class SuspendInstance implements Command<{ id: string; suspended: boolean
     const state = await lockRunningInstance(ctx, this.instanceId, { allowSuspended: true });
     const was = state.instance.suspended === true;
     if (was === this.suspend) throw conflict(`process instance ${this.instanceId} is ${was ? 'already suspended' : 'not suspended'}`);
-    await ctx.sql.execute(`UPDATE process_instance SET suspended = $2 WHERE id = $1`, [this.instanceId, this.suspend]);
     // Jobs this instance's node holds are handed back: the poll skips them while suspended.
-    if (this.suspend) await ctx.sql.execute(`UPDATE job SET lock_owner = NULL, lock_expires_at = NULL WHERE instance_id = $1`, [this.instanceId]);
+    await suspensionStore.setInstanceSuspended(ctx.sql, this.instanceId, this.suspend);
     state.instance.suspended = this.suspend;
     await ctx.store.touch(this.instanceId);
     await ctx.audit({ operation: this.suspend ? 'suspend' : 'resume', entityType: 'process_instance', entityId: this.instanceId, instanceId: this.instanceId, fromState: { suspended: was }, details: { reason: this.reason } });
@@ -49,10 +49,10 @@ export class SuspendDefinition implements Command<{ id: string; suspended: boole
   }
 
   async execute(ctx: CommandContext) {
-    const [row] = await ctx.sql.query<{ suspended: boolean }>(`SELECT suspended FROM process_definition WHERE id = $1 FOR UPDATE`, [this.definitionId]);
+    const row = await suspensionStore.lockDefinition(ctx.sql, this.definitionId);
     if (!row) throw notFound('Process definition', this.definitionId);
     if (row.suspended === this.suspend) throw conflict(`process definition ${this.definitionId} is ${row.suspended ? 'already suspended' : 'not suspended'}`);
-    await ctx.sql.execute(`UPDATE process_definition SET suspended = $2 WHERE id = $1`, [this.definitionId, this.suspend]);
+    await suspensionStore.setDefinitionSuspended(ctx.sql, this.definitionId, this.suspend);
     await ctx.audit({ operation: this.suspend ? 'suspend' : 'resume', entityType: 'process_definition', entityId: this.definitionId, fromState: { suspended: row.suspended }, details: { reason: this.reason } });
     return { id: this.definitionId, suspended: this.suspend };
   }
@@ -60,6 +60,6 @@ export class SuspendDefinition implements Command<{ id: string; suspended: boole
 
 /** Refuses a start on a suspended procedure version (409): hand starts and dossiers at the desk. */
 export async function assertStartable(sql: Sql, definitionId: string): Promise<void> {
-  const [row] = await sql.query<{ suspended: boolean; version: number; key: string }>(`SELECT suspended, version, key FROM process_definition WHERE id = $1`, [definitionId]);
+  const row = await suspensionStore.definitionState(sql, definitionId);
   if (row?.suspended) throw conflict(`version ${row.version} of ${row.key} is suspended: no new dossier starts on it`);
 }

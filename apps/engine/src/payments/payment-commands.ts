@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Command, CommandContext } from '../commands/command.js';
 import { CorrelateMessage } from '../commands/correlate-message.js';
-import { loadDossier } from '../dossiers/dossier-record.js';
+import { loadDossier } from '../persistence/dossiers/dossier-record.js';
 import { DomainError, ErrorCode, badInput, conflict, notFound } from '../shared/domain-error.js';
 import { PAYMENT_MESSAGE } from './payment-gate.js';
 import type { PaymentProvider } from './payment-provider.js';
+import { paymentStore } from '../persistence/payments/payment-store.js';
 
 export interface PaymentView {
   dossierCode: string;
@@ -42,8 +43,7 @@ export const paymentView = (row: PaymentRow): PaymentView => ({
 });
 
 export async function paymentOf(sql: Pick<CommandContext['sql'], 'query'>, code: string, lock = false): Promise<PaymentRow | undefined> {
-  const [row] = await sql.query<PaymentRow>(`SELECT * FROM dossier_payment WHERE dossier_code = $1${lock ? ' FOR UPDATE' : ''}`, [code]);
-  return row;
+  return paymentStore.ofDossier<PaymentRow>(sql, code, lock);
 }
 
 /** The applicant asks to pay online: the provider's page for the dossier's pending fee. */
@@ -59,7 +59,7 @@ export class RequestCheckout implements Command<{ checkoutUrl: string; amount: n
     if (!payment) throw notFound('Payment of dossier', this.code);
     if (payment.status === 'paid') throw conflict(`the fee of dossier ${this.code} is already paid (receipt ${payment.receipt_number})`);
     const providerRef = payment.provider === this.provider.name && payment.provider_ref ? payment.provider_ref : `${this.provider.name}-${randomUUID()}`;
-    await ctx.sql.execute(`UPDATE dossier_payment SET provider = $2, provider_ref = $3, method = 'online' WHERE id = $1`, [payment.id, this.provider.name, providerRef]);
+    await paymentStore.checkoutStarted(ctx.sql, payment.id, this.provider.name, providerRef);
     const amount = Number(payment.amount);
     const { checkoutUrl } = await this.provider.checkout({ providerRef, amount, description: `Lệ phí hồ sơ ${this.code}` });
     return { checkoutUrl, amount };
@@ -80,9 +80,9 @@ export class ConfirmPayment implements Command<PaymentView & { alreadyPaid: bool
 
   async execute(ctx: CommandContext) {
     const by = this.by;
-    const [found] = 'providerRef' in by
-      ? await ctx.sql.query<PaymentRow>(`SELECT * FROM dossier_payment WHERE provider_ref = $1 AND provider = $2 FOR UPDATE`, [by.providerRef, by.provider])
-      : await ctx.sql.query<PaymentRow>(`SELECT * FROM dossier_payment WHERE dossier_code = $1 FOR UPDATE`, [by.dossierCode]);
+    const found = 'providerRef' in by
+      ? await paymentStore.byProviderRef<PaymentRow>(ctx.sql, by.provider, by.providerRef, true)
+      : await paymentStore.ofDossier<PaymentRow>(ctx.sql, by.dossierCode, true);
     if (!found) throw notFound('Payment', 'providerRef' in by ? by.providerRef : by.dossierCode);
     if (found.status === 'paid') return { ...paymentView(found), alreadyPaid: true };
     if ('providerRef' in by && by.amount !== Number(found.amount)) {
@@ -92,7 +92,7 @@ export class ConfirmPayment implements Command<PaymentView & { alreadyPaid: bool
     if (dossier.finished_at && dossier.status !== 9) throw new DomainError(ErrorCode.Conflict, `dossier ${dossier.code} has ended`);
     const receiptNumber = await nextReceiptNumber(ctx);
     const method = 'providerRef' in by ? 'online' : 'cash';
-    await ctx.sql.execute(`UPDATE dossier_payment SET status = 'paid', method = $2, paid_at = $3, paid_by = $4, receipt_number = $5 WHERE id = $1`, [found.id, method, ctx.now, ctx.actor.username, receiptNumber]);
+    await paymentStore.paid(ctx.sql, found.id, method, ctx.now, ctx.actor.username, receiptNumber);
     await new CorrelateMessage(PAYMENT_MESSAGE, dossier.code, null, { daNopLePhi: true, bienLaiThuPhi: receiptNumber }).execute(ctx);
     await ctx.audit({ operation: 'confirm-payment', entityType: 'dossier', entityId: dossier.code, instanceId: dossier.instance_id, details: { amount: Number(found.amount), method, receiptNumber } });
     ctx.dossierChanged(dossier.code);
@@ -103,9 +103,6 @@ export class ConfirmPayment implements Command<PaymentView & { alreadyPaid: bool
 /** "BL-2026-000042": receipts numbered per year without gaps (the row lock on the year serialises nodes). */
 async function nextReceiptNumber(ctx: CommandContext): Promise<string> {
   const year = new Date(ctx.now.getTime() + 7 * 3_600_000).getUTCFullYear();
-  const [{ last }] = await ctx.sql.query<{ last: number }>(
-    `INSERT INTO receipt_sequence (year, last) VALUES ($1, 1) ON CONFLICT (year) DO UPDATE SET last = receipt_sequence.last + 1 RETURNING last`,
-    [year],
-  );
+  const last = await paymentStore.nextReceipt(ctx.sql, year);
   return `BL-${year}-${String(last).padStart(6, '0')}`;
 }

@@ -1,5 +1,6 @@
 import type { TransactionListener } from '../commands/command.js';
-import { dossierOfInstance } from '../dossiers/dossier-record.js';
+import { dossierOfInstance } from '../persistence/dossiers/dossier-record.js';
+import { paymentStore } from '../persistence/payments/payment-store.js';
 
 /**
  * The payment gate: a message catch event or receive task waiting for this message holds the
@@ -22,17 +23,13 @@ export function paymentGateListener(): TransactionListener {
     if (waiting.size === 0) return;
     const states = new Map((ctx.usedRuntime?.loadedStates() ?? []).map((s) => [s.id, s]));
     for (const instanceId of waiting) {
-      const [gate] = await ctx.sql.query(`SELECT 1 FROM event_subscription WHERE instance_id = $1 AND type = 'message' AND event_name = $2`, [instanceId, PAYMENT_MESSAGE]);
-      if (!gate) continue;
+      if (!(await paymentStore.waitsForMessage(ctx.sql, instanceId, PAYMENT_MESSAGE))) continue;
       const state = states.get(instanceId);
       if (!state) continue;
       const dossier = await dossierOfInstance(ctx.sql, state.instance.rootInstanceId);
       if (!dossier) continue;
       const fee = Number(state.variables.get('lePhi') ?? (await feeOf(ctx, state.instance.definitionId)) ?? 0);
-      await ctx.sql.execute(
-        `INSERT INTO dossier_payment (id, dossier_code, amount, status, requested_at) VALUES ($1, $2, $3, 'pending', $4) ON CONFLICT (dossier_code) DO NOTHING`,
-        [ctx.services.newId(), dossier.code, Number.isFinite(fee) && fee >= 0 ? Math.round(fee) : 0, ctx.now],
-      );
+      await paymentStore.request(ctx.sql, ctx.services.newId(), dossier.code, Number.isFinite(fee) && fee >= 0 ? Math.round(fee) : 0, ctx.now);
       ctx.dossierChanged(dossier.code);
     }
   };

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../persistence/database.js';
 import { badInput } from '../shared/domain-error.js';
+import { paymentStore } from '../persistence/payments/payment-store.js';
 
 /** A provider's word that a payment went through (or not), once its signature is checked. */
 export interface PaymentNotice {
@@ -59,9 +60,7 @@ export class SandboxPaymentProvider implements PaymentProvider {
 
   private secret(): Promise<Buffer> {
     return (this.key ??= (async () => {
-      await this.db.query(`INSERT INTO setting (key, value) VALUES ('payment-sandbox-key', $1) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString('base64')]);
-      const [row] = await this.db.query<{ value: string }>(`SELECT value FROM setting WHERE key = 'payment-sandbox-key'`);
-      return Buffer.from(row.value, 'base64');
+      return Buffer.from(await paymentStore.sandboxKey(this.db, randomBytes(32).toString('base64')), 'base64');
     })());
   }
 }

@@ -1,5 +1,6 @@
 import type { TransactionListener } from '../commands/command.js';
 import { PETITIONS_KEY } from './submit-petition.js';
+import { petitionStore } from '../persistence/petitions/petition-store.js';
 
 /** End events of the petitions procedure, and what each means for the petition. */
 const ENDINGS: Record<string, 'transferred' | 'answered'> = {
@@ -37,12 +38,7 @@ export function petitionListener(): TransactionListener {
       const ending = ended.has(instanceId) ? ENDINGS[endReached.get(instanceId) ?? ''] : undefined;
       const classified = typeof variables.thuocThamQuyen === 'boolean';
       const status = ending ?? (classified ? 'processing' : 'received');
-      await ctx.sql.execute(
-        `UPDATE petition SET status = $2, kind = coalesce($3, kind), transferred_to = coalesce($4, transferred_to),
-                answer = coalesce($5, answer), answer_number = coalesce($6, answer_number),
-                finished_at = CASE WHEN $7 THEN coalesce(finished_at, $8) ELSE finished_at END,
-                published_at = CASE WHEN $9 THEN coalesce(published_at, $8) ELSE published_at END
-          WHERE instance_id = $1`,
+      await petitionStore.follow(ctx.sql,
         [instanceId, status, text(variables.loaiPhanAnh), text(variables.coQuanTiepNhan), text(variables.noiDungTraLoi), text(variables.soVanBanTraLoi), ending !== undefined, ctx.now, ending === 'answered'],
       );
     }

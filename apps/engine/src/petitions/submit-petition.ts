@@ -1,5 +1,6 @@
 import type { Command, CommandContext } from '../commands/command.js';
 import { notFound } from '../shared/domain-error.js';
+import { petitionStore } from '../persistence/petitions/petition-store.js';
 
 /** The petitions procedure in processes/ (phan-anh-kien-nghi.bpmn): its latest version runs each petition. */
 export const PETITIONS_KEY = 'xu-ly-phan-anh-kien-nghi';
@@ -34,7 +35,7 @@ export class SubmitPetition implements Command<SubmittedPetition> {
   async execute(ctx: CommandContext): Promise<SubmittedPetition> {
     const definition = await ctx.services.definitions.source(ctx.sql).latestByKey(PETITIONS_KEY);
     if (!definition) throw notFound('Procedure', PETITIONS_KEY);
-    const [{ id }] = await ctx.sql.query<{ id: string }>(`SELECT nextval('petition_id_seq')::text AS id`);
+    const id = await petitionStore.nextId(ctx.sql);
     const code = petitionCode(ctx.now, Number(id));
     const statutoryDays = definition.graph.procedure.statutoryDays;
     const dueAt = statutoryDays !== undefined ? ctx.services.calendar().dossierDueAt(ctx.now, statutoryDays) : null;
@@ -44,9 +45,7 @@ export class SubmitPetition implements Command<SubmittedPetition> {
       variables: { petitionCode: code, senderName: input.senderName, subject: input.subject, channel: this.channel },
       startedBy: ctx.actor.username,
     });
-    await ctx.sql.execute(
-      `INSERT INTO petition (id, code, instance_id, channel, sender_name, sender_phone, sender_email, sender_address, subject, content, received_at, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    await petitionStore.insert(ctx.sql,
       [id, code, state.id, this.channel, input.senderName, input.senderPhone ?? null, input.senderEmail ?? null, input.senderAddress ?? null, input.subject, input.content, ctx.now, dueAt],
     );
     await ctx.audit({ operation: 'submit-petition', entityType: 'petition', entityId: code, instanceId: state.id, details: { channel: this.channel } });

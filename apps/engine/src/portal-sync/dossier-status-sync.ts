@@ -1,5 +1,5 @@
 import type { Sql } from '../persistence/database.js';
-import { enqueueSync } from './outbox.js';
+import { enqueueSync } from '../persistence/portal-sync/outbox.js';
 import { buildSyncRecord, type SyncDossier } from './sync-record.js';
 
 /**

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../commands/command.js';
 import type { Database, Sql } from '../persistence/database.js';
 import { PollLoop, type PollLoopState } from '../jobs/poll-loop.js';
+import { portalOutboxQueue, type PendingPortalRecord } from '../persistence/portal-sync/portal-outbox-queue.js';
 
 export interface PortalOutboxDeliveryOptions {
   /** The portal's endpoint (ONEDOOR_PORTAL_URL). Unset: delivery is off and records stay queued. */
@@ -24,12 +25,7 @@ export interface PortalOutboxDeliveryOptions {
   log?: (message: string) => void;
 }
 
-interface PendingRecord {
-  id: string;
-  dossier_code: string;
-  payload: unknown;
-  attempts: number;
-}
+type PendingRecord = PendingPortalRecord;
 
 type Outcome = { ok: true } | { ok: false; error: string };
 
@@ -59,12 +55,12 @@ export class PortalOutboxDelivery {
     this.clock = options.clock ?? systemClock;
     this.fetch = options.fetch ?? globalThis.fetch;
     const batchSize = options.batchSize ?? 20;
-    this.loop = new PollLoop(async () => ({ full: (await this.sendBatch()).taken >= batchSize }), {
+    this.loop = new PollLoop(PollLoop.batches(async () => (await this.sendBatch()).taken, batchSize), {
       name: `portal sync (${options.nodeId})`,
       intervalMs: options.pollIntervalMs ?? 1_000,
       log: options.log,
+      database: db,
     });
-    db.onReachable(() => this.loop.databaseReachable());
   }
 
   get enabled(): boolean {
@@ -108,17 +104,7 @@ export class PortalOutboxDelivery {
     const url = this.options.url;
     if (!url) return { taken: 0, delivered: 0 };
     return this.db.transaction(async (sql) => {
-      const records = await sql.query<PendingRecord>(
-        `SELECT o.id, o.dossier_code, o.payload, o.attempts
-           FROM portal_outbox o
-          WHERE o.delivered_at IS NULL AND o.next_attempt_at <= $1
-            AND NOT EXISTS (SELECT 1 FROM portal_outbox older
-                             WHERE older.dossier_code = o.dossier_code AND older.delivered_at IS NULL AND older.id < o.id)
-          ORDER BY o.id
-          LIMIT $2
-          FOR UPDATE SKIP LOCKED`,
-        [this.clock.now(), this.options.batchSize ?? 20],
-      );
+      const records = await portalOutboxQueue.takeDue(sql, this.clock.now(), this.options.batchSize ?? 20);
       const outcomes = await Promise.all(records.map((r) => this.post(url, r)));
       const now = this.clock.now();
       let delivered = 0;
@@ -150,18 +136,13 @@ export class PortalOutboxDelivery {
 
   private async record(sql: Sql, record: PendingRecord, outcome: Outcome, now: Date): Promise<void> {
     if (outcome.ok) {
-      await sql.execute(`UPDATE portal_outbox SET delivered_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1`, [record.id, now]);
+      await portalOutboxQueue.delivered(sql, record.id, now);
       return;
     }
     const attempts = record.attempts + 1;
     const base = this.options.backoffMs ?? 5_000;
     const delay = Math.min(this.options.maxBackoffMs ?? 30 * 60_000, base * 2 ** Math.min(attempts - 1, 30));
     this.lastError = outcome.error;
-    await sql.execute(`UPDATE portal_outbox SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1`, [
-      record.id,
-      attempts,
-      new Date(now.getTime() + delay),
-      outcome.error.slice(0, 2000),
-    ]);
+    await portalOutboxQueue.retryLater(sql, record.id, attempts, new Date(now.getTime() + delay), outcome.error.slice(0, 2000));
   }
 }

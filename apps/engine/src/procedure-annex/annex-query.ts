@@ -1,4 +1,4 @@
-import type { Organisation } from '../identity/organisation.js';
+import type { Organisation } from '../persistence/identity/organisation.js';
 import type { DefinitionQueries } from '../queries/definition-queries.js';
 import { buildAnnexTable, type AnnexTable } from './annex-table.js';
 import { buildComparisonAnnex, type ComparisonAnnex } from './comparison-annex.js';

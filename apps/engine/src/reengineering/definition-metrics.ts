@@ -3,7 +3,7 @@ import type { StaticMetrics } from '@onedoor/reengineering';
 import type { Engine } from '../engine.js';
 import { definitionStaticMetrics } from './definition-static-metrics.js';
 import { measureDossier, type DossierMeasure } from './dossier-measure.js';
-import { finishedDossiers } from './finished-dossiers.js';
+import { finishedDossiers } from '../queries/reengineering/finished-dossiers.js';
 import { measuredMetrics } from './measured-metrics.js';
 
 export type { DefinitionMetrics };

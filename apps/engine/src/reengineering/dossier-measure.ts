@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '@onedoor/working-calendar';
-import type { FinishedDossier } from './finished-dossiers.js';
+import type { FinishedDossier } from '../queries/reengineering/finished-dossiers.js';
 
 /** One completed task: how long its step took this time. */
 export interface StepSample {

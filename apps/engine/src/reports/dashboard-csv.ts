@@ -1,4 +1,4 @@
-import type { Dashboard } from './dashboard.js';
+import type { Dashboard } from '../queries/reports/dashboard.js';
 
 const BOM = '\uFEFF';
 

@@ -1,5 +1,5 @@
 import { II06A_COLUMNS } from '@onedoor/report-forms';
-import type { Ii06aGroupBy, Ii06aReport } from './ii06a.js';
+import type { Ii06aGroupBy, Ii06aReport } from '../queries/reports/ii06a.js';
 
 // The figure columns (their order, Vietnamese headings and figures) are the form's, shared with the reports page.
 export { II06A_COLUMNS };

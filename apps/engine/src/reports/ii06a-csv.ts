@@ -1,5 +1,5 @@
 import { II06A_COLUMNS, ii06aLines, labelHeadings } from './ii06a-columns.js';
-import type { Ii06aReport } from './ii06a.js';
+import type { Ii06aReport } from '../queries/reports/ii06a.js';
 
 /** Excel only reads a CSV as UTF-8 (Vietnamese diacritics) when it starts with a byte-order mark. */
 const BOM = '\uFEFF';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { II06A_COLUMNS, II06A_TITLE, ii06aLines, labelHeadings } from './ii06a-columns.js';
-import type { Ii06aReport } from './ii06a.js';
+import type { Ii06aReport } from '../queries/reports/ii06a.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokens } from '../../identity/access-token.js';
-import { TokenRevocations } from '../../identity/token-revocations.js';
+import { TokenRevocations } from '../../persistence/identity/token-revocations.js';
 import { DomainError, ErrorCode } from '../../shared/domain-error.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { REQUIRED_ROLES } from './roles.decorator.js';

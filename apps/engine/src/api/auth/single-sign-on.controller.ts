@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { LoginResponseDoc, SingleSignOnOfferDoc } from '../openapi/responses.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Sessions } from '../../identity/sessions.js';
+import { Sessions } from '../../persistence/identity/sessions.js';
 import type { SingleSignOn } from '../../identity/single-sign-on.js';
 import { Engine } from '../../engine.js';
 import { appendAudit } from '../../persistence/audit-log.js';

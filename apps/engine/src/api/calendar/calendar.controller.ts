@@ -4,7 +4,7 @@ import { CalendarAddDoc, CalendarOverrideDoc, CalendarYearDoc } from '../openapi
 import { ApiErrors } from '../openapi/api-errors.js';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { CalendarService } from '../../calendar/calendar-service.js';
+import { CalendarService } from '../../persistence/calendar/calendar-service.js';
 import type { Actor } from '../../commands/command.js';
 import { notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DocumentAccess } from '../../documents/document-access.js';
-import { DossierDocumentQuery } from '../../documents/dossier-document-query.js';
-import { TrackingBookQuery } from '../../documents/tracking-book-query.js';
+import { DossierDocumentQuery } from '../../queries/documents/dossier-document-query.js';
+import { TrackingBookQuery } from '../../queries/documents/tracking-book-query.js';
 import { Engine } from '../../engine.js';
-import { Organisation } from '../../identity/organisation.js';
+import { Organisation } from '../../persistence/identity/organisation.js';
 import { DocumentsController } from './documents.controller.js';
 
 /** Printable legal documents: forms 01–07 and the tracking book. */

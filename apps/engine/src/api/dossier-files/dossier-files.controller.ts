@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../commands/command.js';
 import { AddDossierFile } from '../../dossier-files/add-dossier-file.js';
-import { DossierFileQueries } from '../../dossier-files/dossier-file-queries.js';
+import { DossierFileQueries } from '../../queries/dossier-files/dossier-file-queries.js';
 import type { DossierFilesConfig } from '../../dossier-files/dossier-files-config.js';
 import { signPdf } from '../../signing/pdf-signer.js';
 import type { ResultSigning } from '../../signing/signing-config.js';
@@ -12,7 +12,7 @@ import { verifyPdfSignature } from '../../signing/verify-pdf.js';
 import { SignatureCheckDoc } from './signature-doc.js';
 import { ReuseDossierFile } from '../../dossier-files/reuse-dossier-file.js';
 import { Engine } from '../../engine.js';
-import { Organisation } from '../../identity/organisation.js';
+import { Organisation } from '../../persistence/identity/organisation.js';
 import { appendAudit } from '../../persistence/audit-log.js';
 import { badInput } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';

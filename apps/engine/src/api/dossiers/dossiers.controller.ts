@@ -5,7 +5,7 @@ import { ApiErrors } from '../openapi/api-errors.js';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Actor } from '../../commands/command.js';
-import { DossierQueries } from '../../dossiers/dossier-queries.js';
+import { DossierQueries } from '../../queries/dossiers/dossier-queries.js';
 import { ReceiveDossier } from '../../dossiers/receive-dossier.js';
 import { idempotent } from '../../commands/idempotent.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../idempotency-key.decorator.js';
@@ -14,12 +14,13 @@ import { receivableProcedures } from '../../dossiers/receivable-procedures.js';
 import { EndDossier, type DossierEnding } from '../../dossiers/end-dossier.js';
 import { RequestSupplement, SupplementReceived } from '../../dossiers/supplement.js';
 import { Engine } from '../../engine.js';
-import { Organisation } from '../../identity/organisation.js';
+import { Organisation } from '../../persistence/identity/organisation.js';
 import { hasRole } from '../../identity/task-access.js';
-import { agencyHasStep } from '../../identity/instance-access.js';
+import { agencyHasStep } from '../../persistence/identity/instance-access.js';
 import { notFound } from '../../shared/domain-error.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { agencyOfDossier } from '../../persistence/dossiers/dossier-rows.js';
 
 export class ApplicantDto {
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
@@ -209,7 +210,7 @@ export class DossiersController {
   private async assertAgency(code: string, actor: Actor): Promise<void> {
     const scope = await agencyScope(this.organisation, actor);
     if (!scope) return;
-    const [row] = await this.engine.db.query<{ agency_code: string }>(`SELECT agency_code FROM dossier WHERE code = $1`, [code]);
+    const row = await agencyOfDossier(this.engine.db, code);
     if (!row || !scope.includes(row.agency_code)) throw notFound('Dossier', code);
   }
 }

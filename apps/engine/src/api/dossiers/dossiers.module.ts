@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DossierFileQueries } from '../../dossier-files/dossier-file-queries.js';
+import { DossierFileQueries } from '../../queries/dossier-files/dossier-file-queries.js';
 import { dossierFilesConfig, type DossierFilesConfig } from '../../dossier-files/dossier-files-config.js';
-import { DossierQueries } from '../../dossiers/dossier-queries.js';
+import { DossierQueries } from '../../queries/dossiers/dossier-queries.js';
 import { Engine } from '../../engine.js';
 import { DOSSIER_FILES_CONFIG, DossierFilesController } from '../dossier-files/dossier-files.controller.js';
 import { DossiersController } from './dossiers.controller.js';

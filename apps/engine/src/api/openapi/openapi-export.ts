@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { CalendarService } from '../../calendar/calendar-service.js';
+import { CalendarService } from '../../persistence/calendar/calendar-service.js';
 import { createApp } from '../../create-app.js';
 import { installDossiers } from '../../dossiers/index.js';
 import { Engine } from '../../engine.js';
 import { AccessTokens } from '../../identity/access-token.js';
-import { Organisation } from '../../identity/organisation.js';
-import { TokenRevocations } from '../../identity/token-revocations.js';
+import { Organisation } from '../../persistence/identity/organisation.js';
+import { TokenRevocations } from '../../persistence/identity/token-revocations.js';
 import { createDataSource } from '../../persistence/data-source.js';
 import { createOpenApiDocument } from './openapi-document.js';
 

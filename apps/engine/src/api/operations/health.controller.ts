@@ -5,6 +5,7 @@ import { Engine } from '../../engine.js';
 import { Public } from '../auth/public.decorator.js';
 import { RETRY_AFTER_SECONDS } from '../../persistence/database-outage.js';
 import { reasonPhrase } from '../errors/transport-errors.js';
+import { engineGauges, ping } from '../../queries/operations/engine-gauges.js';
 
 @ApiTags('operations')
 @Controller()
@@ -37,7 +38,7 @@ export class HealthController {
 
   private async database(): Promise<{ status: 'up' | 'down'; since?: string; reason?: string }> {
     try {
-      await this.engine.db.query('SELECT 1');
+      await ping(this.engine.db);
       return { status: 'up' };
     } catch (error) {
       const outage = this.engine.db.outage;
@@ -58,14 +59,7 @@ export class HealthController {
     const gauge = (name: string, value: number) => [`# TYPE onedoor_${name} gauge`, `onedoor_${name} ${value}`];
     const lines: string[] = [];
     try {
-      const [row] = await this.engine.db.query<Record<string, string>>(
-        `SELECT (SELECT count(*) FROM process_instance WHERE state = 'active') AS active_instances,
-                (SELECT count(*) FROM task) AS open_tasks,
-                (SELECT count(*) FROM task WHERE due_at < now()) AS overdue_tasks,
-                (SELECT count(*) FROM job WHERE retries > 0) AS pending_jobs,
-                (SELECT count(*) FROM job WHERE retries > 0 AND due_at < now()) AS due_jobs,
-                (SELECT count(*) FROM incident WHERE resolved_at IS NULL) AS open_incidents`,
-      );
+      const row = await engineGauges(this.engine.db);
       lines.push(...gauge('database_up', 1), ...Object.entries(row).flatMap(([k, v]) => gauge(k, Number(v))));
     } catch {
       lines.push(...gauge('database_up', 0));

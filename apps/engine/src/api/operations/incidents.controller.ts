@@ -4,6 +4,7 @@ import { IncidentDoc } from '../openapi/responses.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { Engine } from '../../engine.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { incidentStore } from '../../persistence/operations/incident-store.js';
 
 @ApiTags('operations')
 @Controller('api/incidents')
@@ -16,10 +17,6 @@ export class IncidentsController {
   @ApiErrors(401, 403)
   @Roles('admin', 'designer', 'manager')
   list() {
-    return this.engine.db.query(
-      `SELECT id, type, job_id AS "jobId", instance_id AS "processInstanceId", element_id AS "elementId",
-              definition_id AS "definitionId", message, created_at AS "createdAt"
-       FROM incident WHERE resolved_at IS NULL ORDER BY created_at DESC LIMIT 500`,
-    );
+    return incidentStore.listOpen(this.engine.db);
   }
 }

@@ -8,7 +8,7 @@ import { CancelInstance } from '../../operations/cancel-instance.js';
 import { EditVariables } from '../../operations/edit-variables.js';
 import { ResolveIncident, RetryIncident } from '../../operations/incidents.js';
 import { ModifyInstance, type ModificationInstruction } from '../../operations/modify-instance.js';
-import { OperationsQueries } from '../../operations/operations-queries.js';
+import { OperationsQueries } from '../../queries/operations/operations-queries.js';
 import { SuspendDefinition, SuspendInstance } from '../../operations/suspension.js';
 import { MAX_BATCH, migrationBatch, StartMigration } from '../../operations/migration/migration-batch.js';
 import { proposePlan, type MigrationPlan } from '../../operations/migration/migration-plan.js';
@@ -31,6 +31,7 @@ import {
   MigrationStartedDoc,
   OperationsDashboardDoc,
 } from './operations-docs.js';
+import { definitionRows } from '../../persistence/definitions/definition-rows.js';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 
@@ -295,11 +296,10 @@ export class MigrationsController {
   async plan(@Body() body: PlanRequestDto) {
     const defs = this.engine.services.definitions;
     return this.engine.db.transaction(async (sql) => {
-      const [sourceRow] = await sql.query<{ key: string }>(`SELECT key FROM process_definition WHERE id = $1`, [body.sourceDefinitionId]);
-      if (!sourceRow) throw badInput('sourceDefinitionId names no deployed version', [{ field: 'sourceDefinitionId', message: 'a process definition id' }]);
-      const targetId = body.targetDefinitionId ?? (await sql.query<{ id: string }>(`SELECT id FROM process_definition WHERE key = $1 ORDER BY version DESC LIMIT 1`, [sourceRow.key]))[0].id;
-      const [targetRow] = await sql.query(`SELECT 1 FROM process_definition WHERE id = $1`, [targetId]);
-      if (!targetRow) throw badInput('targetDefinitionId names no deployed version', [{ field: 'targetDefinitionId', message: 'a process definition id' }]);
+      const sourceKey = await definitionRows.keyOf(sql, body.sourceDefinitionId);
+      if (!sourceKey) throw badInput('sourceDefinitionId names no deployed version', [{ field: 'sourceDefinitionId', message: 'a process definition id' }]);
+      const targetId = body.targetDefinitionId ?? (await definitionRows.latestIdOf(sql, sourceKey));
+      if (!(await definitionRows.exists(sql, targetId))) throw badInput('targetDefinitionId names no deployed version', [{ field: 'targetDefinitionId', message: 'a process definition id' }]);
       return proposePlan(await defs.byId(sql, body.sourceDefinitionId), await defs.byId(sql, targetId));
     });
   }

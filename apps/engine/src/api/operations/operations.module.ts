@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Engine } from '../../engine.js';
-import { OperationsQueries } from '../../operations/operations-queries.js';
+import { OperationsQueries } from '../../queries/operations/operations-queries.js';
 import { HealthController } from './health.controller.js';
 import { IncidentsController } from './incidents.controller.js';
 import { operationsControllers } from './operations.controllers.js';

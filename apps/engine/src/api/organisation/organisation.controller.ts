@@ -3,9 +3,9 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { DepartmentDoc, PersonDoc, UserDoc } from '../openapi/responses.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { Organisation } from '../../identity/organisation.js';
+import { Organisation } from '../../persistence/identity/organisation.js';
 import { assertPasswordAllowed } from '../../identity/password-policy.js';
-import { Sessions } from '../../identity/sessions.js';
+import { Sessions } from '../../persistence/identity/sessions.js';
 import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
 import { appendAudit } from '../../persistence/audit-log.js';

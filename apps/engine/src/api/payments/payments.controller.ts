@@ -6,16 +6,19 @@ import { ConfirmPayment, RequestCheckout, paymentOf, paymentView } from '../../p
 import { SandboxPaymentProvider, paymentSandboxEnabled } from '../../payments/payment-provider.js';
 import { renderReceipt } from '../../payments/receipt-html.js';
 import { SANDBOX_PAGE_CSP, renderSandboxPage } from '../../payments/sandbox-page.js';
-import { loadDossier } from '../../dossiers/dossier-record.js';
+import { loadDossier } from '../../persistence/dossiers/dossier-record.js';
+import { agencyOfDossier } from '../../persistence/dossiers/dossier-rows.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Public } from '../auth/public.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../openapi/api-errors.js';
-import { PublicDossierLookup } from '../public/public-dossier-lookup.js';
+import { PublicDossierLookup } from '../../queries/public/public-dossier-lookup.js';
 import { PublicLookupQuery } from '../public/public-dossiers.controller.js';
 import { LookupRateLimiter } from '../public/lookup-rate-limiter.js';
 import { DomainError, ErrorCode, notFound } from '../../shared/domain-error.js';
 import { DocumentAccess } from '../../documents/document-access.js';
+import { paymentStore } from '../../persistence/payments/payment-store.js';
+import { departmentName } from '../../persistence/identity/department-tree.js';
 
 const nullableString = { type: String, nullable: true } as const;
 
@@ -104,7 +107,7 @@ export class PublicPaymentsController {
   @ApiErrors(404)
   async sandboxPage(@Param('ref') ref: string, @Res({ passthrough: true }) res: HeaderSink) {
     if (!this.sandbox) throw notFound('Payment', ref);
-    const [row] = await this.engine.db.query<{ dossier_code: string; amount: string; status: string }>(`SELECT dossier_code, amount, status FROM dossier_payment WHERE provider = 'sandbox' AND provider_ref = $1`, [ref]);
+    const row = await paymentStore.sandboxPayment(this.engine.db, ref);
     if (!row) throw notFound('Payment', ref);
     const page = renderSandboxPage({ dossierCode: row.dossier_code, amount: Number(row.amount), paid: row.status === 'paid' });
     res.header('Content-Type', 'text/html; charset=utf-8');
@@ -120,7 +123,7 @@ export class PublicPaymentsController {
   @ApiErrors(400, 404)
   async sandboxPay(@Param('ref') ref: string) {
     if (!this.sandbox) throw notFound('Payment', ref);
-    const [row] = await this.engine.db.query<{ dossier_code: string; amount: string }>(`SELECT dossier_code, amount FROM dossier_payment WHERE provider = 'sandbox' AND provider_ref = $1`, [ref]);
+    const row = await paymentStore.sandboxPayment(this.engine.db, ref);
     if (!row) throw notFound('Payment', ref);
     await this.notify(await this.provider.notification(ref, Number(row.amount)));
     return { message: 'Đã thanh toán', returnUrl: `/tra-cuu?code=${encodeURIComponent(row.dossier_code)}` };
@@ -137,7 +140,7 @@ export class PublicPaymentsController {
     const notice = await this.provider.verify(body ?? {});
     if (!notice.paid) {
       // A failed payment changes nothing: the fee stays owed and the applicant may try again.
-      const [row] = await this.engine.db.query<Parameters<typeof paymentView>[0]>(`SELECT * FROM dossier_payment WHERE provider = $1 AND provider_ref = $2`, [this.provider.name, notice.providerRef]);
+      const row = await paymentStore.byProviderRef<Parameters<typeof paymentView>[0]>(this.engine.db, this.provider.name, notice.providerRef);
       if (!row) throw notFound('Payment', notice.providerRef);
       return { ...paymentView(row), alreadyPaid: false };
     }
@@ -183,7 +186,7 @@ export class DossierPaymentsController {
     const row = await paymentOf(this.engine.db, code);
     if (!row || row.status !== 'paid') throw notFound('Paid fee of dossier', code);
     const dossier = await this.engine.db.transaction((sql) => loadDossier(sql, code));
-    const [agency] = await this.engine.db.query<{ name: string }>(`SELECT name FROM department WHERE code = $1`, [dossier.agency_code]);
+    const agency = await departmentName(this.engine.db, dossier.agency_code);
     const page = renderReceipt({ payment: paymentView(row), agencyName: agency?.name ?? dossier.agency_code, procedureName: dossier.procedure_name, applicantName: dossier.applicant_name });
     res.header('Content-Type', 'text/html; charset=utf-8');
     res.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
@@ -192,7 +195,7 @@ export class DossierPaymentsController {
 
   /** Another agency's dossier is "not found", exactly like a code that doesn't exist. */
   private async visible(code: string, actor: Actor): Promise<void> {
-    const [row] = await this.engine.db.query<{ agency_code: string }>(`SELECT agency_code FROM dossier WHERE code = $1`, [code]);
+    const row = await agencyOfDossier(this.engine.db, code);
     if (!row || !(await this.access.canSee(actor, row.agency_code))) throw notFound('Dossier', code);
   }
 }

@@ -3,7 +3,7 @@ import { Engine } from '../../engine.js';
 import { SandboxPaymentProvider } from '../../payments/payment-provider.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { LookupRateLimiter } from '../public/lookup-rate-limiter.js';
-import { PublicDossierLookup } from '../public/public-dossier-lookup.js';
+import { PublicDossierLookup } from '../../queries/public/public-dossier-lookup.js';
 import { DossierPaymentsController, PAYMENT_LOOKUP_LIMITER, PublicPaymentsController } from './payments.controller.js';
 
 /** Fees: what a dossier owes, online payment through the provider, cash at the desk, the receipt. */

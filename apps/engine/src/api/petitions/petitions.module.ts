@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Engine } from '../../engine.js';
-import { PetitionQueries } from '../../petitions/petition-queries.js';
+import { PetitionQueries } from '../../queries/petitions/petition-queries.js';
 import { LookupRateLimiter } from '../public/lookup-rate-limiter.js';
 import { PETITION_SUBMISSION_LIMITER, PetitionsController, PublicPetitionsController } from './petitions.controller.js';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Engine } from '../../engine.js';
-import { Organisation } from '../../identity/organisation.js';
+import { Organisation } from '../../persistence/identity/organisation.js';
 import { AnnexQuery } from '../../procedure-annex/annex-query.js';
 import { DefinitionQueries } from '../../queries/definition-queries.js';
 import { DeploymentsController } from '../deployments/deployments.controller.js';

@@ -4,9 +4,9 @@ import { ActivityHistoryDoc, ProcessInstanceDoc } from '../openapi/responses.js'
 import { ApiErrors } from '../openapi/api-errors.js';
 import type { Actor } from '../../commands/command.js';
 import { Engine } from '../../engine.js';
-import { assertMaySeeInstance } from '../../identity/instance-access.js';
+import { assertMaySeeInstance } from '../../persistence/identity/instance-access.js';
 import { InstanceQueries } from '../../queries/instance-queries.js';
-import { Organisation } from '../../identity/organisation.js';
+import { Organisation } from '../../persistence/identity/organisation.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 
 @ApiTags('instances')

@@ -5,7 +5,7 @@ import { ApiErrors } from '../openapi/api-errors.js';
 import { IsOptional, IsString } from 'class-validator';
 import { Public } from '../auth/public.decorator.js';
 import { LookupRateLimiter } from './lookup-rate-limiter.js';
-import { PublicDossierLookup } from './public-dossier-lookup.js';
+import { PublicDossierLookup } from '../../queries/public/public-dossier-lookup.js';
 
 export class PublicLookupQuery {
   /** The phone given when the dossier was handed in; length is not validated so that any wrong phone is a 404. */

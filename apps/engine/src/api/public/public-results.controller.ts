@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { DossierFileQueries } from '../../dossier-files/dossier-file-queries.js';
-import type { DossierFileRow } from '../../dossier-files/dossier-file-row.js';
+import { DossierFileQueries } from '../../queries/dossier-files/dossier-file-queries.js';
+import type { DossierFileRow } from '../../persistence/dossier-files/dossier-file-row.js';
 import { Engine } from '../../engine.js';
 import { appendAudit } from '../../persistence/audit-log.js';
-import { APPLICANT_ACTOR } from '../../public-results/applicant.js';
+import { APPLICANT_ACTOR } from '../../persistence/public-results/applicant.js';
 import { hashToken } from '../../public-results/one-time-code.js';
 import { RateService, SERVICE_RATINGS, type ServiceRating } from '../../public-results/rate-service.js';
 import { RequestResultCode } from '../../public-results/request-result-code.js';
@@ -15,6 +15,7 @@ import { Public } from '../auth/public.decorator.js';
 import { contentDisposition } from '../dossier-files/uploaded-dossier-file.js';
 import { ApiErrors } from '../openapi/api-errors.js';
 import { LookupRateLimiter } from './lookup-rate-limiter.js';
+import { resultAccessStore } from '../../persistence/public-results/result-access-store.js';
 
 export class ApplicantPhoneDto {
   /** The phone given when the dossier was handed in (any wrong phone is the lookup's 404). */
@@ -106,11 +107,7 @@ export class PublicResultsController {
   @Header('Cache-Control', 'no-store')
   async download(@Param('code') code: string, @Query() q: DownloadTokenQuery, @Req() request: { ip?: string }) {
     this.budget(request, 'download');
-    const [row] = await this.engine.db.query<DossierFileRow>(
-      `SELECT f.* FROM result_download_token t JOIN dossier d ON d.code = t.dossier_code JOIN dossier_file f ON f.id = d.result_file_id
-        WHERE t.token_hash = $1 AND t.dossier_code = $2 AND t.expires_at > $3`,
-      [hashToken(q.token), code, this.engine.now()],
-    );
+    const row = await resultAccessStore.fileOfToken(this.engine.db, hashToken(q.token), code, this.engine.now());
     if (!row) throw notFound('Download link', 'of this dossier (expired or unknown)');
     const content = await this.files.verified(row);
     await appendAudit(this.engine.db, { at: this.engine.now(), username: APPLICANT_ACTOR.username, operation: 'result-downloaded', entityType: 'dossier', entityId: code, details: { fileId: row.id, address: request.ip ?? 'unknown' } });

@@ -3,7 +3,7 @@ import { Engine } from '../../engine.js';
 import { DossiersModule } from '../dossiers/dossiers.module.js';
 import { LookupPageController, PetitionsPageController } from './lookup-page.controller.js';
 import { LookupRateLimiter } from './lookup-rate-limiter.js';
-import { PublicDossierLookup } from './public-dossier-lookup.js';
+import { PublicDossierLookup } from '../../queries/public/public-dossier-lookup.js';
 import { PUBLIC_LOOKUP_LIMITER, PublicDossiersController } from './public-dossiers.controller.js';
 import { PUBLIC_RESULT_LIMITER, PublicResultsController } from './public-results.controller.js';
 

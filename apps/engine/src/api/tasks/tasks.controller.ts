@@ -10,7 +10,7 @@ import type { Actor } from '../../commands/command.js';
 import { CompleteTask } from '../../commands/complete-task.js';
 import { ReturnTask } from '../../commands/return-task.js';
 import { Engine } from '../../engine.js';
-import { TaskFormQuery } from '../../forms/task-form-query.js';
+import { TaskFormQuery } from '../../queries/forms/task-form-query.js';
 import { TaskQueries } from '../../queries/task-queries.js';
 import { taskAccess } from '../../identity/task-access.js';
 import { forbidden, notFound } from '../../shared/domain-error.js';

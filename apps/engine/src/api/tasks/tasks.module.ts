@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Engine } from '../../engine.js';
-import { TaskFormQuery } from '../../forms/task-form-query.js';
+import { TaskFormQuery } from '../../queries/forms/task-form-query.js';
 import { TaskQueries } from '../../queries/task-queries.js';
 import { TasksController } from './tasks.controller.js';
 

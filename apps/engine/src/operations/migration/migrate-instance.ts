@@ -1,10 +1,11 @@
 import type { CommandContext } from '../../commands/command.js';
 import type { AcquiredJob, JobHandler } from '../../commands/execute-job.js';
-import { dossierOfInstance } from '../../dossiers/dossier-record.js';
+import { dossierOfInstance } from '../../persistence/dossiers/dossier-record.js';
 import type { InstanceState } from '../../runtime/instance-state.js';
 import type { Definition } from '../../runtime/ports.js';
 import { activeActivities } from '../modify-instance.js';
 import { checkPlan, type MigrationPlan } from './migration-plan.js';
+import { migrationStore } from '../../persistence/operations/migration-store.js';
 
 export const MIGRATE_INSTANCE_JOB = 'migrate-instance';
 
@@ -62,29 +63,24 @@ export async function migrateInstance(ctx: CommandContext, state: InstanceState,
     task.name = node.name ?? null;
     task.departmentCode = node.step.departmentCode ?? task.departmentCode;
     task.role = node.step.role ?? task.role;
-    await ctx.sql.execute(`UPDATE task SET element_id = $2, name = $3, department_code = $4, role = $5 WHERE id = $1`, [task.id, to, task.name, task.departmentCode, task.role]);
-    await ctx.sql.execute(`UPDATE hist_task_instance SET element_id = $2, name = $3, department_code = $4, role = $5 WHERE id = $1`, [task.id, to, task.name, task.departmentCode, task.role]);
+    await migrationStore.moveTask(ctx.sql, task, to);
   }
   for (const token of state.executions.values()) {
     const to = moved.get(token.id);
     if (!to) continue;
     const node = graph.nodes.get(to)!;
     if (token.activityInstanceId) {
-      await ctx.sql.execute(`UPDATE hist_activity_instance SET activity_id = $2, activity_name = $3 WHERE id = $1`, [token.activityInstanceId, to, node.name ?? null]);
+      await migrationStore.moveActivity(ctx.sql, token.activityInstanceId, to, node.name ?? null);
     }
     if (node.type === 'intermediateCatchEvent' || node.type === 'receiveTask') rt.armEvent(state, token, node);
     for (const boundaryId of node.boundaryIds) rt.armEvent(state, token, graph.nodes.get(boundaryId)!);
   }
   // Rows written beside the runtime's unit of work: the instance, its steps, its timers, its open history.
-  await ctx.sql.execute(`UPDATE process_instance SET definition_id = $2, definition_key = $3 WHERE id = $1`, [state.id, target.id, target.key]);
-  await ctx.sql.execute(`UPDATE task SET definition_id = $2, definition_key = $3 WHERE instance_id = $1`, [state.id, target.id, target.key]);
   for (const job of state.jobs.values()) job.definitionId = target.id;
   for (const sub of state.subscriptions.values()) sub.definitionId = target.id;
-  await ctx.sql.execute(`UPDATE job SET definition_id = $2 WHERE instance_id = $1`, [state.id, target.id]);
-  await ctx.sql.execute(`UPDATE event_subscription SET definition_id = $2 WHERE instance_id = $1`, [state.id, target.id]);
-  await ctx.sql.execute(`UPDATE hist_activity_instance SET definition_id = $2 WHERE instance_id = $1 AND ended_at IS NULL`, [state.id, target.id]);
+  await migrationStore.retarget(ctx.sql, state.id, target);
   const dossier = await dossierOfInstance(ctx.sql, state.id);
-  if (dossier) await ctx.sql.execute(`UPDATE dossier SET definition_id = $2, revision = revision + 1 WHERE code = $1`, [dossier.code, target.id]);
+  if (dossier) await migrationStore.retargetDossier(ctx.sql, dossier.code, target.id);
   await ctx.store.touch(state.id);
   const to = activeActivities(state);
   await ctx.audit({
@@ -103,20 +99,16 @@ export const migrateInstanceJob: JobHandler = async (ctx, job: AcquiredJob) => {
   const batchId = String(job.payload.batchId);
   const state = (await ctx.runtime.load(job.instance_id!))!;
   state.jobs.delete(job.id);
-  const [batch] = await ctx.sql.query<{ plan: MigrationPlan & { reason?: string } }>(`SELECT plan FROM migration_batch WHERE id = $1`, [batchId]);
+  const batch = await migrationStore.batchPlan<MigrationPlan & { reason?: string }>(ctx.sql, batchId);
   if (!batch) return;
   const defs = ctx.services.definitions;
   const [source, target] = await Promise.all([defs.byId(ctx.sql, batch.plan.sourceDefinitionId), defs.byId(ctx.sql, batch.plan.targetDefinitionId)]);
   const mapping = checkPlan(batch.plan, source, target);
   const refusal = refusalOf(state, batch.plan, mapping);
   if (refusal) {
-    await ctx.sql.execute(`UPDATE migration_batch_item SET outcome = 'refused', reason = $3, from_activities = $4, finished_at = $5 WHERE batch_id = $1 AND instance_id = $2`, [
-      batchId, state.id, refusal, JSON.stringify(activeActivities(state)), ctx.now,
-    ]);
+    await migrationStore.itemRefused(ctx.sql, batchId, state.id, refusal, JSON.stringify(activeActivities(state)), ctx.now);
     return;
   }
   const { from, to } = await migrateInstance(ctx, state, batch.plan, mapping, target);
-  await ctx.sql.execute(`UPDATE migration_batch_item SET outcome = 'moved', reason = NULL, from_activities = $3, to_activities = $4, finished_at = $5 WHERE batch_id = $1 AND instance_id = $2`, [
-    batchId, state.id, JSON.stringify(from), JSON.stringify(to), ctx.now,
-  ]);
+  await migrationStore.itemMoved(ctx.sql, batchId, state.id, JSON.stringify(from), JSON.stringify(to), ctx.now);
 };

@@ -1,0 +1,54 @@
+import { DOSSIER_LIFETIME } from '../../persistence/migrations/1764100005000-dossier-lifetime-index.js';
+import { timelinessSql } from './timeliness-sql.js';
+
+/** Where a dossier of a period counts, decided once for every report (II.06a, Decision 766). */
+export type PeriodOutcome = 'early' | 'on_time' | 'late' | 'withdrawn' | 'stopped' | 'waiting' | 'within_time' | 'overdue';
+
+/**
+ * Two CTEs, `relevant` and `classified`, over the dossiers a period [$1, $2) is about, as of the
+ * instant $3 (min(period end, now): see `reportAsOf`): received
+ * before its end and not finished before its start. Each gets exactly one outcome:
+ *
+ * - finished in the period (finished_at < $2): withdrawn (status 7), stopped (8), or resolved —
+ *   early / on time / late by finished_at against **legal_due_at**. The legal due date is the one
+ *   the agency is judged by: an apology (form 04) only moves the appointment (`due_at`), and
+ *   the dossier core moves `legal_due_at` only for the applicant's supplement time, which is
+ *   never counted against the agency. No legal due date (no statutory time) → on time.
+ * - still open at the period end: waiting for a supplement (status 5, waiting since before the
+ *   end), else overdue when the legal due instant has passed **as of $3** — the period's end, or
+ *   now for a period that has not ended yet (a deadline still ahead is not overdue) — else within time.
+ *
+ * Dossiers never accepted (status 1 newly registered, 3 not received) count nowhere.
+ * The set — received before the end, open or finished since the start — is the dossiers whose
+ * lifetime overlaps the period, found through the GiST index dossier_lifetime without reading
+ * the rest of the history. `grp` is the caller's grouping expression over `dossier` columns.
+ */
+export function periodDossiersSql(groupExpression: string): string {
+  const columns = `code, ${groupExpression} AS grp, channel, received_at, finished_at, legal_due_at, status, waiting_since`;
+  return `
+  relevant AS (
+    SELECT ${columns} FROM dossier
+     WHERE ${DOSSIER_LIFETIME} && tstzrange($1, $2, '[)') AND status NOT IN (1, 3)
+  ),
+  classified AS (
+    SELECT code, grp, channel, received_at >= $1 AS received_in_period,
+      CASE
+        WHEN finished_at < $2 AND status = 7 THEN 'withdrawn'
+        WHEN finished_at < $2 AND status = 8 THEN 'stopped'
+        WHEN finished_at < $2 AND legal_due_at IS NULL THEN 'on_time'
+        WHEN finished_at < $2 THEN ${timelinessSql('finished_at', 'legal_due_at')}
+        WHEN status = 5 AND finished_at IS NULL AND (waiting_since IS NULL OR waiting_since < $2) THEN 'waiting'
+        WHEN legal_due_at < $3 THEN 'overdue'
+        ELSE 'within_time'
+      END AS outcome
+    FROM relevant
+  )`;
+}
+
+/**
+ * The instant "overdue" is judged at: the period's end, or now while the period runs. A report
+ * on the current quarter must not count as overdue a dossier whose deadline is still ahead.
+ */
+export function reportAsOf(period: { endsBefore: Date }, now: Date | undefined): Date {
+  return now && now.getTime() < period.endsBefore.getTime() ? now : period.endsBefore;
+}
