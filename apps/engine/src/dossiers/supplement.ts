@@ -6,6 +6,7 @@ import { appendDossierEvent, dossierOfInstance, loadDossier, updateDossier } fro
 import { scheduleDossierDeadlines } from './deadline-jobs.js';
 import { notify } from './hand-back-notices.js';
 import { inAppOnly } from './notifier.js';
+import { historyMonthOf } from '../runtime/rows.js';
 
 /**
  * Form 02: the officer lists everything missing at once and the dossier waits for the applicant.
@@ -85,9 +86,13 @@ export class SupplementReceived implements Command<{ dueAt: Date | null; waitedM
       task.suspended = false;
       const allowance = rt.graphOf(holder!).nodes.get(task.elementId)?.step.allowanceDays;
       if (task.dueAt) task.dueAt = restart && allowance ? ctx.services.time.stepDueAt(ctx.now, allowance) : calendar.addWorkingTime(task.dueAt, waitedMs);
-      rt.history.updateTask(task.id, { dueAt: task.dueAt });
-      rt.history.updateActivity(task.activityInstanceId, { dueAt: task.dueAt });
-      await ctx.sql.execute(`UPDATE hist_task_instance SET waited_ms = waited_ms + $2 WHERE id = $1`, [task.id, waitedMs]);
+      rt.history.updateActivity(holder!.instance, task.activityInstanceId, { dueAt: task.dueAt });
+      // An increment, not a value the runtime knows: written here, in the step's one partition.
+      await ctx.sql.execute(`UPDATE hist_activity_instance SET waited_ms = waited_ms + $3 WHERE id = $1 AND history_month = $2`, [
+        task.activityInstanceId,
+        historyMonthOf(holder!.instance.startedAt),
+        waitedMs,
+      ]);
     }
     const updated = await updateDossier(ctx.sql, dossier, { waiting_since: null, due_at: newDue, legal_due_at: newLegalDue, ...(restart ? { clock_started_at: calendar.dossierDueAt(ctx.now, 0) } : {}) }, ctx.now, ctx.actor.username);
     await appendDossierEvent(ctx.sql, this.code, ctx.now, 'supplement_received', ctx.actor.username, { waitedMs, policy: dossier.supplement_policy, previousDueAt: dossier.due_at, newDueAt: newDue });

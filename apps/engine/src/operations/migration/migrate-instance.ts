@@ -5,6 +5,7 @@ import type { InstanceState } from '../../runtime/instance-state.js';
 import type { Definition } from '../../runtime/ports.js';
 import { activeActivities } from '../modify-instance.js';
 import { checkPlan, type MigrationPlan } from './migration-plan.js';
+import { historyMonthOf } from '../../runtime/rows.js';
 
 export const MIGRATE_INSTANCE_JOB = 'migrate-instance';
 
@@ -52,6 +53,8 @@ export async function migrateInstance(ctx: CommandContext, state: InstanceState,
     if (to) token.activityId = to;
     if (token.incomingFlowId && !graph.flows.has(token.incomingFlowId)) token.incomingFlowId = null;
   }
+  // Every history row of the instance is in its start month's partition.
+  const month = historyMonthOf(state.instance.startedAt);
   for (const task of state.tasks.values()) {
     task.definitionId = target.id;
     task.definitionKey = target.key;
@@ -63,14 +66,14 @@ export async function migrateInstance(ctx: CommandContext, state: InstanceState,
     task.departmentCode = node.step.departmentCode ?? task.departmentCode;
     task.role = node.step.role ?? task.role;
     await ctx.sql.execute(`UPDATE task SET element_id = $2, name = $3, department_code = $4, role = $5 WHERE id = $1`, [task.id, to, task.name, task.departmentCode, task.role]);
-    await ctx.sql.execute(`UPDATE hist_task_instance SET element_id = $2, name = $3, department_code = $4, role = $5 WHERE id = $1`, [task.id, to, task.name, task.departmentCode, task.role]);
+    await ctx.sql.execute(`UPDATE hist_activity_instance SET activity_id = $3, activity_name = $4, department_code = $5, role = $6 WHERE id = $1 AND history_month = $2`, [task.activityInstanceId, month, to, task.name, task.departmentCode, task.role]);
   }
   for (const token of state.executions.values()) {
     const to = moved.get(token.id);
     if (!to) continue;
     const node = graph.nodes.get(to)!;
     if (token.activityInstanceId) {
-      await ctx.sql.execute(`UPDATE hist_activity_instance SET activity_id = $2, activity_name = $3 WHERE id = $1`, [token.activityInstanceId, to, node.name ?? null]);
+      await ctx.sql.execute(`UPDATE hist_activity_instance SET activity_id = $3, activity_name = $4 WHERE id = $1 AND history_month = $2`, [token.activityInstanceId, month, to, node.name ?? null]);
     }
     if (node.type === 'intermediateCatchEvent' || node.type === 'receiveTask') rt.armEvent(state, token, node);
     for (const boundaryId of node.boundaryIds) rt.armEvent(state, token, graph.nodes.get(boundaryId)!);
@@ -82,7 +85,7 @@ export async function migrateInstance(ctx: CommandContext, state: InstanceState,
   for (const sub of state.subscriptions.values()) sub.definitionId = target.id;
   await ctx.sql.execute(`UPDATE job SET definition_id = $2 WHERE instance_id = $1`, [state.id, target.id]);
   await ctx.sql.execute(`UPDATE event_subscription SET definition_id = $2 WHERE instance_id = $1`, [state.id, target.id]);
-  await ctx.sql.execute(`UPDATE hist_activity_instance SET definition_id = $2 WHERE instance_id = $1 AND ended_at IS NULL`, [state.id, target.id]);
+  await ctx.sql.execute(`UPDATE hist_activity_instance SET definition_id = $3 WHERE instance_id = $1 AND history_month = $2 AND ended_at IS NULL`, [state.id, month, target.id]);
   const dossier = await dossierOfInstance(ctx.sql, state.id);
   if (dossier) await ctx.sql.execute(`UPDATE dossier SET definition_id = $2, revision = revision + 1 WHERE code = $1`, [dossier.code, target.id]);
   await ctx.store.touch(state.id);
