@@ -98,7 +98,8 @@ export async function generateDemoHistory(dataSource: DataSource, options: DemoH
       for (let step = 0; step < 20; step++) {
         const [task] = await engine.db.query<{ id: string; created_at: Date; department_code: string | null; role: string | null; allowance: string | null }>(
           `SELECT t.id, t.created_at, t.department_code, t.role, h.allowance_days AS allowance
-           FROM task t JOIN process_instance p ON p.id = t.instance_id JOIN hist_task_instance h ON h.id = t.id
+           FROM task t JOIN process_instance p ON p.id = t.instance_id
+           JOIN hist_activity_instance h ON h.id = t.activity_instance_id AND h.history_month = od_history_month(p.started_at)
            WHERE p.root_instance_id = $1 ORDER BY t.created_at LIMIT 1`,
           [received.processInstanceId],
         );

@@ -46,7 +46,7 @@ export class DossierQueries {
     const steps = await this.controlSheet(d.instance_id);
     const events = await this.db.query(`SELECT at, kind, actor, data FROM dossier_event WHERE dossier_code = $1 ORDER BY seq`, [code]);
     const handedIn = await this.db.query<{ name: string; value: unknown }>(
-      `SELECT DISTINCT ON (name) name, value FROM hist_variable_update WHERE instance_id = $1 AND name = ANY($2::text[]) ORDER BY name, seq DESC`,
+      `SELECT DISTINCT ON (name) name, value FROM hist_variable_update WHERE instance_id = $1 AND history_month = (SELECT od_history_month(started_at) FROM process_instance WHERE id = $1) AND name = ANY($2::text[]) ORDER BY name, seq DESC`,
       [d.instance_id, [...DOCUMENT_VARIABLES]],
     );
     const documents = DOCUMENT_VARIABLES.map((name) => receivedDocumentsOf(handedIn.find((r) => r.name === name)?.value)).find((list) => list.length > 0) ?? [];
@@ -98,7 +98,7 @@ export class DossierQueries {
       `SELECT h.id, h.element_id, h.name, h.department_code, dep.name AS department_name, coalesce(h.assignee, h.ended_by) AS assignee,
               u.full_name AS assignee_name, h.ended_by, h.created_at, h.ended_at, h.due_at,
               h.allowance_days, h.counted, h.outcome, h.waited_ms, h.opinion
-       FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id
+       FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id AND h.history_month = od_history_month(p.started_at)
        LEFT JOIN department dep ON dep.code = h.department_code
        LEFT JOIN app_user u ON u.username = coalesce(h.assignee, h.ended_by)
        WHERE p.root_instance_id = $1 AND (h.outcome IS NULL OR h.outcome <> 'canceled')
@@ -163,7 +163,7 @@ export class DossierQueries {
     if (filter.agencyCodes) {
       const agencies = param(filter.agencyCodes);
       where.push(`(d.agency_code = ANY(${agencies}::text[]) OR EXISTS (
-        SELECT 1 FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id JOIN department dep ON dep.code = h.department_code
+        SELECT 1 FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id AND h.history_month = od_history_month(p.started_at) JOIN department dep ON dep.code = h.department_code
         WHERE p.root_instance_id = d.instance_id AND (dep.code = ANY(${agencies}::text[]) OR dep.parent_code = ANY(${agencies}::text[]))))`);
     }
     if (filter.departmentCode) add('EXISTS (SELECT 1 FROM task t JOIN process_instance p ON p.id = t.instance_id WHERE p.root_instance_id = d.instance_id AND t.department_code = ?)', filter.departmentCode);
