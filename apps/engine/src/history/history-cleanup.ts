@@ -89,11 +89,19 @@ export async function monthVerdict(sql: Pick<Sql, 'query'>, month: string, optio
  * history table go in one transaction (DROP TABLE, no row deletes: no dead tuples, no vacuum,
  * the disk space is returned at once), with a line in history_cleanup_log. Runs on any node;
  * an advisory lock makes it run on one at a time, and a node that finds it taken leaves the
- * round to the other. Stops at the first month that must stay: later months end later.
+ * round to the other. A month kept (an open dossier, a longer retention) does not stop the
+ * sweep: a later month of shorter-lived procedures may go before it. Only months older than the
+ * shortest retention in force are examined — no instance in a younger one can have expired.
  */
 export async function cleanupHistory(db: Database, options: CleanupOptions): Promise<{ dropped: DroppedMonth[]; busy: boolean }> {
   const dropped: DroppedMonth[] = [];
-  for (const month of await historyMonths(db)) {
+  const [shortest] = await db.query<{ years: number | null }>(
+    `SELECT min(y) AS years FROM (SELECT retention_years AS y FROM procedure_retention UNION ALL SELECT $1::int) r`,
+    [options.defaultYears],
+  );
+  if (shortest.years === null) return { dropped, busy: false };
+  const youngest = historyMonthOf(new Date(Date.UTC(options.now.getUTCFullYear() - shortest.years, options.now.getUTCMonth(), 1)));
+  for (const month of (await historyMonths(db)).filter((m) => addMonths(m, 1) <= youngest)) {
     const outcome = await db.transaction(async (sql) => {
       const [lock] = await sql.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('onedoor:history-cleanup')) AS locked`);
       if (!lock.locked) return 'busy' as const;
@@ -123,8 +131,7 @@ export async function cleanupHistory(db: Database, options: CleanupOptions): Pro
       return row;
     });
     if (outcome === 'busy') return { dropped, busy: true };
-    if (outcome === 'kept') break;
-    if (outcome !== 'gone') dropped.push(outcome);
+    if (outcome !== 'gone' && outcome !== 'kept') dropped.push(outcome);
   }
   return { dropped, busy: false };
 }

@@ -39,7 +39,7 @@ export class PartitionedHistory1764200025000 implements MigrationInterface {
       DECLARE
         first date := date_trunc('month', month)::date;
         upper date := (date_trunc('month', month) + interval '1 month')::date;
-        child text := parent || '_' || to_char(month, 'YYYY"m"MM');
+        child text := parent || '_' || to_char(month, '"y"YYYY"m"MM');
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtext('onedoor:history-partitions'));
         IF to_regclass(child) IS NOT NULL THEN RETURN false; END IF;
