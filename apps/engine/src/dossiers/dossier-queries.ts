@@ -33,6 +33,19 @@ export interface ControlSheetRow {
 
 const HOUR = 3600_000;
 
+/**
+ * The steps of a dossier's control sheet ($1: its root instance). Each instance's steps are read
+ * from its start month's history partition only (run-time partition pruning on history_month).
+ */
+export const CONTROL_SHEET_SQL = `SELECT h.id, h.element_id, h.name, h.department_code, dep.name AS department_name, coalesce(h.assignee, h.ended_by) AS assignee,
+              u.full_name AS assignee_name, h.ended_by, h.created_at, h.ended_at, h.due_at,
+              h.allowance_days, h.counted, h.outcome, h.waited_ms, h.opinion
+       FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id AND h.history_month = od_history_month(p.started_at)
+       LEFT JOIN department dep ON dep.code = h.department_code
+       LEFT JOIN app_user u ON u.username = coalesce(h.assignee, h.ended_by)
+       WHERE p.root_instance_id = $1 AND (h.outcome IS NULL OR h.outcome <> 'canceled')
+       ORDER BY h.created_at, h.id`;
+
 /** Read side of dossiers: the record, its control sheet (form 06 as data) and lists. */
 export class DossierQueries {
   constructor(
@@ -95,14 +108,7 @@ export class DossierQueries {
    */
   async controlSheet(rootInstanceId: string): Promise<ControlSheetRow[]> {
     const rows = await this.db.query<{ id: string; element_id: string; name: string | null; department_code: string | null; department_name: string | null; assignee: string | null; assignee_name: string | null; ended_by: string | null; created_at: Date; ended_at: Date | null; due_at: Date | null; allowance_days: string | null; counted: boolean | null; outcome: string | null; waited_ms: string; opinion: string | null }>(
-      `SELECT h.id, h.element_id, h.name, h.department_code, dep.name AS department_name, coalesce(h.assignee, h.ended_by) AS assignee,
-              u.full_name AS assignee_name, h.ended_by, h.created_at, h.ended_at, h.due_at,
-              h.allowance_days, h.counted, h.outcome, h.waited_ms, h.opinion
-       FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id AND h.history_month = od_history_month(p.started_at)
-       LEFT JOIN department dep ON dep.code = h.department_code
-       LEFT JOIN app_user u ON u.username = coalesce(h.assignee, h.ended_by)
-       WHERE p.root_instance_id = $1 AND (h.outcome IS NULL OR h.outcome <> 'canceled')
-       ORDER BY h.created_at, h.id`,
+      CONTROL_SHEET_SQL,
       [rootInstanceId],
     );
     const supplements = await this.db.query<{ at: Date; data: { taskId?: string; missing?: string[]; note?: string | null } }>(
