@@ -40,7 +40,7 @@ export interface CleanupOptions {
  * called sub-process is kept as long as the dossier it served. A month of history holds the
  * instances that started in it, so the month may go when every one of them has ended and the
  * LONGEST retention among them has passed — procedures with different retention periods that
- * share a month keep the month until the last of them expires (docs/operations/history-retention.md
+ * share a month keep the month until the last of them expires (docs/history-retention.md
  * says why this beats sub-partitioning by retention class).
  */
 const VERDICT = `

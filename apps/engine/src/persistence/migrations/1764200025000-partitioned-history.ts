@@ -19,7 +19,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * user_operation (the audit log) is not partitioned here: it is append-only by trigger, records
  * actions on accounts and definitions as well as dossiers, and its retention is the security
- * audit's, not a procedure's. See docs/operations/history-retention.md.
+ * audit's, not a procedure's. See docs/history-retention.md.
  */
 export class PartitionedHistory1764200025000 implements MigrationInterface {
   name = 'PartitionedHistory1764200025000';
