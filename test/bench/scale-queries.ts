@@ -150,7 +150,9 @@ export async function scaleQueries(engine: Engine, options: ScaleOptions): Promi
      FROM generate_series(1, $2::int) g`,
     [def.id, openTasks],
   );
-  await db.query(`ANALYZE process_instance, dossier, task, hist_activity_instance, hist_variable_update`);
+  // VACUUM as well as ANALYZE: the tables as autovacuum leaves them in production (visibility
+  // map set), and no autovacuum of 100 million fresh rows running under the timings below.
+  await db.dataSource.query(`VACUUM (ANALYZE) process_instance, dossier, task, hist_activity_instance, hist_variable_update`);
   const generatedMs = performance.now() - t0;
 
   const time = async (run: () => Promise<unknown>) => {
