@@ -21,6 +21,11 @@ describe('migration PartitionedHistory1764200025000', () => {
     await db.dataSource.undoLastMigration({ transaction: 'all' });
     const [old] = await q<{ relkind: string }>(`SELECT relkind FROM pg_class WHERE relname = 'hist_task_instance'`);
     expect(old.relkind).toBe('r');
+    await q(`INSERT INTO deployment (id, name) VALUES ('55555555-5555-4555-8555-555555555555', 'spec')`);
+    await q(
+      `INSERT INTO process_definition (id, key, version, deployment_id, resource_name, bpmn_xml, sha256)
+       VALUES ('def', 'thu-tuc', 1, '55555555-5555-4555-8555-555555555555', 'thu-tuc.bpmn', '<definitions/>', 'x')`,
+    );
     await q(
       `INSERT INTO process_instance (id, definition_id, definition_key, state, root_instance_id, started_at, ended_at)
        VALUES ($1, 'def', 'thu-tuc', 'completed', $1, '2026-01-31T20:00:00Z', '2026-02-10T03:00:00Z')`,
