@@ -1,6 +1,6 @@
 import { CONTROL_SHEET_SQL, DOSSIER_INSTANCES_SQL, DossierQueries } from '../../apps/engine/src/dossiers/dossier-queries.js';
 import type { Engine } from '../../apps/engine/src/engine.js';
-import { cleanupHistory } from '../../apps/engine/src/history/history-cleanup.js';
+import { cleanupHistory, MONTH_VERDICT_SQL } from '../../apps/engine/src/history/history-cleanup.js';
 import { addMonths } from '../../apps/engine/src/history/history-partitions.js';
 import { ii06aReport } from '../../apps/engine/src/reports/ii06a.js';
 import { parsePeriod } from '../../apps/engine/src/reports/period.js';
@@ -216,9 +216,10 @@ export async function scaleQueries(engine: Engine, options: ScaleOptions): Promi
   const cleanup = await cleanupHistory(db, { now: cleanupNow, defaultYears: 10, node: 'bench' });
   const cleanupMs = performance.now() - c0;
   const cleaned = cleanup.dropped[0];
-  plans['cleanup verdict of a month (process_instance by started_at)'] = await plan(
-    `SELECT count(*) FILTER (WHERE ended_at IS NULL) FROM process_instance WHERE started_at >= $1 AND started_at < $2`,
-    [`${addMonths(firstMonth, 1)}T00:00:00Z`, `${addMonths(firstMonth, 2)}T00:00:00Z`],
+  plans[`cleanup verdict of the month kept (${addMonths(firstMonth, 1).slice(0, 7)}: its dossiers' retention not passed yet)`] = await plan(
+    MONTH_VERDICT_SQL,
+    [addMonths(firstMonth, 1), 10],
+    true,
   );
   const reportAfterCleanupMs = await time(() => db.transaction((sql) => ii06aReport(sql, period, 'department')));
   const sheetAfterCleanupMs = await time(() => queries.controlSheet(sheetDossier));

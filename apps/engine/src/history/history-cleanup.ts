@@ -43,17 +43,25 @@ export interface CleanupOptions {
  * share a month keep the month until the last of them expires (docs/history-retention.md
  * says why this beats sub-partitioning by retention class).
  */
-const VERDICT = `
+export const MONTH_VERDICT_SQL = `
   WITH m AS (SELECT $1::date AS month),
-  kept AS (
-    SELECT p.ended_at, coalesce(root.ended_at, CASE WHEN root.id IS NULL THEN p.ended_at END) AS dossier_ended_at,
-           CASE WHEN r.procedure_key IS NULL THEN $2::int ELSE r.retention_years END AS years,
-           (CASE WHEN r.procedure_key IS NULL THEN $2::int IS NULL ELSE r.retention_years IS NULL END) AS forever
+  instances AS (
+    -- A root instance is its own dossier; only a called one looks its root up (by primary key),
+    -- so a month of a quarter-million dossiers is one index range scan, not a self-join.
+    SELECT p.ended_at,
+           CASE WHEN p.root_instance_id = p.id THEN p.ended_at
+                ELSE coalesce((SELECT r.ended_at FROM process_instance r WHERE r.id = p.root_instance_id), p.ended_at) END AS dossier_ended_at,
+           CASE WHEN p.root_instance_id = p.id THEN p.definition_key
+                ELSE coalesce((SELECT r.definition_key FROM process_instance r WHERE r.id = p.root_instance_id), p.definition_key) END AS dossier_key
     FROM process_instance p
-    LEFT JOIN process_instance root ON root.id = p.root_instance_id
-    LEFT JOIN procedure_retention r ON r.procedure_key = coalesce(root.definition_key, p.definition_key)
     WHERE p.started_at >= ((SELECT month FROM m)::timestamp AT TIME ZONE 'UTC')
       AND p.started_at < (((SELECT month FROM m) + interval '1 month')::timestamp AT TIME ZONE 'UTC')
+  ),
+  kept AS (
+    SELECT i.ended_at, i.dossier_ended_at,
+           CASE WHEN r.procedure_key IS NULL THEN $2::int ELSE r.retention_years END AS years,
+           (CASE WHEN r.procedure_key IS NULL THEN $2::int IS NULL ELSE r.retention_years IS NULL END) AS forever
+    FROM instances i LEFT JOIN procedure_retention r ON r.procedure_key = i.dossier_key
   )
   SELECT count(*)::int AS instances,
          count(*) FILTER (WHERE ended_at IS NULL OR dossier_ended_at IS NULL)::int AS open,
@@ -65,7 +73,7 @@ const VERDICT = `
 
 /** Whether one month of history may be dropped now, and why (or why not). */
 export async function monthVerdict(sql: Pick<Sql, 'query'>, month: string, options: Pick<CleanupOptions, 'now' | 'defaultYears'>): Promise<MonthVerdict> {
-  const [row] = await sql.query<{ instances: number; open: number; kept_forever: boolean; expires_at: Date | null; last_ended_at: Date | null; longest_years: number | null }>(VERDICT, [
+  const [row] = await sql.query<{ instances: number; open: number; kept_forever: boolean; expires_at: Date | null; last_ended_at: Date | null; longest_years: number | null }>(MONTH_VERDICT_SQL, [
     month,
     options.defaultYears,
   ]);
