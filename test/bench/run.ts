@@ -6,7 +6,7 @@ import { closeClients } from './http-client.js';
 import { benchEngine, httpLatencyAtRate, httpThroughput, inProcessThroughput, serveBench } from './throughput.js';
 import { peerInItsOwnProcess } from './peer-process.js';
 import { timerLateness } from './timers.js';
-import { scaleQueries } from './scale-queries.js';
+import { printScale, scaleOptions, scaleQueries } from './scale-queries.js';
 import { scaleOut } from './scale-out.js';
 import { Engine } from '../../apps/engine/src/engine.js';
 import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
@@ -98,12 +98,7 @@ async function main(): Promise<void> {
       line(`scale-out: ${nodes} engine processes on one database`, `${fmt(out.perSecond)} completions/s; ${fmt(out.completedInstances)}/${fmt(out.expectedInstances)} instances completed, ${out.duplicateSteps} duplicated steps, ${out.openTasks} tasks left; max RSS ${fmt(out.maxRssMb)} MB`, '2 cores shared with PostgreSQL');
     }
 
-    const scale = await scaleQueries(engine, quick ? 100_000 : 1_000_000, quick ? 10_000 : 100_000);
-    line(`generated ${quick ? '100,000' : '1,000,000'} dossiers + ${quick ? '10,000' : '100,000'} open tasks (set-based SQL)`, `${fmt(scale.generatedMs / 1000, 1)} s`);
-    line('overdue tasks of one department (inbox query)', `${fmt(scale.overdueMs, 1)} ms`, 'target < 50 ms');
-    line('II.06a for a quarter', `${fmt(scale.reportMs, 0)} ms`, 'target < 1 s');
-    line('a dossier’s control sheet', `${fmt(scale.sheetMs, 1)} ms`, 'target < 10 ms');
-    console.log(`\nplan, overdue tasks:\n${scale.overduePlan}\n\nplan, II.06a (the dossiers alive in the quarter):\n${scale.reportPlan}\n\nplan, control sheet:\n${scale.sheetPlan}\n`);
+    printScale(await scaleQueries(engine, scaleOptions(args, quick)), line);
 
     const timerUrl = await server.createDatabase('bench_timers');
     const timerNodes: Engine[] = [];

@@ -7,6 +7,7 @@ import { eventDeliveryJobHandlers } from './commands/event-delivery-jobs.js';
 import { BroadcastSignal } from './commands/broadcast-signal.js';
 import { MIGRATE_INSTANCE_JOB, migrateInstanceJob } from './operations/migration/migrate-instance.js';
 import { JobExecutor } from './jobs/job-executor.js';
+import { historyUpkeep } from './history/history-upkeep.js';
 import { Database } from './persistence/database.js';
 import { DefinitionCache } from './persistence/definition-store.js';
 import { DecisionCache } from './persistence/decisions/decision-store.js';
@@ -105,6 +106,7 @@ export class Engine {
       log: options.log,
     });
     this.jobs.addSweep(housekeeping(this.db, this.services.clock));
+    this.jobs.addSweep(historyUpkeep(this.db, this.services.clock, this.nodeId, options.log));
     this.definitions = new DefinitionQueries(this.db, this.services.definitions);
     this.instances = new InstanceQueries(this.db);
     this.tasks = new TaskQueries(this.db);

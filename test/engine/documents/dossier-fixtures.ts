@@ -151,20 +151,21 @@ export class DossierFixtures {
     const taskId = randomUUID();
     const elementId = t.elementId ?? `step-${taskId.slice(0, 6)}`;
     const outcome = t.outcome ?? (t.endedAt ? 'completed' : null);
+    // One row per step: the activity carries its task's fields, in its instance's month partition.
     await this.db.query(
-      `INSERT INTO hist_task_instance (id, instance_id, element_id, name, department_code, assignee, created_at, due_at, ended_at, outcome, ended_by, allowance_days, counted)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true)`,
-      [taskId, instanceId, elementId, t.name, t.departmentCode, t.assignee, t.createdAt, t.dueAt, t.endedAt ?? null, outcome, t.endedBy ?? (t.endedAt ? t.assignee : null), t.allowanceDays ?? null],
-    );
-    await this.db.query(
-      `INSERT INTO hist_activity_instance (id, instance_id, execution_id, definition_id, activity_id, activity_name, activity_type, started_at, ended_at, state, task_id, assignee, department_code, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'userTask', $7, $8, $9, $10, $11, $12, $13)`,
-      [randomUUID(), instanceId, randomUUID(), this.definitionId, elementId, t.name, t.createdAt, t.endedAt ?? null, t.endedAt ? 'completed' : 'active', taskId, t.assignee, t.departmentCode, t.dueAt],
+      `INSERT INTO hist_activity_instance (id, history_month, instance_id, execution_id, definition_id, activity_id, activity_name, activity_type, started_at, ended_at, state,
+                                           task_id, assignee, department_code, due_at, outcome, ended_by, allowance_days, counted)
+       VALUES ($1, (SELECT od_history_month(started_at) FROM process_instance WHERE id = $2), $2, $3, $4, $5, $6, 'userTask', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, true)`,
+      [randomUUID(), instanceId, randomUUID(), this.definitionId, elementId, t.name, t.createdAt, t.endedAt ?? null, t.endedAt ? 'completed' : 'active', taskId, t.assignee, t.departmentCode, t.dueAt,
+        outcome, t.endedBy ?? (t.endedAt ? t.assignee : null), t.allowanceDays ?? null],
     );
   }
 
   async variable(instanceId: string, name: string, value: unknown, at: Date): Promise<void> {
-    await this.db.query(`INSERT INTO hist_variable_update (instance_id, name, value, at) VALUES ($1, $2, $3, $4)`, [instanceId, name, JSON.stringify(value), at]);
+    await this.db.query(
+      `INSERT INTO hist_variable_update (history_month, instance_id, name, value, at) VALUES ((SELECT od_history_month(started_at) FROM process_instance WHERE id = $1), $1, $2, $3, $4)`,
+      [instanceId, name, JSON.stringify(value), at],
+    );
   }
 
   private async instance(definitionId: string, businessKey: string | null, startedAt: Date, parent: { parentId: string; rootId: string } | null, state: string): Promise<string> {

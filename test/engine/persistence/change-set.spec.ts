@@ -98,7 +98,7 @@ describe('ChangeSet', () => {
 
   it('given one row or several, then jsonb columns keep their JSON type either way (a single row travels as typed parameters)', async () => {
     const i = instance();
-    const update = (name: string, value: unknown) => ({ instanceId: i.id, name, value, at: new Date('2027-03-01T02:00:00Z'), byUser: 'tester', activityId: null });
+    const update = (name: string, value: unknown) => ({ historyMonth: '2027-03-01', instanceId: i.id, name, value, at: new Date('2027-03-01T02:00:00Z'), byUser: 'tester', activityId: null });
     await write(new ChangeSet().insert('process_instance', [i]).insert('hist_variable_update', [update('alone', ['giấy phép', 2])]));
     await write(new ChangeSet().insert('hist_variable_update', [update('first', 'Nguyễn Văn A'), update('second', { amount: 50000 })]));
     await write(new ChangeSet().insert('hist_variable_update', [update('text', 'một chuỗi')]));

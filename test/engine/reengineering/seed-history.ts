@@ -61,12 +61,14 @@ export async function seedHistory(engine: Engine, seeds: DossierSeed[]): Promise
         );
       }
       await engine.db.query(
-        `INSERT INTO hist_task_instance (id, instance_id, element_id, name, department_code, role, created_at, due_at, ended_at, outcome,
-                                         allowance_days, counted, waited_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        // A step's history is one activity row carrying its task's fields, in its instance's month.
+        `INSERT INTO hist_activity_instance (id, task_id, execution_id, definition_id, activity_type, state, history_month, instance_id, activity_id, activity_name,
+                                             department_code, role, started_at, due_at, ended_at, outcome, allowance_days, counted, waited_ms)
+         VALUES ($1, $1, $1, $14, 'userTask', CASE WHEN $9::timestamptz IS NULL THEN 'active' ELSE 'completed' END,
+                 (SELECT od_history_month(started_at) FROM process_instance WHERE id = $2), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [randomUUID(), task.inChildInstance ? child : root, task.elementId, step?.name ?? null, step?.departmentCode ?? null, step?.role ?? null,
           at(task.from), task.due ? at(task.due) : null, task.to ? at(task.to) : null, task.to ? task.outcome ?? 'completed' : null,
-          step?.allowanceDays ?? null, step?.counted ?? true, Math.round((task.waitedHours ?? 0) * 3_600_000)],
+          step?.allowanceDays ?? null, step?.counted ?? true, Math.round((task.waitedHours ?? 0) * 3_600_000), s.definitionId],
       );
     }
   }

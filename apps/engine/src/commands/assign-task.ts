@@ -23,8 +23,7 @@ export class AssignTask implements Command<void> {
     const fromState = { assignee: task.assignee };
     task.assignee = this.username;
     task.revision += 1;
-    ctx.runtime.history.updateTask(task.id, { assignee: task.assignee });
-    ctx.runtime.history.updateActivity(task.activityInstanceId, { assignee: task.assignee });
+    ctx.runtime.history.updateActivity(state.instance, task.activityInstanceId, { assignee: task.assignee });
     await ctx.audit({ operation: 'assign', entityType: 'task', entityId: task.id, instanceId: state.id, fromState, details: { to: this.username } });
   }
 }

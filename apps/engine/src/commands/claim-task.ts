@@ -16,8 +16,7 @@ export class ClaimTask implements Command<void> {
     taskAccess.assertMayWork(ctx.actor, task);
     task.assignee = ctx.actor.username;
     task.revision += 1;
-    ctx.runtime.history.updateTask(task.id, { assignee: task.assignee });
-    ctx.runtime.history.updateActivity(task.activityInstanceId, { assignee: task.assignee });
+    ctx.runtime.history.updateActivity(state.instance, task.activityInstanceId, { assignee: task.assignee });
     await ctx.audit({ operation: 'claim', entityType: 'task', entityId: task.id, instanceId: state.id, fromState: { assignee: null } });
   }
 }
@@ -36,8 +35,7 @@ export class UnclaimTask implements Command<void> {
     const fromState = { assignee: task.assignee };
     task.assignee = null;
     task.revision += 1;
-    ctx.runtime.history.updateTask(task.id, { assignee: null });
-    ctx.runtime.history.updateActivity(task.activityInstanceId, { assignee: null });
+    ctx.runtime.history.updateActivity(state.instance, task.activityInstanceId, { assignee: null });
     await ctx.audit({ operation: 'unclaim', entityType: 'task', entityId: task.id, instanceId: state.id, fromState });
   }
 }

@@ -45,8 +45,7 @@ export class ReturnTask implements Command<ReturnResult> {
     const reopened = [...state.tasks.values()].find((t) => t.executionId === token.id && t.elementId === previous.elementId);
     if (reopened) {
       reopened.assignee = previous.assignee ?? previous.endedBy;
-      rt.history.updateTask(reopened.id, { assignee: reopened.assignee });
-      rt.history.updateActivity(reopened.activityInstanceId, { assignee: reopened.assignee });
+      rt.history.updateActivity(state.instance, reopened.activityInstanceId, { assignee: reopened.assignee });
     }
     await ctx.audit({ operation: 'return', entityType: 'task', entityId: task.id, instanceId: state.id, fromState, details: { reason: this.reason, to: previous.elementId } });
     return { returnedTo: previous.elementId, taskId: reopened?.id ?? '' };

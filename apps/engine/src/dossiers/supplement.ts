@@ -9,6 +9,7 @@ import { notify } from './hand-back-notices.js';
 import { inAppOnly } from './notifier.js';
 import { userStore } from '../persistence/identity/user-store.js';
 import { taskHistory } from '../persistence/history/task-history.js';
+import { historyMonthOf } from '../runtime/rows.js';
 
 /**
  * Form 02: the officer lists everything missing at once and the dossier waits for the applicant.
@@ -85,9 +86,8 @@ export class SupplementReceived implements Command<{ dueAt: Date | null; waitedM
       task.suspended = false;
       const allowance = rt.graphOf(holder!).nodes.get(task.elementId)?.step.allowanceDays;
       if (task.dueAt) task.dueAt = restart && allowance ? ctx.services.time.stepDueAt(ctx.now, allowance) : calendar.addWorkingTime(task.dueAt, waitedMs);
-      rt.history.updateTask(task.id, { dueAt: task.dueAt });
-      rt.history.updateActivity(task.activityInstanceId, { dueAt: task.dueAt });
-      await taskHistory.addWaited(ctx.sql, task.id, waitedMs);
+      rt.history.updateActivity(holder!.instance, task.activityInstanceId, { dueAt: task.dueAt });
+      await taskHistory.addWaited(ctx.sql, task.activityInstanceId, historyMonthOf(holder!.instance.startedAt), waitedMs);
     }
     const updated = await updateDossier(ctx.sql, dossier, { waiting_since: null, due_at: newDue, legal_due_at: newLegalDue, ...(restart ? { clock_started_at: calendar.dossierDueAt(ctx.now, 0) } : {}) }, ctx.now, ctx.actor.username);
     await appendDossierEvent(ctx.sql, this.code, ctx.now, 'supplement_received', ctx.actor.username, { waitedMs, policy: dossier.supplement_policy, previousDueAt: dossier.due_at, newDueAt: newDue });

@@ -38,8 +38,8 @@ export class InstanceStore implements InstanceLoader {
     return (
       this.fromCacheLocked(this.cache?.takeByTask(taskId)) ??
       this.lockThenLoad(
-        `UPDATE process_instance SET revision = revision + 1 WHERE id = (SELECT instance_id FROM hist_task_instance WHERE id = $1) RETURNING *`,
-        `(SELECT instance_id FROM hist_task_instance WHERE id = $1)`,
+        `UPDATE process_instance SET revision = revision + 1 WHERE id = ${INSTANCE_OF_TASK} RETURNING *`,
+        INSTANCE_OF_TASK,
         taskId,
       )
     );
@@ -133,9 +133,7 @@ export class InstanceStore implements InstanceLoader {
     }
     changes
       .insert('hist_activity_instance', [...history.activities.values()])
-      .update('hist_activity_instance', [...history.activityUpdates.values()])
-      .insert('hist_task_instance', [...history.tasks.values()])
-      .update('hist_task_instance', [...history.taskUpdates.values()])
+      .update('hist_activity_instance', [...history.activityUpdates.values()], 'history_month')
       .insert('hist_variable_update', history.variableUpdates);
     const statement = changes.toStatement();
     if (statement) await this.sql.execute(statement.text, statement.params);
@@ -157,6 +155,13 @@ export class InstanceStore implements InstanceLoader {
     });
   }
 }
+
+/**
+ * The instance of a task: an open task's runtime row answers through its primary key; only a
+ * finished task (the runtime row is gone) is looked up in history, across its partitions.
+ * COALESCE evaluates the second sub-select only when the first found nothing.
+ */
+const INSTANCE_OF_TASK = `coalesce((SELECT instance_id FROM task WHERE id = $1), (SELECT instance_id FROM hist_activity_instance WHERE task_id = $1 LIMIT 1))`;
 
 /** Locks the instance and moves its revision on — and fails the transaction if it was not at $2. */
 const GUARDED_LOCK = `UPDATE process_instance SET revision = revision + 1 WHERE id = $1

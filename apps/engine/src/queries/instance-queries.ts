@@ -62,7 +62,7 @@ export class InstanceQueries {
       `SELECT id, activity_id AS "activityId", activity_name AS "activityName", activity_type AS "activityType",
               started_at AS "startedAt", ended_at AS "endedAt", state, assignee, department_code AS "departmentCode",
               role, due_at AS "dueAt", task_id AS "taskId", called_instance_id AS "calledInstanceId"
-       FROM hist_activity_instance WHERE instance_id = $1 ORDER BY seq`,
+       FROM hist_activity_instance WHERE instance_id = $1 AND history_month = (SELECT od_history_month(started_at) FROM process_instance WHERE id = $1) ORDER BY seq`,
       [id],
     );
   }

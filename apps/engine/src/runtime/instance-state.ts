@@ -4,10 +4,10 @@ import type {
   JobRow,
   ProcessInstanceRow,
   SubscriptionRow,
-  TaskHistoryRow,
   TaskRow,
   VariableUpdateRow,
 } from './rows.js';
+import { historyMonthOf } from './rows.js';
 
 /** Everything the runtime keeps of one process instance, as loaded at the start of a command. */
 export interface LoadedInstance {
@@ -183,31 +183,23 @@ function changedSince(row: object, before: Snapshot): boolean {
   return false;
 }
 
-/** History written by one command: appended rows, plus the closing of rows opened earlier. */
+/**
+ * History written by one command: appended rows, plus the closing of rows opened earlier.
+ * Updates carry the row's partition key (its instance's start month) so they touch one partition.
+ */
 export class HistoryBuffer {
   readonly activities = new Map<string, ActivityInstanceRow>();
-  readonly activityUpdates = new Map<string, Partial<ActivityInstanceRow> & { id: string }>();
-  readonly tasks = new Map<string, TaskHistoryRow>();
-  readonly taskUpdates = new Map<string, Partial<TaskHistoryRow> & { id: string }>();
+  readonly activityUpdates = new Map<string, Partial<ActivityInstanceRow> & { id: string; historyMonth: string }>();
   readonly variableUpdates: VariableUpdateRow[] = [];
 
   openActivity(row: ActivityInstanceRow): void {
     this.activities.set(row.id, row);
   }
 
-  updateActivity(id: string, patch: Partial<ActivityInstanceRow>): void {
+  /** Patches an activity row of `instance` — folded into its insert when this command opened it. */
+  updateActivity(instance: Pick<ProcessInstanceRow, 'startedAt'>, id: string, patch: Partial<ActivityInstanceRow>): void {
     const fresh = this.activities.get(id);
     if (fresh) Object.assign(fresh, patch);
-    else this.activityUpdates.set(id, { ...(this.activityUpdates.get(id) ?? { id }), ...patch });
-  }
-
-  openTask(row: TaskHistoryRow): void {
-    this.tasks.set(row.id, row);
-  }
-
-  updateTask(id: string, patch: Partial<TaskHistoryRow>): void {
-    const fresh = this.tasks.get(id);
-    if (fresh) Object.assign(fresh, patch);
-    else this.taskUpdates.set(id, { ...(this.taskUpdates.get(id) ?? { id }), ...patch });
+    else this.activityUpdates.set(id, { ...(this.activityUpdates.get(id) ?? { id, historyMonth: historyMonthOf(instance.startedAt) }), ...patch });
   }
 }

@@ -95,8 +95,23 @@ export interface SubscriptionRow {
   createdAt: Date;
 }
 
+/**
+ * The month (first day, UTC, as 'YYYY-MM-01') an instance started: the partition key of all its
+ * history rows. Fixed per instance, so a dossier's history stays in one partition and leaves
+ * with it; SQL's od_history_month(started_at) computes the same.
+ */
+export function historyMonthOf(startedAt: Date): string {
+  return `${startedAt.getUTCFullYear()}-${String(startedAt.getUTCMonth() + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * One step of an instance in history. A user or manual task has no row of its own: its fields
+ * (task id, outcome, who ended it, allowance, opinion) are on its activity's row, so a step
+ * writes one history row (the `hist_task_instance` view reads them back as before).
+ */
 export interface ActivityInstanceRow {
   id: string;
+  historyMonth: string;
   instanceId: string;
   executionId: string;
   definitionId: string;
@@ -112,28 +127,18 @@ export interface ActivityInstanceRow {
   role: string | null;
   dueAt: Date | null;
   calledInstanceId: string | null;
-}
-
-export interface TaskHistoryRow {
-  id: string;
-  instanceId: string;
-  elementId: string;
-  name: string | null;
-  departmentCode: string | null;
-  role: string | null;
-  assignee: string | null;
-  createdAt: Date;
-  dueAt: Date | null;
-  endedAt: Date | null;
+  /** A task's end: completed, canceled (its token left by an event) or returned to the step before. */
   outcome: 'completed' | 'canceled' | 'returned' | null;
   endedBy: string | null;
+  /** A task's allowance in working days, and whether it counts towards the dossier's time. */
   allowanceDays: number | null;
-  counted: boolean;
+  counted: boolean | null;
   /** What the officer wrote on finishing: the opinion on completion, the reason on a return. Set when the step ends. */
-  opinion?: string | null;
+  opinion: string | null;
 }
 
 export interface VariableUpdateRow {
+  historyMonth: string;
   instanceId: string;
   name: string;
   value: unknown;

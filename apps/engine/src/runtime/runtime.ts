@@ -5,6 +5,7 @@ import { behaviourFor } from './behaviours/index.js';
 import { HistoryBuffer, InstanceState } from './instance-state.js';
 import type { Definition, RuntimePorts } from './ports.js';
 import type { ExecutionRow, JobRow, ProcessInstanceRow, TaskRow } from './rows.js';
+import { historyMonthOf } from './rows.js';
 import type { RuntimeEvent } from './runtime-events.js';
 import { mapVariables } from './variable-mapping.js';
 import { armEvent, armEventSubProcesses, disarm, scheduleTimer, timerDueAt } from './operations/event-arming.js';
@@ -186,6 +187,7 @@ export class Runtime {
     token.activityInstanceId = this.ports.newId();
     this.history.openActivity({
       id: token.activityInstanceId,
+      historyMonth: historyMonthOf(state.instance.startedAt),
       instanceId: state.id,
       executionId: token.id,
       definitionId: state.instance.definitionId,
@@ -201,6 +203,12 @@ export class Runtime {
       role: node.step.role ?? null,
       dueAt: null,
       calledInstanceId: null,
+      // Every row carries every column: a command's rows go in as one set, named by the first.
+      outcome: null,
+      endedBy: null,
+      allowanceDays: null,
+      counted: null,
+      opinion: null,
     });
     this.events.push({ type: 'activity.started', instanceId: state.id, activityId: node.id, activityType: node.type });
     if (!instanceOfLoop) for (const boundaryId of node.boundaryIds) armEvent(this, state, token, nodeOf(graph, boundaryId));
@@ -395,7 +403,7 @@ export class Runtime {
       if (holder && LOOP_VARIABLES.has(name)) continue; // the engine's own counters
       if (holder) holder.variables = { ...holder.variables, [name]: value };
       else state.variables.set(name, value);
-      this.history.variableUpdates.push({ instanceId: state.id, name, value, at: this.now, byUser: this.actor, activityId });
+      this.history.variableUpdates.push({ historyMonth: historyMonthOf(state.instance.startedAt), instanceId: state.id, name, value, at: this.now, byUser: this.actor, activityId });
     }
     if (any && state.hasConditionalSubscriptions()) this.watchConditions(state);
   }
@@ -431,7 +439,7 @@ export class Runtime {
 
   closeActivity(state: InstanceState, token: ExecutionRow, outcome: 'completed' | 'canceled'): void {
     if (!token.activityInstanceId) return;
-    this.history.updateActivity(token.activityInstanceId, { endedAt: this.now, state: outcome });
+    this.history.updateActivity(state.instance, token.activityInstanceId, { endedAt: this.now, state: outcome });
     const node = token.activityId ? this.graphOf(state).nodes.get(token.activityId) : undefined;
     if (node) this.events.push({ type: 'activity.ended', instanceId: state.id, activityId: node.id, activityType: node.type, canceled: outcome === 'canceled' });
     token.activityInstanceId = null;

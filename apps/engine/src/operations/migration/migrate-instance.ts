@@ -6,6 +6,7 @@ import type { Definition } from '../../runtime/ports.js';
 import { activeActivities } from '../modify-instance.js';
 import { checkPlan, type MigrationPlan } from './migration-plan.js';
 import { migrationStore } from '../../persistence/operations/migration-store.js';
+import { historyMonthOf } from '../../runtime/rows.js';
 
 export const MIGRATE_INSTANCE_JOB = 'migrate-instance';
 
@@ -53,6 +54,8 @@ export async function migrateInstance(ctx: CommandContext, state: InstanceState,
     if (to) token.activityId = to;
     if (token.incomingFlowId && !graph.flows.has(token.incomingFlowId)) token.incomingFlowId = null;
   }
+  // Every history row of the instance is in its start month's partition.
+  const month = historyMonthOf(state.instance.startedAt);
   for (const task of state.tasks.values()) {
     task.definitionId = target.id;
     task.definitionKey = target.key;
@@ -63,14 +66,14 @@ export async function migrateInstance(ctx: CommandContext, state: InstanceState,
     task.name = node.name ?? null;
     task.departmentCode = node.step.departmentCode ?? task.departmentCode;
     task.role = node.step.role ?? task.role;
-    await migrationStore.moveTask(ctx.sql, task, to);
+    await migrationStore.moveTask(ctx.sql, task, to, month);
   }
   for (const token of state.executions.values()) {
     const to = moved.get(token.id);
     if (!to) continue;
     const node = graph.nodes.get(to)!;
     if (token.activityInstanceId) {
-      await migrationStore.moveActivity(ctx.sql, token.activityInstanceId, to, node.name ?? null);
+      await migrationStore.moveActivity(ctx.sql, token.activityInstanceId, to, node.name ?? null, month);
     }
     if (node.type === 'intermediateCatchEvent' || node.type === 'receiveTask') rt.armEvent(state, token, node);
     for (const boundaryId of node.boundaryIds) rt.armEvent(state, token, graph.nodes.get(boundaryId)!);
@@ -78,7 +81,7 @@ export async function migrateInstance(ctx: CommandContext, state: InstanceState,
   // Rows written beside the runtime's unit of work: the instance, its steps, its timers, its open history.
   for (const job of state.jobs.values()) job.definitionId = target.id;
   for (const sub of state.subscriptions.values()) sub.definitionId = target.id;
-  await migrationStore.retarget(ctx.sql, state.id, target);
+  await migrationStore.retarget(ctx.sql, state.id, target, month);
   const dossier = await dossierOfInstance(ctx.sql, state.id);
   if (dossier) await migrationStore.retargetDossier(ctx.sql, dossier.code, target.id);
   await ctx.store.touch(state.id);

@@ -15,7 +15,8 @@ export const demoHistoryStore = {
   async firstOpenTask(db: Pick<Database, 'query'>, rootInstanceId: string) {
     const [task] = await db.query<{ id: string; created_at: Date; department_code: string | null; role: string | null; allowance: string | null }>(
       `SELECT t.id, t.created_at, t.department_code, t.role, h.allowance_days AS allowance
-           FROM task t JOIN process_instance p ON p.id = t.instance_id JOIN hist_task_instance h ON h.id = t.id
+           FROM task t JOIN process_instance p ON p.id = t.instance_id
+           JOIN hist_activity_instance h ON h.id = t.activity_instance_id AND h.history_month = od_history_month(p.started_at)
            WHERE p.root_instance_id = $1 ORDER BY t.created_at LIMIT 1`,
       [rootInstanceId],
     );

@@ -38,8 +38,9 @@ export async function dossierStatusFacts(sql: Pick<Sql, 'query'>, dossier: Pick<
     `SELECT p.state,
             (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id WHERE c.root_instance_id = p.id)::int AS open_tasks,
             (SELECT count(*) FROM task t JOIN process_instance c ON c.id = t.instance_id
-               JOIN hist_task_instance h ON h.id = t.id WHERE c.root_instance_id = p.id AND h.counted)::int AS open_counted,
-            (SELECT count(*) FROM hist_task_instance h JOIN process_instance c ON c.id = h.instance_id
+               JOIN hist_activity_instance h ON h.id = t.activity_instance_id AND h.history_month = od_history_month(c.started_at)
+               WHERE c.root_instance_id = p.id AND h.counted)::int AS open_counted,
+            (SELECT count(*) FROM hist_task_instance h JOIN process_instance c ON c.id = h.instance_id AND h.history_month = od_history_month(c.started_at)
                WHERE c.root_instance_id = p.id AND h.outcome = 'completed')::int AS completed_tasks,
             false AS refused,
             EXISTS (SELECT 1 FROM dossier_payment WHERE dossier_code = $2 AND status = 'pending') AS awaiting_payment

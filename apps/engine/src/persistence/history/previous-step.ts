@@ -20,7 +20,7 @@ export async function previousStepOf(
 ): Promise<PreviousStep | undefined> {
   const candidates = await sql.query<{ element_id: string; name: string | null; ended_by: string | null; assignee: string | null }>(
     `SELECT element_id, name, ended_by, assignee FROM hist_task_instance
-     WHERE instance_id = $1 AND outcome = 'completed' AND ended_at <= $2 AND element_id <> $3
+     WHERE instance_id = $1 AND history_month = (SELECT od_history_month(started_at) FROM process_instance WHERE id = $1) AND outcome = 'completed' AND ended_at <= $2 AND element_id <> $3
      ORDER BY ended_at DESC, created_at DESC LIMIT 10`,
     [task.instanceId, task.createdAt, task.elementId],
   );

@@ -8,8 +8,12 @@ export const taskHistory = {
     return past;
   },
 
-  /** Time a task waited for the applicant's supplement, not counted against its department. */
-  async addWaited(sql: Pick<Sql, 'execute'>, taskId: string, waitedMs: number): Promise<void> {
-    await sql.execute(`UPDATE hist_task_instance SET waited_ms = waited_ms + $2 WHERE id = $1`, [taskId, waitedMs]);
+  /**
+   * Time a step waited for the applicant's supplement, not counted against its department: an
+   * increment, not a value the runtime knows, so written here, in the step's one partition
+   * (`month`, the instance's start month).
+   */
+  async addWaited(sql: Pick<Sql, 'execute'>, activityInstanceId: string, month: string, waitedMs: number): Promise<void> {
+    await sql.execute(`UPDATE hist_activity_instance SET waited_ms = waited_ms + $3 WHERE id = $1 AND history_month = $2`, [activityInstanceId, month, waitedMs]);
   },
 };

@@ -17,7 +17,7 @@ export async function assertMaySeeInstance(db: Database, organisation: Organisat
       `WITH root AS (SELECT root_instance_id AS id FROM process_instance WHERE id = $1),
             mine AS (SELECT code FROM department WHERE code = $2 OR parent_code = $2)
        SELECT 1 WHERE EXISTS (SELECT 1 FROM dossier d, root WHERE d.instance_id = root.id AND d.agency_code = $2)
-          OR EXISTS (SELECT 1 FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id, root
+          OR EXISTS (SELECT 1 FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id AND h.history_month = od_history_month(p.started_at), root
                      WHERE p.root_instance_id = root.id AND h.department_code IN (SELECT code FROM mine))`,
       [instanceId, agency],
     );
@@ -30,7 +30,7 @@ export async function assertMaySeeInstance(db: Database, organisation: Organisat
 export async function agencyHasStep(db: Database, agency: string | null, instanceId: string): Promise<boolean> {
   if (!agency) return false;
   const [row] = await db.query(
-    `SELECT 1 FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id
+    `SELECT 1 FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id AND h.history_month = od_history_month(p.started_at)
      WHERE p.root_instance_id = (SELECT root_instance_id FROM process_instance WHERE id = $1)
        AND h.department_code IN (SELECT code FROM department WHERE code = $2 OR parent_code = $2) LIMIT 1`,
     [instanceId, agency],

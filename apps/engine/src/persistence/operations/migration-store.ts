@@ -11,23 +11,33 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
  * that records each instance's outcome.
  */
 export const migrationStore = {
-  /** A task now waits at another step (`to`), as do its history row. */
-  async moveTask(sql: Writes, task: { id: string; name: string | null; departmentCode: string | null; role: string | null }, to: string): Promise<void> {
+  /**
+   * A task now waits at another step (`to`), as does its step's history row — in `month`, the
+   * partition of the instance's start month, where every history row of the instance lives.
+   */
+  async moveTask(
+    sql: Writes,
+    task: { id: string; activityInstanceId: string; name: string | null; departmentCode: string | null; role: string | null },
+    to: string,
+    month: string,
+  ): Promise<void> {
     await sql.execute(`UPDATE task SET element_id = $2, name = $3, department_code = $4, role = $5 WHERE id = $1`, [task.id, to, task.name, task.departmentCode, task.role]);
-    await sql.execute(`UPDATE hist_task_instance SET element_id = $2, name = $3, department_code = $4, role = $5 WHERE id = $1`, [task.id, to, task.name, task.departmentCode, task.role]);
+    await sql.execute(`UPDATE hist_activity_instance SET activity_id = $3, activity_name = $4, department_code = $5, role = $6 WHERE id = $1 AND history_month = $2`, [
+      task.activityInstanceId, month, to, task.name, task.departmentCode, task.role,
+    ]);
   },
 
-  async moveActivity(sql: Writes, activityInstanceId: string, to: string, name: string | null): Promise<void> {
-    await sql.execute(`UPDATE hist_activity_instance SET activity_id = $2, activity_name = $3 WHERE id = $1`, [activityInstanceId, to, name]);
+  async moveActivity(sql: Writes, activityInstanceId: string, to: string, name: string | null, month: string): Promise<void> {
+    await sql.execute(`UPDATE hist_activity_instance SET activity_id = $3, activity_name = $4 WHERE id = $1 AND history_month = $2`, [activityInstanceId, month, to, name]);
   },
 
   /** Every row of the instance names the target version from now on (its open history too). */
-  async retarget(sql: Writes, instanceId: string, target: { id: string; key: string }): Promise<void> {
+  async retarget(sql: Writes, instanceId: string, target: { id: string; key: string }, month: string): Promise<void> {
     await sql.execute(`UPDATE process_instance SET definition_id = $2, definition_key = $3 WHERE id = $1`, [instanceId, target.id, target.key]);
     await sql.execute(`UPDATE task SET definition_id = $2, definition_key = $3 WHERE instance_id = $1`, [instanceId, target.id, target.key]);
     await sql.execute(`UPDATE job SET definition_id = $2 WHERE instance_id = $1`, [instanceId, target.id]);
     await sql.execute(`UPDATE event_subscription SET definition_id = $2 WHERE instance_id = $1`, [instanceId, target.id]);
-    await sql.execute(`UPDATE hist_activity_instance SET definition_id = $2 WHERE instance_id = $1 AND ended_at IS NULL`, [instanceId, target.id]);
+    await sql.execute(`UPDATE hist_activity_instance SET definition_id = $3 WHERE instance_id = $1 AND history_month = $2 AND ended_at IS NULL`, [instanceId, month, target.id]);
   },
 
   async retargetDossier(sql: Writes, code: string, definitionId: string): Promise<void> {

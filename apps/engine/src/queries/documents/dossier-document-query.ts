@@ -85,7 +85,8 @@ export class DossierDocumentQuery {
   private async documents(instanceId: string) {
     const rows = await this.db.query<{ name: string; value: unknown }>(
       `SELECT DISTINCT ON (name) name, value FROM hist_variable_update
-       WHERE instance_id = $1 AND name = ANY($2::text[]) ORDER BY name, seq DESC`,
+       WHERE instance_id = $1 AND history_month = (SELECT od_history_month(started_at) FROM process_instance WHERE id = $1)
+         AND name = ANY($2::text[]) ORDER BY name, seq DESC`,
       [instanceId, [...DOCUMENT_VARIABLES]],
     );
     for (const name of DOCUMENT_VARIABLES) {
@@ -98,8 +99,8 @@ export class DossierDocumentQuery {
   private tasks(instanceId: string): Promise<TaskRow[]> {
     return this.db.query<TaskRow>(
       `WITH RECURSIVE tree AS (
-         SELECT id, 0 AS depth FROM process_instance WHERE id = $1
-         UNION ALL SELECT p.id, tree.depth + 1 FROM process_instance p JOIN tree ON p.parent_instance_id = tree.id WHERE tree.depth < 32
+         SELECT id, started_at, 0 AS depth FROM process_instance WHERE id = $1
+         UNION ALL SELECT p.id, p.started_at, tree.depth + 1 FROM process_instance p JOIN tree ON p.parent_instance_id = tree.id WHERE tree.depth < 32
        ), roots AS (
          SELECT code, code AS root, 0 AS depth FROM department WHERE parent_code IS NULL
          UNION ALL SELECT d.code, roots.root, roots.depth + 1 FROM department d JOIN roots ON d.parent_code = roots.code WHERE roots.depth < 32
@@ -110,7 +111,7 @@ export class DossierDocumentQuery {
               h.allowance_days AS "allowanceDays", h.outcome,
               roots.root AS "agencyCode", agency.name AS "agencyName"
        FROM hist_task_instance h
-       JOIN tree ON tree.id = h.instance_id
+       JOIN tree ON tree.id = h.instance_id AND h.history_month = od_history_month(tree.started_at)
        LEFT JOIN department dep ON dep.code = h.department_code
        LEFT JOIN roots ON roots.code = h.department_code
        LEFT JOIN department agency ON agency.code = roots.root

@@ -33,6 +33,25 @@ export interface ControlSheetRow {
 
 const HOUR = 3600_000;
 
+/**
+ * The steps of a dossier's control sheet: $1 its instances (the root and any it called), $2 the
+ * months their history is in. The months come as values, not from a join, so the planner reads
+ * only those partitions (plan-time pruning); joined to process_instance, it planned every
+ * month's partition and spent more time planning than reading.
+ */
+export const CONTROL_SHEET_SQL = `SELECT h.id, h.element_id, h.name, h.department_code, dep.name AS department_name, coalesce(h.assignee, h.ended_by) AS assignee,
+              u.full_name AS assignee_name, h.ended_by, h.created_at, h.ended_at, h.due_at,
+              h.allowance_days, h.counted, h.outcome, h.waited_ms, h.opinion
+       FROM hist_task_instance h
+       LEFT JOIN department dep ON dep.code = h.department_code
+       LEFT JOIN app_user u ON u.username = coalesce(h.assignee, h.ended_by)
+       WHERE h.instance_id = ANY($1::uuid[]) AND h.history_month = ANY($2::date[]) AND (h.outcome IS NULL OR h.outcome <> 'canceled')
+       ORDER BY h.created_at, h.id`;
+
+/** A dossier's instances (root and called) and the history months they are in. */
+export const DOSSIER_INSTANCES_SQL = `SELECT array_agg(id) AS ids, array_agg(DISTINCT to_char(od_history_month(started_at), 'YYYY-MM-DD')) AS months
+       FROM process_instance WHERE root_instance_id = $1`;
+
 /** Read side of dossiers: the record, its control sheet (form 06 as data) and lists. */
 export class DossierQueries {
   constructor(
@@ -46,7 +65,7 @@ export class DossierQueries {
     const steps = await this.controlSheet(d.instance_id);
     const events = await this.db.query(`SELECT at, kind, actor, data FROM dossier_event WHERE dossier_code = $1 ORDER BY seq`, [code]);
     const handedIn = await this.db.query<{ name: string; value: unknown }>(
-      `SELECT DISTINCT ON (name) name, value FROM hist_variable_update WHERE instance_id = $1 AND name = ANY($2::text[]) ORDER BY name, seq DESC`,
+      `SELECT DISTINCT ON (name) name, value FROM hist_variable_update WHERE instance_id = $1 AND history_month = (SELECT od_history_month(started_at) FROM process_instance WHERE id = $1) AND name = ANY($2::text[]) ORDER BY name, seq DESC`,
       [d.instance_id, [...DOCUMENT_VARIABLES]],
     );
     const documents = DOCUMENT_VARIABLES.map((name) => receivedDocumentsOf(handedIn.find((r) => r.name === name)?.value)).find((list) => list.length > 0) ?? [];
@@ -93,17 +112,15 @@ export class DossierQueries {
    * Form 06 as data: one row per hand-off — who passed the dossier to whom and when, the step's
    * allowance, the working time it used (minus any wait for the applicant), early/on time/late.
    */
+  private async historyKeysOf(rootInstanceId: string): Promise<[string[], string[]]> {
+    const [row] = await this.db.query<{ ids: string[] | null; months: string[] | null }>(DOSSIER_INSTANCES_SQL, [rootInstanceId]);
+    return [row?.ids ?? [], row?.months ?? []];
+  }
+
   async controlSheet(rootInstanceId: string): Promise<ControlSheetRow[]> {
     const rows = await this.db.query<{ id: string; element_id: string; name: string | null; department_code: string | null; department_name: string | null; assignee: string | null; assignee_name: string | null; ended_by: string | null; created_at: Date; ended_at: Date | null; due_at: Date | null; allowance_days: string | null; counted: boolean | null; outcome: string | null; waited_ms: string; opinion: string | null }>(
-      `SELECT h.id, h.element_id, h.name, h.department_code, dep.name AS department_name, coalesce(h.assignee, h.ended_by) AS assignee,
-              u.full_name AS assignee_name, h.ended_by, h.created_at, h.ended_at, h.due_at,
-              h.allowance_days, h.counted, h.outcome, h.waited_ms, h.opinion
-       FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id
-       LEFT JOIN department dep ON dep.code = h.department_code
-       LEFT JOIN app_user u ON u.username = coalesce(h.assignee, h.ended_by)
-       WHERE p.root_instance_id = $1 AND (h.outcome IS NULL OR h.outcome <> 'canceled')
-       ORDER BY h.created_at, h.id`,
-      [rootInstanceId],
+      CONTROL_SHEET_SQL,
+      await this.historyKeysOf(rootInstanceId),
     );
     const supplements = await this.db.query<{ at: Date; data: { taskId?: string; missing?: string[]; note?: string | null } }>(
       `SELECT e.at, e.data FROM dossier_event e JOIN dossier d ON d.code = e.dossier_code
@@ -163,7 +180,7 @@ export class DossierQueries {
     if (filter.agencyCodes) {
       const agencies = param(filter.agencyCodes);
       where.push(`(d.agency_code = ANY(${agencies}::text[]) OR EXISTS (
-        SELECT 1 FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id JOIN department dep ON dep.code = h.department_code
+        SELECT 1 FROM hist_task_instance h JOIN process_instance p ON p.id = h.instance_id AND h.history_month = od_history_month(p.started_at) JOIN department dep ON dep.code = h.department_code
         WHERE p.root_instance_id = d.instance_id AND (dep.code = ANY(${agencies}::text[]) OR dep.parent_code = ANY(${agencies}::text[]))))`);
     }
     if (filter.departmentCode) add('EXISTS (SELECT 1 FROM task t JOIN process_instance p ON p.id = t.instance_id WHERE p.root_instance_id = d.instance_id AND t.department_code = ?)', filter.departmentCode);

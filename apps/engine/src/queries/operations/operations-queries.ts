@@ -103,7 +103,7 @@ export class OperationsQueries {
                 h.started_at AS "startedAt", coalesce(t.due_at, h.due_at) AS "dueAt", t.id AS "taskId", t.assignee, coalesce(t.department_code, h.department_code) AS "departmentCode",
                 coalesce(t.name, h.activity_name) AS "activityName"
          FROM execution e
-         LEFT JOIN hist_activity_instance h ON h.id = e.activity_instance_id
+         LEFT JOIN hist_activity_instance h ON h.id = e.activity_instance_id AND h.history_month = (SELECT od_history_month(started_at) FROM process_instance WHERE id = $1)
          LEFT JOIN task t ON t.execution_id = e.id
          WHERE e.instance_id = $1 AND e.id <> e.instance_id AND e.activity_id IS NOT NULL
          ORDER BY h.started_at NULLS LAST`,
@@ -113,9 +113,9 @@ export class OperationsQueries {
       this.db.query(
         `SELECT h.id, h.activity_id AS "activityId", h.activity_name AS "activityName", h.activity_type AS "activityType", h.started_at AS "startedAt",
                 h.ended_at AS "endedAt", h.state, h.assignee, h.department_code AS "departmentCode", h.due_at AS "dueAt", h.task_id AS "taskId",
-                ht.outcome, ht.ended_by AS "endedBy", ht.opinion
-         FROM hist_activity_instance h LEFT JOIN hist_task_instance ht ON ht.id = h.task_id
-         WHERE h.instance_id = $1 ORDER BY h.seq`,
+                h.outcome, h.ended_by AS "endedBy", h.opinion
+         FROM hist_activity_instance h
+         WHERE h.instance_id = $1 AND h.history_month = (SELECT od_history_month(started_at) FROM process_instance WHERE id = $1) ORDER BY h.seq`,
         [id],
       ),
       this.db.query(
@@ -179,7 +179,7 @@ export class OperationsQueries {
        FROM process_instance p
        JOIN execution e ON e.instance_id = p.id AND e.id <> p.id AND e.activity_id IS NOT NULL AND e.state <> 'scope'
        LEFT JOIN task t ON t.execution_id = e.id
-       LEFT JOIN hist_activity_instance h ON h.id = e.activity_instance_id
+       LEFT JOIN hist_activity_instance h ON h.id = e.activity_instance_id AND h.history_month = od_history_month(p.started_at)
        WHERE p.definition_id = $1 AND p.state = 'active'
        GROUP BY e.activity_id`,
       [definitionId, now],

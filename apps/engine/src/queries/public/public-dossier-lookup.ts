@@ -61,10 +61,10 @@ export class PublicDossierLookup {
   private async currentStep(instanceId: string): Promise<string | null> {
     const rows = await this.db.query<{ name: string }>(
       `WITH RECURSIVE tree AS (
-         SELECT id, 0 AS depth FROM process_instance WHERE id = $1
-         UNION ALL SELECT p.id, tree.depth + 1 FROM process_instance p JOIN tree ON p.parent_instance_id = tree.id WHERE tree.depth < 32
+         SELECT id, started_at, 0 AS depth FROM process_instance WHERE id = $1
+         UNION ALL SELECT p.id, p.started_at, tree.depth + 1 FROM process_instance p JOIN tree ON p.parent_instance_id = tree.id WHERE tree.depth < 32
        )
-       SELECT h.activity_name AS name FROM hist_activity_instance h JOIN tree ON tree.id = h.instance_id
+       SELECT h.activity_name AS name FROM hist_activity_instance h JOIN tree ON tree.id = h.instance_id AND h.history_month = od_history_month(tree.started_at)
        WHERE h.ended_at IS NULL AND h.activity_name IS NOT NULL AND h.activity_type = ANY($2::text[])
        ORDER BY h.started_at, h.seq`,
       [instanceId, STEP_TYPES],

@@ -50,7 +50,7 @@ export async function finishedDossiers(db: Database, definitionId: string): Prom
             h.element_id, h.name, h.department_code, h.created_at, h.ended_at, h.due_at, h.waited_ms, h.outcome
      FROM dossier d
      LEFT JOIN process_instance p ON p.root_instance_id = d.instance_id
-     LEFT JOIN hist_task_instance h ON h.instance_id = p.id
+     LEFT JOIN hist_task_instance h ON h.instance_id = p.id AND h.history_month = od_history_month(p.started_at)
      WHERE d.definition_id = $1 AND d.finished_at IS NOT NULL
      ORDER BY d.code, h.created_at, h.id`,
     [definitionId],

@@ -21,6 +21,6 @@ export const callActivityBehaviour: Behaviour = {
       variables: mapVariables(node.inputs ?? [], rt.variablesAt(state, token)),
       parent: { state, token },
     });
-    rt.history.updateActivity(activityInstanceId, { calledInstanceId: child.id });
+    rt.history.updateActivity(state.instance, activityInstanceId, { calledInstanceId: child.id });
   },
 };

@@ -47,20 +47,13 @@ export function createTask(rt: Runtime, at: Position, kind: TaskRow['kind']): Ta
     suspended: false,
   };
   state.tasks.set(task.id, task);
-  rt.history.updateActivity(task.activityInstanceId, { taskId: task.id, dueAt: task.dueAt, assignee: task.assignee });
-  rt.history.openTask({
-    id: task.id,
-    instanceId: state.id,
-    elementId: node.id,
-    name: task.name,
+  // The task's history is its activity's row: one row per step, not two.
+  rt.history.updateActivity(state.instance, task.activityInstanceId, {
+    taskId: task.id,
+    dueAt: task.dueAt,
+    assignee: task.assignee,
     departmentCode: task.departmentCode,
     role: task.role,
-    assignee: task.assignee,
-    createdAt: rt.now,
-    dueAt: task.dueAt,
-    endedAt: null,
-    outcome: null,
-    endedBy: null,
     allowanceDays: allowance ?? null,
     counted: node.step.counted,
   });
@@ -71,8 +64,9 @@ export function createTask(rt: Runtime, at: Position, kind: TaskRow['kind']): Ta
 /** `opinion`: what the officer wrote (ý kiến on completion, the reason of a return), kept in history. */
 export function endTask(rt: Runtime, state: InstanceState, task: TaskRow, outcome: 'completed' | 'canceled' | 'returned', by: string | null, opinion?: string | null): void {
   state.tasks.delete(task.id);
-  rt.history.updateTask(task.id, { endedAt: rt.now, outcome, endedBy: by, assignee: task.assignee, ...(opinion ? { opinion } : {}) });
-  rt.history.updateActivity(task.activityInstanceId, { assignee: task.assignee ?? by });
+  // The activity row closes in the same command (leave, return or cancel set its end and state);
+  // the task's own end is what is written here.
+  rt.history.updateActivity(state.instance, task.activityInstanceId, { outcome, endedBy: by, assignee: task.assignee ?? by, ...(opinion ? { opinion } : {}) });
   rt.events.push({ type: 'task.ended', task, outcome, by, ...(opinion ? { opinion } : {}) });
 }
 
