@@ -30,12 +30,12 @@ export interface ThroughputResult {
 const officer: Actor = { username: 'bench', departmentCode: 'BENCH', roles: ['officer'] };
 
 /** A fresh engine node on a migrated database, with the linear procedure deployed. */
-export async function benchEngine(url: string, nodeId = 'bench') {
+export async function benchEngine(url: string, nodeId = 'bench', options: { groupCommit?: boolean; commitSlots?: number } = {}) {
   const dataSource = createDataSource(url, { poolSize: 40 });
   await dataSource.initialize();
   await migrate(dataSource);
   let calendar: CalendarService | undefined;
-  const engine = new Engine({ dataSource, calendar: () => calendar!.current(), nodeId, jobPollIntervalMs: 200 });
+  const engine = new Engine({ dataSource, calendar: () => calendar!.current(), nodeId, jobPollIntervalMs: 200, ...options });
   calendar = new CalendarService(engine.db);
   await calendar.reload();
   installDossiers(engine);

@@ -55,6 +55,10 @@ export interface EngineOptions {
   log?: (message: string) => void;
   /** Active instances whose rows this node keeps between commands (0: read every instance under lock). */
   instanceCacheSize?: number;
+  /** Commit the one-batch commands that are ready together in one transaction (default on; commit-groups.ts). */
+  groupCommit?: boolean;
+  /** Batches (groups or lone commands) in flight at once when committing in groups (default 4). */
+  commitSlots?: number;
 }
 
 /**
@@ -81,7 +85,7 @@ export class Engine {
   draining = false;
 
   constructor(options: EngineOptions) {
-    this.db = new Database(options.dataSource);
+    this.db = new Database(options.dataSource, { groupCommit: options.groupCommit, commitSlots: options.commitSlots });
     this.nodeId = options.nodeId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const fixedCalendar = WorkingCalendar.vietnam();
     const calendar = options.calendar ?? (() => fixedCalendar);
