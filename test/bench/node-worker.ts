@@ -9,11 +9,16 @@ import { inProcessThroughput } from './throughput.js';
  */
 async function main(): Promise<void> {
   const [url, instances, workers, name] = process.argv.slice(2);
-  const dataSource = createDataSource(url, { poolSize: Number(workers) + 4 });
+  // Room for the job executor's lanes beside the clients, and patience for a new connection on a
+  // machine whose cores the other nodes and PostgreSQL keep busy.
+  const dataSource = createDataSource(url, { poolSize: Number(workers) + 10, connectTimeoutMs: 30_000 });
   await dataSource.initialize();
   const engine = new Engine({ dataSource, nodeId: name, jobPollIntervalMs: 100 });
   installDossiers(engine);
   engine.jobs.start();
+  // Every node starts its clients at the same moment: the parent says "go" once all are ready.
+  process.stdout.write('ready\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
   const cpu = process.cpuUsage();
   const result = await inProcessThroughput(engine, Number(instances), Number(workers));
   const used = process.cpuUsage(cpu);

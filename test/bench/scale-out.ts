@@ -33,9 +33,12 @@ export interface ScaleOutResult {
 export async function scaleOut(engine: Engine, url: string, nodes: number, instances: number, workersPerNode: number): Promise<ScaleOutResult> {
   const before = await counts(engine);
   const share = Math.ceil(instances / nodes);
+  const children = Array.from({ length: nodes }, (_, i) => startNode(url, share, workersPerNode, `bench-node-${i}`));
+  await Promise.all(children.map((c) => c.ready));
   const started = performance.now();
   const measured = await measureCpu(async () => {
-    const results = await Promise.all(Array.from({ length: nodes }, (_, i) => runNode(url, share, workersPerNode, `bench-node-${i}`)));
+    for (const c of children) c.go();
+    const results = await Promise.all(children.map((c) => c.result));
     return { results, completions: results.reduce((s, r) => s + r.completions, 0) };
   });
   const ms = performance.now() - started;
@@ -54,14 +57,23 @@ export async function scaleOut(engine: Engine, url: string, nodes: number, insta
   };
 }
 
-function runNode(url: string, instances: number, workers: number, name: string): Promise<NodeResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(here, 'node-worker.js'), url, String(instances), String(workers), name], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
+/** Starts an engine process; it says when it is ready and starts its clients on `go`. */
+function startNode(url: string, instances: number, workers: number, name: string) {
+  const child = spawn(process.execPath, [path.join(here, 'node-worker.js'), url, String(instances), String(workers), name], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  let signalReady: () => void;
+  const ready = new Promise<void>((resolve) => (signalReady = resolve));
+  child.stdout.on('data', (d) => {
+    out += d;
+    if (out.startsWith('ready\n')) signalReady();
+  });
+  const result = new Promise<NodeResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as NodeResult) : reject(new Error(`${name} exited ${code}`))));
   });
+  // A node that dies before it is ready must not leave the run waiting forever.
+  result.catch(() => signalReady());
+  return { ready, result, go: () => child.stdin.end('go\n') };
 }
 
 async function counts(engine: Engine) {
