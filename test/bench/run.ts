@@ -116,10 +116,10 @@ async function main(): Promise<void> {
     const timerUrl = await server.createDatabase('bench_timers');
     const timerNodes: Engine[] = [];
     for (let i = 0; i < 2; i++) {
-      const ds = createDataSource(timerUrl, { poolSize: 10 });
+      const ds = createDataSource(timerUrl, { poolSize: 24 });
       await ds.initialize();
       if (i === 0) await (await import('../../apps/engine/src/persistence/migrate.js')).migrate(ds);
-      const node = new Engine({ dataSource: ds, nodeId: `timer-node-${i}`, jobPollIntervalMs: 100 });
+      const node = new Engine({ dataSource: ds, nodeId: `timer-node-${i}`, jobPollIntervalMs: 100, jobConcurrency: 16 });
       installDossiers(node);
       timerNodes.push(node);
     }
