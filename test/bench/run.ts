@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const [a, b, c] = [figure('a'), figure('b'), figure('c')];
     line('(a) engine command API, in process', `${fmt(a)} completions/s${each('a')}`);
     line('(b) HTTP with authentication (list + complete), load generator in its own process', `${fmt(b)} completions/s${each('b')}`);
-    line('(c) peer: bpmn-engine, state in jsonb per wait state, 16 workers, own process', `${fmt(c)} completions/s${each('c')}`, 'at least the reference peer (measured beside it: ours 46–50/s, reference 33–36/s, shared machine)');
+    line('(c) peer: bpmn-engine, state in jsonb per wait state, 16 workers, own process', `${fmt(c)} completions/s${each('c')}`, 'at least the reference peer: beside it on one server (shared machine) ours 46, 50, 23/s, the reference 33, 36, 28/s; CPU per completion ≈ 15 ms both');
     if ('missing' in d) line('(d) pgbench -N', 'pgbench not found on this machine: not measured');
     else line('(d) pgbench -N (same server)', `${fmt(d.tps)} TPS`);
 
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       const pg = rounds.map((r) => r[k].postgresMsPer);
       return `node process ${fmt(median(rounds.map((r) => r[k].engineMsPer)), 2)} ms + PostgreSQL ${pg.some((v) => v === undefined) ? 'not measured (no /proc)' : `${fmt(median(pg as number[]), 2)} ms`}`;
     };
-    line('CPU per completion (a)', split('a'), 'PostgreSQL before #22: 1.13–1.28 ms (shared machine)');
+    line('CPU per completion (a)', split('a'), 'PostgreSQL before group commit: median 1.51 ms, after 1.18 ms (alternating runs, shared machine)');
     line('CPU per completion (b), engine process only', `${split('b')}; load generator ${fmt(median(rounds.map((r) => r.b.clientCpuMs! / r.b.completions)), 2)} ms`);
     line('CPU per completion (c), its own process', split('c'));
     const ratio = (per: number[], digits: number, unit = '×') => `${fmt(median(per), digits)}${unit}${roundCount > 1 ? ` (rounds: ${per.map((v) => `${fmt(v, digits)}${unit}`).join(', ')})` : ''}`;
