@@ -8,7 +8,10 @@ import { startEmbeddedDatabase } from '../../apps/engine/src/persistence/embedde
 export async function startBenchDatabase(): Promise<{ serverUrl: string; port: number; createDatabase(name: string): Promise<string>; stop(): Promise<void> }> {
   const root = await mkdtemp(path.join(tmpdir(), 'onedoor-bench-'));
   const port = 30000 + Math.floor(Math.random() * 10000);
-  const db = await startEmbeddedDatabase({ dataDir: path.join(root, 'pg'), port, databaseName: 'postgres' });
+  const dataDir = path.join(root, 'pg');
+  const db = await startEmbeddedDatabase({ dataDir, port, databaseName: 'postgres' });
+  // cpu-split.ts counts this server's processes only (its child processes inherit the setting).
+  process.env.BENCH_PG_DATA = dataDir;
   return {
     serverUrl: db.url,
     port,

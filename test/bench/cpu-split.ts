@@ -9,9 +9,16 @@ interface CpuReading {
 // Linux reports process times in clock ticks; 100 per second on every kernel the bench runs on.
 const TICK_MS = 10;
 
+/**
+ * The bench's own PostgreSQL server: its postmaster (found by the data directory on its command
+ * line, which bench-database.ts puts in BENCH_PG_DATA) and the postmaster's children. Other
+ * PostgreSQL servers on the machine are not counted — on a shared machine they would be.
+ * Without BENCH_PG_DATA every process named postgres counts.
+ */
 function postgresCpuMs(): number | undefined {
   try {
-    let ticks = 0;
+    const dataDir = process.env.BENCH_PG_DATA;
+    const stats: { pid: string; ppid: string; ticks: number; cmdline: () => string }[] = [];
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       let stat: string;
@@ -26,9 +33,18 @@ function postgresCpuMs(): number | undefined {
       const close = stat.lastIndexOf(')');
       if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
       const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      const cmdline = () => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        } catch {
+          return '';
+        }
+      };
+      stats.push({ pid, ppid: fields[1], ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]), cmdline });
     }
-    return ticks * TICK_MS;
+    const postmaster = dataDir ? stats.find((s) => s.cmdline().includes(dataDir)) : undefined;
+    const ours = postmaster ? stats.filter((s) => s === postmaster || s.ppid === postmaster.pid) : stats;
+    return ours.reduce((sum, s) => sum + s.ticks, 0) * TICK_MS;
   } catch {
     return undefined; // no /proc: not Linux
   }

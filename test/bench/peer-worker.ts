@@ -1,5 +1,6 @@
 import { measureCpu } from './cpu-split.js';
-import { peerThroughput } from './throughput.js';
+import { peerThroughput } from './peer.js';
+import { fixture, STEPS } from './throughput.js';
 
 /**
  * The peer in a process of its own, as a stateless server running bpmn-engine would be:
@@ -8,8 +9,9 @@ import { peerThroughput } from './throughput.js';
  */
 async function main(): Promise<void> {
   const [url, instances, workers, warmUp] = process.argv.slice(2);
-  if (Number(warmUp) > 0) await peerThroughput(url, Number(warmUp), Number(workers));
-  const result = await measureCpu(() => peerThroughput(url, Number(instances), Number(workers)));
+  const xml = await fixture();
+  if (Number(warmUp) > 0) await peerThroughput(url, xml, Number(warmUp), STEPS, Number(workers));
+  const result = await measureCpu(() => peerThroughput(url, xml, Number(instances), STEPS, Number(workers)));
   process.stdout.write(`${JSON.stringify({ ...result, rss: process.memoryUsage().rss })}\n`);
 }
 

@@ -2,41 +2,78 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../../apps/engine/src/engine.js';
+import { measureCpu } from './cpu-split.js';
 import type { ThroughputResult } from './throughput.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+type NodeResult = ThroughputResult & { cpuMs: number; rss: number };
+
+export interface ScaleOutResult {
+  nodes: number;
+  perSecond: number;
+  /** Each node's throughput and the share of one core it used while the run lasted. */
+  perNode: { perSecond: number; cpuShare: number; cpuMsPer: number }[];
+  /** PostgreSQL's CPU per completion, and the cores it kept busy on average. */
+  postgresMsPer: number | undefined;
+  postgresCores: number | undefined;
+  completedInstances: number;
+  expectedInstances: number;
+  duplicateSteps: number;
+  openTasks: number;
+  maxRssMb: number;
+}
+
 /**
- * `--nodes N`: N engine processes on one database, each starting and completing its share of
- * instances; reports the summed throughput and checks that every instance completed exactly once
+ * N engine processes on one database, each starting and completing its share of the instances
+ * with `workersPerNode` clients of its own. Reports the summed throughput, each node's
+ * throughput and CPU, PostgreSQL's CPU, and checks that every instance completed exactly once
  * (one history row per step and instance, no open task left).
  */
-export async function scaleOut(engine: Engine, url: string, nodes: number, instances: number, workersPerNode: number) {
+export async function scaleOut(engine: Engine, url: string, nodes: number, instances: number, workersPerNode: number): Promise<ScaleOutResult> {
   const before = await counts(engine);
+  const share = Math.ceil(instances / nodes);
+  const children = Array.from({ length: nodes }, (_, i) => startNode(url, share, workersPerNode, `bench-node-${i}`));
+  await Promise.all(children.map((c) => c.ready));
   const started = performance.now();
-  const results = await Promise.all(
-    Array.from({ length: nodes }, (_, i) =>
-      new Promise<ThroughputResult & { rss: number }>((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(here, 'node-worker.js'), url, String(Math.ceil(instances / nodes)), String(workersPerNode), `bench-node-${i}`], { stdio: ['ignore', 'pipe', 'inherit'] });
-        let out = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`node ${i} exited ${code}`))));
-      }),
-    ),
-  );
+  const measured = await measureCpu(async () => {
+    for (const c of children) c.go();
+    const results = await Promise.all(children.map((c) => c.result));
+    return { results, completions: results.reduce((s, r) => s + r.completions, 0) };
+  });
   const ms = performance.now() - started;
   const after = await counts(engine);
-  const completions = results.reduce((s, r) => s + r.completions, 0);
-  const perInstance = Math.ceil(instances / nodes) * nodes;
   return {
     nodes,
-    perSecond: (completions / ms) * 1000,
+    perSecond: (measured.completions / ms) * 1000,
+    perNode: measured.results.map((r) => ({ perSecond: r.perSecond, cpuShare: r.cpuMs / r.ms, cpuMsPer: r.cpuMs / r.completions })),
+    postgresMsPer: measured.postgresMsPer,
+    postgresCores: measured.postgresMsPer === undefined ? undefined : (measured.postgresMsPer * measured.completions) / ms,
     completedInstances: after.completed - before.completed,
-    expectedInstances: perInstance,
+    expectedInstances: share * nodes,
     duplicateSteps: after.duplicates,
     openTasks: after.open - before.open,
-    maxRssMb: Math.max(...results.map((r) => r.rss)) / 1024 / 1024,
+    maxRssMb: Math.max(...measured.results.map((r) => r.rss)) / 1024 / 1024,
   };
+}
+
+/** Starts an engine process; it says when it is ready and starts its clients on `go`. */
+function startNode(url: string, instances: number, workers: number, name: string) {
+  const child = spawn(process.execPath, [path.join(here, 'node-worker.js'), url, String(instances), String(workers), name], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  let signalReady: () => void;
+  const ready = new Promise<void>((resolve) => (signalReady = resolve));
+  child.stdout.on('data', (d) => {
+    out += d;
+    if (out.startsWith('ready\n')) signalReady();
+  });
+  const result = new Promise<NodeResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as NodeResult) : reject(new Error(`${name} exited ${code}`))));
+  });
+  // A node that dies before it is ready must not leave the run waiting forever.
+  result.catch(() => signalReady());
+  return { ready, result, go: () => child.stdin.end('go\n') };
 }
 
 async function counts(engine: Engine) {

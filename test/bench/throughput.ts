@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { SYSTEM_ACTOR, type Actor } from '../../apps/engine/src/commands/command.js';
 import { CompleteTask } from '../../apps/engine/src/commands/complete-task.js';
 import { DeployProcedures } from '../../apps/engine/src/commands/deploy-procedures.js';
@@ -18,7 +17,8 @@ import { percentile, runWorkers } from './bench-database.js';
 import { request } from './http-client.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fixture = () => readFile(path.join(here, '..', '..', '..', 'test', 'bench', 'fixtures', 'linear-7.bpmn'), 'utf8').catch(() => readFile(path.join(here, 'fixtures', 'linear-7.bpmn'), 'utf8'));
+/** The bench's procedure: 7 user tasks in a row, all for department BENCH. */
+export const fixture = () => readFile(path.join(here, '..', '..', '..', 'test', 'bench', 'fixtures', 'linear-7.bpmn'), 'utf8').catch(() => readFile(path.join(here, 'fixtures', 'linear-7.bpmn'), 'utf8'));
 export const STEPS = 7;
 
 export interface ThroughputResult {
@@ -30,12 +30,12 @@ export interface ThroughputResult {
 const officer: Actor = { username: 'bench', departmentCode: 'BENCH', roles: ['officer'] };
 
 /** A fresh engine node on a migrated database, with the linear procedure deployed. */
-export async function benchEngine(url: string, nodeId = 'bench') {
+export async function benchEngine(url: string, nodeId = 'bench', options: { groupCommit?: boolean; commitSlots?: number } = {}) {
   const dataSource = createDataSource(url, { poolSize: 40 });
   await dataSource.initialize();
   await migrate(dataSource);
   let calendar: CalendarService | undefined;
-  const engine = new Engine({ dataSource, calendar: () => calendar!.current(), nodeId, jobPollIntervalMs: 200 });
+  const engine = new Engine({ dataSource, calendar: () => calendar!.current(), nodeId, jobPollIntervalMs: 200, ...options });
   calendar = new CalendarService(engine.db);
   await calendar.reload();
   installDossiers(engine);
@@ -120,61 +120,4 @@ export async function httpLatencyAtRate(baseUrl: string, token: string, completi
   );
   latencies.sort((a, b) => a - b);
   return { rate: completionsPerSecond, requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
-}
-
-/**
- * (c) the peer: `bpmn-engine` running the same BPMN the way a stateless server must — its
- * state saved to PostgreSQL (jsonb, one transaction) at every wait state, recovered and resumed
- * to complete the next task.
- */
-export async function peerThroughput(url: string, instances: number, workers: number): Promise<ThroughputResult> {
-  const { Engine: PeerEngine } = (await import('bpmn-engine')) as unknown as { Engine: new (options?: object) => PeerEngineApi };
-  const xml = await fixture();
-  const pool = new pg.Pool({ connectionString: url, max: workers + 2 });
-  await pool.query(`CREATE TABLE IF NOT EXISTS peer_instance (id serial PRIMARY KEY, state jsonb NOT NULL, done boolean NOT NULL DEFAULT false)`);
-  const waitFor = (execution: PeerExecution) => execution.getPostponed().find((a) => a.type === 'bpmn:UserTask');
-  const ids: number[] = [];
-  const ms = await runWorkers(Array.from({ length: instances }, (_, i) => i), workers, async () => {
-    const engine = new PeerEngine({ name: 'linear-7', source: xml });
-    await engine.execute();
-    const state = await engine.getState();
-    const { rows } = await pool.query(`INSERT INTO peer_instance (state) VALUES ($1) RETURNING id`, [JSON.stringify(state)]);
-    const id = rows[0].id as number;
-    ids.push(id);
-    for (let step = 0; step < STEPS; step++) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const saved = await client.query(`SELECT state FROM peer_instance WHERE id = $1 FOR UPDATE`, [id]);
-        const recovered = new PeerEngine({ name: 'linear-7' }).recover(saved.rows[0].state);
-        const resumed = await recovered.resume();
-        const task = waitFor(resumed);
-        if (!task) throw new Error('peer: no waiting user task');
-        task.signal({ step });
-        const next = await recovered.getState();
-        await client.query(`UPDATE peer_instance SET state = $2, done = $3 WHERE id = $1`, [id, JSON.stringify(next), step === STEPS - 1]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
-    }
-  });
-  const [{ done }] = (await pool.query(`SELECT count(*)::int AS done FROM peer_instance WHERE done AND id = ANY($1)`, [ids])).rows;
-  await pool.end();
-  if (done !== instances) throw new Error(`peer finished ${done} of ${instances}`);
-  const completions = instances * STEPS;
-  return { completions, ms, perSecond: (completions / ms) * 1000 };
-}
-
-interface PeerExecution {
-  getPostponed(): { type: string; signal(message?: unknown): void }[];
-}
-interface PeerEngineApi {
-  execute(): Promise<PeerExecution>;
-  getState(): Promise<object>;
-  recover(state: object): PeerEngineApi;
-  resume(): Promise<PeerExecution>;
 }

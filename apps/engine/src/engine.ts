@@ -53,9 +53,15 @@ export interface EngineOptions {
   /** How long a job this node acquired stays locked to it (default 60 s). */
   jobLockMs?: number;
   jobRetryBackoffMs?: number;
+  /** Jobs this node runs side by side (default 8); more lanes, bigger commit groups under a burst of timers. */
+  jobConcurrency?: number;
   log?: (message: string) => void;
   /** Active instances whose rows this node keeps between commands (0: read every instance under lock). */
   instanceCacheSize?: number;
+  /** Commit the one-batch commands that are ready together in one transaction (default on; commit-groups.ts). */
+  groupCommit?: boolean;
+  /** Batches (groups or lone commands) in flight at once when committing in groups (default 4). */
+  commitSlots?: number;
 }
 
 /**
@@ -82,7 +88,7 @@ export class Engine {
   draining = false;
 
   constructor(options: EngineOptions) {
-    this.db = new Database(options.dataSource);
+    this.db = new Database(options.dataSource, { groupCommit: options.groupCommit, commitSlots: options.commitSlots });
     this.nodeId = options.nodeId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const fixedCalendar = WorkingCalendar.vietnam();
     const calendar = options.calendar ?? (() => fixedCalendar);
@@ -103,6 +109,7 @@ export class Engine {
       pollIntervalMs: options.jobPollIntervalMs,
       lockMs: options.jobLockMs,
       retryBackoffMs: options.jobRetryBackoffMs,
+      concurrency: options.jobConcurrency,
       log: options.log,
     });
     this.jobs.addSweep(housekeeping(this.db, this.services.clock));

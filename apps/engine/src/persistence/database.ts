@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
 import { databaseUnavailable, isDatabaseOutage, isUnsentStatement, type TransactionOutcome } from './database-outage.js';
 import { runBatch, type BatchStatement } from './statement-batch.js';
+import { CommitGroups } from './commit-groups.js';
 
 /** Parameterised SQL inside one transaction. The engine core sees only this. */
 export interface Sql {
@@ -32,7 +33,15 @@ const INPUT_DATA_CODES = new Set(['22021', '22P02', '22P05', '22007', '22008', '
  * + COMMIT — or one, when this node holds the instance's rows (instance-cache.ts).
  */
 export class Database {
-  constructor(readonly dataSource: DataSource) {}
+  /** Commands whose transaction is one batch commit in groups (commit-groups.ts); none when off. */
+  private readonly groups?: CommitGroups;
+
+  constructor(
+    readonly dataSource: DataSource,
+    options: { groupCommit?: boolean; commitSlots?: number } = {},
+  ) {
+    if (options.groupCommit ?? true) this.groups = new CommitGroups([{ text: BEGIN }, { text: KEYED_PLANS, name: preparedName(KEYED_PLANS) }], options.commitSlots);
+  }
 
   private get pool(): pg.Pool {
     return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
@@ -46,7 +55,7 @@ export class Database {
   async transaction<T>(work: (sql: Sql) => Promise<T>, options: { keyed?: boolean } = {}): Promise<T> {
     const client = await this.connect();
     const connection = watchConnection(client);
-    const sql = new TransactionSql(client, options.keyed ?? false);
+    const sql = new TransactionSql(client, options.keyed ?? false, options.keyed ? this.groups : undefined);
     let releaseWith: Error | undefined;
     try {
       const result = await work(sql);
@@ -206,6 +215,7 @@ class TransactionSql implements Sql {
   constructor(
     private readonly client: pg.PoolClient,
     private readonly keyed: boolean,
+    private readonly groups?: CommitGroups,
   ) {}
 
   async query<T>(text: string, params?: unknown[]): Promise<T[]> {
@@ -236,11 +246,26 @@ class TransactionSql implements Sql {
   async commit(): Promise<void> {
     if (!this.begun && this.pending.length === 0) return;
     this.commitSent = true;
+    if (!this.begun && this.groups) {
+      // The whole transaction is this one batch: it may share a commit with others.
+      const statements = this.pending.splice(0).map((s) => ({ text: s.text, params: s.params, name: preparedName(s.text) }));
+      try {
+        await this.groups.commit(this.client, statements);
+      } catch (error) {
+        this.discard = (error as { discardConnection?: boolean } | null)?.discardConnection === true;
+        throw error;
+      }
+      return;
+    }
     await this.send([...this.pending.splice(0), { text: 'COMMIT' }]);
     this.begun = false;
   }
 
+  /** Set when a group commit could not close this connection's transaction: it leaves the pool. */
+  private discard = false;
+
   async rollback(): Promise<void> {
+    if (this.discard) throw new Error('the connection could not close its transaction');
     this.pending.length = 0;
     if (this.begun) await this.client.query('ROLLBACK');
     this.begun = false;
