@@ -1,10 +1,10 @@
-import { CONTROL_SHEET_SQL, DOSSIER_INSTANCES_SQL, DossierQueries } from '../../apps/engine/src/dossiers/dossier-queries.js';
+import { CONTROL_SHEET_SQL, DOSSIER_INSTANCES_SQL, DossierQueries } from '../../apps/engine/src/queries/dossiers/dossier-queries.js';
 import type { Engine } from '../../apps/engine/src/engine.js';
 import { cleanupHistory, MONTH_VERDICT_SQL } from '../../apps/engine/src/persistence/history/history-cleanup.js';
 import { addMonths } from '../../apps/engine/src/persistence/history/history-partitions.js';
-import { ii06aReport } from '../../apps/engine/src/reports/ii06a.js';
+import { ii06aReport } from '../../apps/engine/src/queries/reports/ii06a.js';
 import { parsePeriod } from '../../apps/engine/src/reports/period.js';
-import { periodDossiersSql } from '../../apps/engine/src/reports/period-dossiers-sql.js';
+import { periodDossiersSql } from '../../apps/engine/src/queries/reports/period-dossiers-sql.js';
 import { historyMonthOf } from '../../apps/engine/src/runtime/rows.js';
 
 /**
