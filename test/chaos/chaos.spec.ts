@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { buildEngineForNodes } from './engine-node.js';
 import { repoRoot, runChaos, type ChaosReport } from './run-chaos.js';
-
-const run = promisify(execFile);
 
 /**
  * The short form of `npm run chaos` (issue #16): two engine processes (the built engine, as an
@@ -16,7 +13,7 @@ describe('chaos (short form)', () => {
   const log: string[] = [];
 
   beforeAll(async () => {
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot() });
+    await buildEngineForNodes(repoRoot());
     report = await runChaos({ loadMs: 15_000, nodes: 2, workers: 4, kills: 1, drains: 1, databaseRestarts: 1, databaseDownMs: 3_000, fuzzPerSecond: 5, seed: 16, log: (line) => log.push(line) });
     console.log(`chaos: ${report.summary}`);
   }, 300_000);

@@ -1,5 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * Builds what `node dist/apps/engine/src/main.js` runs, as `npm run build:engine` does: the
+ * compile, then the step that turns `@onedoor/<lib>` imports into paths Node can load (without
+ * it the built engine cannot start).
+ */
+export async function buildEngineForNodes(root: string): Promise<void> {
+  const run = promisify(execFile);
+  await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
+  await run('node', ['bin/link-lib-aliases.js', 'dist'], { cwd: root });
+}
 
 export interface NodeExit {
   node: string;

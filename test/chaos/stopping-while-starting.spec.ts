@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { EngineNode } from './engine-node.js';
+import { buildEngineForNodes, EngineNode } from './engine-node.js';
 import { repoRoot } from './run-chaos.js';
 
-const run = promisify(execFile);
 
 /** A port nothing listens on: a database that is not there (yet). */
 async function closedPort(): Promise<number> {
@@ -23,7 +20,7 @@ async function closedPort(): Promise<number> {
  */
 describe('a node stopped while it is still starting', () => {
   beforeAll(async () => {
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot() });
+    await buildEngineForNodes(repoRoot());
   }, 120_000);
 
   it('given a node waiting for its database, when SIGTERM arrives, then it exits 0 at once', async () => {
