@@ -65,6 +65,16 @@ describe('the HTTP layer', () => {
     expect(await deployedCount()).toBe(0);
   });
 
+  it('given a result upload whose multipart body has no part headers (the fuzz found it), when posted, then 400 names the field "file", not a server error', async () => {
+    const res = await t.http
+      .post('/api/tasks/00000000-0000-1000-8000-000000000000/result')
+      .set('Authorization', designer)
+      .set('Content-Type', 'multipart/form-data; boundary=x')
+      .send('a=1&b=--x\r\n');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(expect.objectContaining({ statusCode: 400, message: expect.stringContaining('multipart body could not be read'), details: [{ field: 'file', message: 'malformed multipart body' }] }));
+  });
+
   it('given a multipart text field the API does not know, when posted, then 400 names it', async () => {
     const res = await t.http.post('/api/deployments').set('Authorization', designer).field('owner', 'someone').attach('file', Buffer.from('<x/>'), 'x.bpmn');
     expect(res.status).toBe(400);

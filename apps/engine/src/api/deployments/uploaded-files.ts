@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { badInput } from '../../shared/domain-error.js';
+import { refuseUnreadableMultipart } from '../errors/unreadable-multipart.js';
 
 export const MAX_DEPLOYMENT_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPLOYMENT_FILES = 20;
@@ -28,10 +28,7 @@ export async function readUploadedDeployment(request: FastifyRequest): Promise<U
       }
     }
   } catch (error) {
-    // The plugin's own errors carry their status (413 over a limit); a body the parser can't read
-    // at all (no boundary, cut short) is the client's fault, not a 500.
-    if ((error as { statusCode?: number }).statusCode) throw error;
-    throw badInput(`the multipart body could not be read (${(error as Error).message})`, [{ field: 'file', message: 'malformed multipart body' }]);
+    refuseUnreadableMultipart(error);
   }
   return upload;
 }

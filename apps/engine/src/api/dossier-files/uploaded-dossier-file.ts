@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { badInput, DomainError, ErrorCode } from '../../shared/domain-error.js';
+import { refuseUnreadableMultipart } from '../errors/unreadable-multipart.js';
 import type { UploadedFile } from '../../dossier-files/add-dossier-file.js';
 
 /** A multipart upload of one dossier file: the file of field `file` and the text fields beside it. */
@@ -10,7 +11,7 @@ export interface DossierUpload {
 
 /**
  * Reads a multipart body with this route's own limits (one file, at most `maxBytes`): over the
- * limit is 413 naming the field, a body that is not multipart is 400 naming it.
+ * limit is 413 naming the field, a body that is not multipart or can't be parsed is 400 naming it.
  */
 export async function readDossierUpload(request: FastifyRequest, maxBytes: number): Promise<DossierUpload> {
   if (!request.isMultipart()) throw badInput('send multipart/form-data with the file in field "file"', [{ field: 'file', message: 'multipart/form-data expected' }]);
@@ -28,7 +29,7 @@ export async function readDossierUpload(request: FastifyRequest, maxBytes: numbe
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError(ErrorCode.TooLarge, `file is larger than ${maxBytes} bytes`, [{ field: 'file', message: `at most ${maxBytes} bytes` }]);
     if (code === 'FST_FILES_LIMIT') throw badInput('one file per request', [{ field: 'file', message: 'send one file per request' }]);
-    throw error;
+    refuseUnreadableMultipart(error);
   }
   return upload;
 }
