@@ -6,6 +6,9 @@ import ts from 'typescript';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTRACT = path.join(root, 'libs', 'contract', 'src');
 const MODELER = path.join(root, 'apps', 'modeler', 'src');
+const ENGINE = path.join(root, 'apps', 'engine', 'src');
+/** The engine's operations console (issue #20): its shapes moved into the contract (issue #21). */
+const ENGINE_OPERATIONS = ['operations', 'queries/operations', 'api/operations', 'persistence/operations'].map((dir) => path.join(ENGINE, dir));
 
 async function* sources(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -36,7 +39,8 @@ async function contractTypeNames(): Promise<Set<string>> {
  * Issue #21: the HTTP API's request and response shapes are written once, in libs/contract,
  * for the engine's queries and controllers and for the browser app. The contract is types only
  * (it costs the bundle nothing and cannot drift into behaviour), and the browser app no longer
- * keeps its own copies of those shapes.
+ * keeps its own copies of those shapes — nor does the engine's operations console, whose shapes
+ * were the last to move in.
  */
 describe('the API contract', () => {
   it('given every module of libs/contract, none leaves code behind at run time', async () => {
@@ -55,7 +59,10 @@ describe('the API contract', () => {
 
   it('given the shapes the engine answers with, the contract declares them', async () => {
     const names = await contractTypeNames();
-    for (const name of ['Wire', 'TaskView', 'Task', 'TaskForm', 'Dossier', 'DossierSummary', 'DefinitionSummary', 'DefinitionComparison', 'DefinitionMetrics', 'MeasuredMetrics', 'WhatIf', 'StepMetrics', 'MetricDelta', 'Ii06aReport', 'Ii06aFigures', 'Dashboard']) {
+    for (const name of ['Wire', 'TaskView', 'Task', 'TaskForm', 'Dossier', 'DossierSummary', 'DefinitionSummary', 'DefinitionComparison', 'DefinitionMetrics', 'MeasuredMetrics', 'WhatIf', 'StepMetrics', 'MetricDelta', 'Ii06aReport', 'Ii06aFigures', 'Dashboard',
+      'InstanceSummaryView', 'InstanceSummary', 'InstanceStep', 'InstancePage', 'ConsoleToken', 'ConsoleActivity', 'Incident', 'InstanceConsoleView', 'InstanceConsole',
+      'HeatStep', 'HeatMap', 'OperationsDashboard', 'MigrationInstruction', 'MigrationPlan', 'MigrationPreview', 'MigrationStarted', 'MigrationBatchView', 'MigrationBatch',
+      'OpenIncident', 'IncidentRetriedView', 'IncidentResolvedView']) {
       expect(names).toContain(name);
     }
   });
@@ -65,6 +72,17 @@ describe('the API contract', () => {
     const copies: string[] = [];
     for await (const file of sources(MODELER)) {
       for (const name of declaredTypes(await readFile(file, 'utf8'))) if (names.has(name)) copies.push(`${path.relative(root, file)}: ${name}`);
+    }
+    expect(copies).toEqual([]);
+  });
+
+  it('given every module of the engine operations console, none declares a type of the contract again', async () => {
+    const names = await contractTypeNames();
+    const copies: string[] = [];
+    for (const dir of ENGINE_OPERATIONS) {
+      for await (const file of sources(dir)) {
+        for (const name of declaredTypes(await readFile(file, 'utf8'))) if (names.has(name)) copies.push(`${path.relative(root, file)}: ${name}`);
+      }
     }
     expect(copies).toEqual([]);
   });

@@ -8,3 +8,4 @@ export type * from './organisation.js';
 export type * from './notifications.js';
 export type * from './comparisons.js';
 export type * from './reports.js';
+export type * from './operations.js';

@@ -1,4 +1,5 @@
 import type { Command, CommandContext } from '../commands/command.js';
+import type { InstanceCancelled } from '@onedoor/contract';
 import { dossierOfInstance } from '../persistence/dossiers/dossier-record.js';
 import { EndDossier } from '../dossiers/end-dossier.js';
 import { conflict } from '../shared/domain-error.js';
@@ -13,7 +14,7 @@ export type Cancellation = 'withdrawn' | 'stopped';
  * national status 7 for a withdrawal, 8 with the stop notice (form 05) for a stop, the reason on
  * the dossier's record and in the audit log. A plain instance is terminated, audited the same way.
  */
-export class CancelInstance implements Command<{ id: string; state: 'terminated'; dossierCode: string | null; status: number | null }> {
+export class CancelInstance implements Command<InstanceCancelled> {
   readonly name = 'cancel-instance';
   private readonly reason: string;
 
@@ -25,7 +26,7 @@ export class CancelInstance implements Command<{ id: string; state: 'terminated'
     this.reason = requireReason(reason);
   }
 
-  async execute(ctx: CommandContext) {
+  async execute(ctx: CommandContext): Promise<InstanceCancelled> {
     const state = await lockRunningInstance(ctx, this.instanceId, { allowSuspended: true });
     // A called procedure ending on its own would leave its caller waiting for ever.
     if (state.instance.parentInstanceId) throw conflict(`process instance ${this.instanceId} was called by ${state.instance.parentInstanceId}: cancel that one`);

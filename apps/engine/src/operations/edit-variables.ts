@@ -1,4 +1,5 @@
 import type { Command, CommandContext } from '../commands/command.js';
+import type { VariablesEdited } from '@onedoor/contract';
 import { checkVariables } from '../commands/variables.js';
 import { badInput } from '../shared/domain-error.js';
 import { lockRunningInstance } from './instance-lock.js';
@@ -9,7 +10,7 @@ import { requireReason } from './reason.js';
  * in history (by the administrator) and one audit entry with the values before and the reason.
  * Conditional events waiting on them are checked as after any other change.
  */
-export class EditVariables implements Command<{ id: string; variables: Record<string, unknown> }> {
+export class EditVariables implements Command<VariablesEdited> {
   readonly name = 'edit-variables';
   private readonly reason: string;
 
@@ -21,7 +22,7 @@ export class EditVariables implements Command<{ id: string; variables: Record<st
     this.reason = requireReason(reason);
   }
 
-  async execute(ctx: CommandContext) {
+  async execute(ctx: CommandContext): Promise<VariablesEdited> {
     checkVariables(this.variables);
     if (Object.keys(this.variables).length === 0) throw badInput('no variable to change', [{ field: 'variables', message: 'name at least one variable' }]);
     const state = await lockRunningInstance(ctx, this.instanceId, { allowSuspended: true });

@@ -2,11 +2,10 @@ import type { Command, CommandContext } from '../commands/command.js';
 import { conflict, notFound } from '../shared/domain-error.js';
 import { requireReason } from './reason.js';
 import { incidentStore, type IncidentRow } from '../persistence/operations/incident-store.js';
+import type { IncidentResolvedView, IncidentRetriedView } from '@onedoor/contract';
 
 /** Retries a failed job gets back when an administrator retries its incident. */
 export const RETRIES_ON_RETRY = 3;
-
-type OpenIncident = IncidentRow;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * every command takes), so a retry and a job run of the same instance queue behind each other;
  * a second retry of the same incident finds it resolved: 409.
  */
-async function lockOpenIncident(ctx: CommandContext, incidentId: string): Promise<OpenIncident> {
+async function lockOpenIncident(ctx: CommandContext, incidentId: string): Promise<IncidentRow> {
   if (!UUID.test(incidentId)) throw notFound('Incident', incidentId);
   const peek = await incidentStore.instanceOf(ctx.sql, incidentId);
   if (!peek) throw notFound('Incident', incidentId);
@@ -30,7 +29,7 @@ async function lockOpenIncident(ctx: CommandContext, incidentId: string): Promis
  * next poll of any node runs it — once, since nodes take jobs with FOR UPDATE SKIP LOCKED and a
  * job is deleted in the transaction of its run. If it fails again, a new incident opens.
  */
-export class RetryIncident implements Command<{ incidentId: string; jobId: string | null; retries: number; dueAt: Date }> {
+export class RetryIncident implements Command<IncidentRetriedView> {
   readonly name = 'retry-incident';
   private readonly reason: string;
 
@@ -41,7 +40,7 @@ export class RetryIncident implements Command<{ incidentId: string; jobId: strin
     this.reason = requireReason(reason);
   }
 
-  async execute(ctx: CommandContext) {
+  async execute(ctx: CommandContext): Promise<IncidentRetriedView> {
     const incident = await lockOpenIncident(ctx, this.incidentId);
     const state = incident.instance_id ? await ctx.runtime.load(incident.instance_id) : undefined;
     const job = incident.job_id ? state?.jobs.get(incident.job_id) : undefined;
@@ -63,7 +62,7 @@ export class RetryIncident implements Command<{ incidentId: string; jobId: strin
  * other means (moved the token, edited a variable and the step was redone by hand). The failed
  * job is deleted with it, so nothing runs later by surprise.
  */
-export class ResolveIncident implements Command<{ incidentId: string; resolvedAt: Date }> {
+export class ResolveIncident implements Command<IncidentResolvedView> {
   readonly name = 'resolve-incident';
   private readonly reason: string;
 
@@ -74,7 +73,7 @@ export class ResolveIncident implements Command<{ incidentId: string; resolvedAt
     this.reason = requireReason(reason);
   }
 
-  async execute(ctx: CommandContext) {
+  async execute(ctx: CommandContext): Promise<IncidentResolvedView> {
     const incident = await lockOpenIncident(ctx, this.incidentId);
     const state = incident.instance_id ? await ctx.runtime.load(incident.instance_id) : undefined;
     if (incident.job_id) {

@@ -1,4 +1,5 @@
 import type { Command, CommandContext } from '../commands/command.js';
+import type { InstanceModified } from '@onedoor/contract';
 import { flow as flowOf, type FlowNode, type ProcedureGraph } from '../model/procedure-graph.js';
 import type { InstanceState } from '../runtime/instance-state.js';
 import type { ExecutionRow } from '../runtime/rows.js';
@@ -24,7 +25,7 @@ const STARTABLE_OUTSIDE: ReadonlySet<FlowNode['type']> = new Set(['startEvent', 
  * any other. When no token is left once all instructions ran, the instance is terminated — so
  * "cancel X, start before Y" is a move and never ends the dossier half-way.
  */
-export class ModifyInstance implements Command<{ id: string; state: string; activeActivityIds: string[] }> {
+export class ModifyInstance implements Command<InstanceModified> {
   readonly name = 'modify-instance';
   private readonly reason: string;
 
@@ -37,7 +38,7 @@ export class ModifyInstance implements Command<{ id: string; state: string; acti
     if (!Array.isArray(instructions) || instructions.length === 0) throw badInput('no instruction given', [{ field: 'instructions', message: 'give at least one instruction' }]);
   }
 
-  async execute(ctx: CommandContext) {
+  async execute(ctx: CommandContext): Promise<InstanceModified> {
     const state = await lockRunningInstance(ctx, this.instanceId);
     const rt = ctx.runtime;
     const graph = rt.graphOf(state);

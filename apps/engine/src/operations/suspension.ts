@@ -1,4 +1,5 @@
 import type { Command, CommandContext } from '../commands/command.js';
+import type { SuspensionChanged } from '@onedoor/contract';
 import type { Sql } from '../persistence/database.js';
 import { conflict, notFound } from '../shared/domain-error.js';
 import { lockRunningInstance } from './instance-lock.js';
@@ -10,7 +11,7 @@ import { suspensionStore } from '../persistence/operations/suspension-store.js';
  * can't be completed or returned (409) and its jobs — timers, escalations, deliveries — are not
  * taken by any node; they run when it resumes (a timer due meanwhile fires then).
  */
-export class SuspendInstance implements Command<{ id: string; suspended: boolean }> {
+export class SuspendInstance implements Command<SuspensionChanged> {
   readonly name = 'suspend-instance';
   private readonly reason: string;
 
@@ -22,7 +23,7 @@ export class SuspendInstance implements Command<{ id: string; suspended: boolean
     this.reason = requireReason(reason);
   }
 
-  async execute(ctx: CommandContext) {
+  async execute(ctx: CommandContext): Promise<SuspensionChanged> {
     const state = await lockRunningInstance(ctx, this.instanceId, { allowSuspended: true });
     const was = state.instance.suspended === true;
     if (was === this.suspend) throw conflict(`process instance ${this.instanceId} is ${was ? 'already suspended' : 'not suspended'}`);
@@ -36,7 +37,7 @@ export class SuspendInstance implements Command<{ id: string; suspended: boolean
 }
 
 /** Suspends or resumes a procedure version: while suspended no instance or dossier starts on it; running ones go on. */
-export class SuspendDefinition implements Command<{ id: string; suspended: boolean }> {
+export class SuspendDefinition implements Command<SuspensionChanged> {
   readonly name = 'suspend-definition';
   private readonly reason: string;
 
@@ -48,7 +49,7 @@ export class SuspendDefinition implements Command<{ id: string; suspended: boole
     this.reason = requireReason(reason);
   }
 
-  async execute(ctx: CommandContext) {
+  async execute(ctx: CommandContext): Promise<SuspensionChanged> {
     const row = await suspensionStore.lockDefinition(ctx.sql, this.definitionId);
     if (!row) throw notFound('Process definition', this.definitionId);
     if (row.suspended === this.suspend) throw conflict(`process definition ${this.definitionId} is ${row.suspended ? 'already suspended' : 'not suspended'}`);

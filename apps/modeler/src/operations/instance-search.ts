@@ -1,8 +1,7 @@
-import type { DefinitionSummary } from '@onedoor/contract';
+import type { DefinitionSummary, InstancePage } from '@onedoor/contract';
 import { formatDateTime } from '../shared/date-time.js';
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import type { InstanceSummary } from './operations-types.js';
 import { errorText, table, type ViewContext } from './view-context.js';
 
 /**
@@ -62,7 +61,7 @@ export async function renderInstanceSearch(ctx: ViewContext, params: URLSearchPa
   if (!query.has('state')) query.set('state', 'active');
   query.set('size', '100');
   try {
-    const page = await ctx.api.get<{ items: InstanceSummary[]; total: number }>(`/api/process-instances?${query}`);
+    const page = await ctx.api.get<InstancePage>(`/api/process-instances?${query}`);
     results.replaceChildren(
       h('p', { className: 'od-muted' }, t('{n} found', { n: page.total })),
       table(

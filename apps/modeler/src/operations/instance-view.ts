@@ -1,8 +1,8 @@
+import type { InstanceConsole } from '@onedoor/contract';
 import { formatDateTime } from '../shared/date-time.js';
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
 import { stateLabel } from './instance-search.js';
-import type { InstanceConsole } from './operations-types.js';
 import { askReason } from './reason-dialog.js';
 import { TokenDiagram } from './token-diagram.js';
 import { errorText, table, type ViewContext } from './view-context.js';

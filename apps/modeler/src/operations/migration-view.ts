@@ -1,7 +1,6 @@
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import type { DefinitionSummary } from '@onedoor/contract';
-import type { MigrationBatch, MigrationPlan, MigrationPreview } from './operations-types.js';
+import type { DefinitionSummary, MigrationBatch, MigrationPlan, MigrationPreview, MigrationStarted } from '@onedoor/contract';
 import { askReason } from './reason-dialog.js';
 import { errorText, table, type ViewContext } from './view-context.js';
 
@@ -68,7 +67,7 @@ export async function renderMigration(ctx: ViewContext, params: URLSearchParams)
     const choice = await askReason(t('Migrate the running dossiers'), { hint: t('Each dossier is moved under its own lock by the job executor; the results appear below.') });
     if (!choice) return;
     try {
-      const started = await ctx.api.post<{ id: string; total: number }>('/api/migrations', { plan, reason: choice.reason });
+      const started = await ctx.api.post<MigrationStarted>('/api/migrations', { plan, reason: choice.reason });
       await follow(started.id);
     } catch (error) {
       ctx.say(errorText(error), 'error');

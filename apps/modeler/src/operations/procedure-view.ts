@@ -1,20 +1,10 @@
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-import type { DefinitionSummary } from '@onedoor/contract';
-import type { HeatStep } from './operations-types.js';
+import type { DefinitionSummary, HeatMap, OperationsDashboard } from '@onedoor/contract';
 import { TokenDiagram } from './token-diagram.js';
 import { duration, table, type ViewContext } from './view-context.js';
 
 let diagram: TokenDiagram | null = null;
-
-interface OperationsDashboard {
-  running: number;
-  completedToday: number;
-  overdue: number;
-  incidents: number;
-  versions: { id: string; version: number; suspended: boolean; running: number; completedToday: number; overdue: number; incidents: number }[];
-  meanPerStep: { activityId: string; name: string | null; completed: number; meanMs: number | null }[];
-}
 
 /**
  * Where a procedure's dossiers pile up: the day's figures for every version, and one version's
@@ -29,7 +19,7 @@ export async function renderProcedure(ctx: ViewContext, params: URLSearchParams)
   if (!chosen) return ctx.say(t('Procedure not found: {key}', { key }), 'error');
   const [dashboard, heat, { bpmnXml }] = await Promise.all([
     ctx.api.get<OperationsDashboard>(`/api/operations/dashboard?definitionKey=${encodeURIComponent(key)}`),
-    ctx.api.get<{ steps: HeatStep[] }>(`/api/process-definitions/${encodeURIComponent(chosen.id)}/heat-map`),
+    ctx.api.get<HeatMap>(`/api/process-definitions/${encodeURIComponent(chosen.id)}/heat-map`),
     ctx.api.get<{ bpmnXml: string }>(`/api/process-definitions/${encodeURIComponent(chosen.id)}/xml`),
   ]);
   const picker = h(

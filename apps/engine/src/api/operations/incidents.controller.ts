@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import type { OpenIncidentView } from '@onedoor/contract';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IncidentDoc } from '../openapi/responses.js';
 import { ApiErrors } from '../openapi/api-errors.js';
@@ -16,7 +17,7 @@ export class IncidentsController {
   @ApiOkResponse({ type: [IncidentDoc] })
   @ApiErrors(401, 403)
   @Roles('admin', 'designer', 'manager')
-  list() {
+  list(): Promise<OpenIncidentView[]> {
     return incidentStore.listOpen(this.engine.db);
   }
 }

@@ -46,7 +46,7 @@ export class ConsoleActivityDoc {
   @ApiProperty({ description: 'Tokens past their due date' }) overdue!: number;
   @ApiProperty(nullableDate) dueAt!: string | null;
   @ApiProperty({ enum: ['overdue', 'on-time', 'none'] }) dueState!: string;
-  @ApiProperty({ type: 'array', items: object('{ executionId, activityInstanceId, state, startedAt, dueAt, taskId, assignee, departmentCode }') }) tokens!: object[];
+  @ApiProperty({ type: 'array', items: object('{ executionId, activityId, activityName, activityInstanceId, state, startedAt, dueAt, taskId, assignee, departmentCode }') }) tokens!: object[];
 }
 
 export class InstanceConsoleDoc {

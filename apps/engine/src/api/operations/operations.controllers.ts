@@ -11,7 +11,23 @@ import { ModifyInstance, type ModificationInstruction } from '../../operations/m
 import { OperationsQueries } from '../../queries/operations/operations-queries.js';
 import { SuspendDefinition, SuspendInstance } from '../../operations/suspension.js';
 import { MAX_BATCH, migrationBatch, StartMigration } from '../../operations/migration/migration-batch.js';
-import { proposePlan, type MigrationPlan } from '../../operations/migration/migration-plan.js';
+import type {
+  HeatMap,
+  IncidentResolvedView,
+  IncidentRetriedView,
+  InstanceCancelled,
+  InstanceConsoleView,
+  InstanceModified,
+  InstancePageView,
+  MigrationBatchView,
+  MigrationPlan,
+  MigrationPreview,
+  MigrationStarted,
+  OperationsDashboard,
+  SuspensionChanged,
+  VariablesEdited,
+} from '@onedoor/contract';
+import { proposePlan } from '../../operations/migration/migration-plan.js';
 import { previewMigration } from '../../operations/migration/migration-preview.js';
 import { badInput } from '../../shared/domain-error.js';
 import { ApiErrors } from '../openapi/api-errors.js';
@@ -139,7 +155,7 @@ export class InstanceOperationsController {
   @ApiOkResponse({ type: InstancePageDoc })
   @ApiErrors(400, 401, 403)
   @Roles('admin', 'manager')
-  search(@Query() query: InstanceSearchQuery) {
+  search(@Query() query: InstanceSearchQuery): Promise<InstancePageView> {
     return this.queries.search(query, this.engine.now());
   }
 
@@ -147,7 +163,7 @@ export class InstanceOperationsController {
   @ApiOkResponse({ type: InstanceConsoleDoc })
   @ApiErrors(401, 403, 404)
   @Roles('admin', 'manager')
-  console(@Param('id') id: string) {
+  console(@Param('id') id: string): Promise<InstanceConsoleView> {
     return this.queries.console(id, this.engine.now());
   }
 
@@ -156,7 +172,7 @@ export class InstanceOperationsController {
   @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('admin')
-  cancel(@Param('id') id: string, @Body() body: CancelInstanceDto, @CurrentActor() actor: Actor) {
+  cancel(@Param('id') id: string, @Body() body: CancelInstanceDto, @CurrentActor() actor: Actor): Promise<InstanceCancelled> {
     return this.engine.execute(new CancelInstance(id, body.ending, body.reason), actor);
   }
 
@@ -165,7 +181,7 @@ export class InstanceOperationsController {
   @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('admin')
-  suspend(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor) {
+  suspend(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor): Promise<SuspensionChanged> {
     return this.engine.execute(new SuspendInstance(id, true, body.reason), actor);
   }
 
@@ -174,7 +190,7 @@ export class InstanceOperationsController {
   @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('admin')
-  async resume(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor) {
+  async resume(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor): Promise<SuspensionChanged> {
     const resumed = await this.engine.execute(new SuspendInstance(id, false, body.reason), actor);
     this.engine.jobs.wake();
     return resumed;
@@ -186,7 +202,7 @@ export class InstanceOperationsController {
   @ApiErrors(400, 401, 403, 404, 409, 422)
   @HttpCode(200)
   @Roles('admin')
-  modify(@Param('id') id: string, @Body() body: ModificationDto, @CurrentActor() actor: Actor) {
+  modify(@Param('id') id: string, @Body() body: ModificationDto, @CurrentActor() actor: Actor): Promise<InstanceModified> {
     return this.engine.execute(new ModifyInstance(id, body.instructions as ModificationInstruction[], body.reason), actor);
   }
 
@@ -194,7 +210,7 @@ export class InstanceOperationsController {
   @ApiOkResponse({ type: InstanceChangedDoc })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   @Roles('admin')
-  variables(@Param('id') id: string, @Body() body: VariablesEditDto, @CurrentActor() actor: Actor) {
+  variables(@Param('id') id: string, @Body() body: VariablesEditDto, @CurrentActor() actor: Actor): Promise<VariablesEdited> {
     return this.engine.execute(new EditVariables(id, body.variables, body.reason), actor);
   }
 }
@@ -210,7 +226,7 @@ export class IncidentActionsController {
   @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('admin')
-  async retry(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor) {
+  async retry(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor): Promise<IncidentRetriedView> {
     const retried = await this.engine.execute(new RetryIncident(id, body.reason), actor);
     this.engine.jobs.wake();
     return retried;
@@ -221,7 +237,7 @@ export class IncidentActionsController {
   @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('admin')
-  resolve(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor) {
+  resolve(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor): Promise<IncidentResolvedView> {
     return this.engine.execute(new ResolveIncident(id, body.reason), actor);
   }
 }
@@ -240,7 +256,7 @@ export class ProcedureOperationsController {
   @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('admin')
-  suspend(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor) {
+  suspend(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor): Promise<SuspensionChanged> {
     return this.engine.execute(new SuspendDefinition(id, true, body.reason), actor);
   }
 
@@ -249,7 +265,7 @@ export class ProcedureOperationsController {
   @ApiErrors(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles('admin')
-  resume(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor) {
+  resume(@Param('id') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor): Promise<SuspensionChanged> {
     return this.engine.execute(new SuspendDefinition(id, false, body.reason), actor);
   }
 
@@ -258,7 +274,7 @@ export class ProcedureOperationsController {
   @ApiOkResponse({ type: HeatMapDoc })
   @ApiErrors(401, 403, 404)
   @Roles('admin', 'manager')
-  heatMap(@Param('id') id: string) {
+  heatMap(@Param('id') id: string): Promise<HeatMap> {
     return this.queries.heatMap(id, this.engine.now(), this.engine.services.calendar());
   }
 }
@@ -276,7 +292,7 @@ export class OperationsDashboardController {
   @ApiOkResponse({ type: OperationsDashboardDoc })
   @ApiErrors(400, 401, 403, 404)
   @Roles('admin', 'manager')
-  dashboard(@Query() query: DashboardQuery) {
+  dashboard(@Query() query: DashboardQuery): Promise<OperationsDashboard> {
     const now = this.engine.now();
     return this.queries.dashboard(query.definitionKey, now, vietnamDayStart(now), this.engine.services.calendar());
   }
@@ -293,7 +309,7 @@ export class MigrationsController {
   @ApiErrors(400, 401, 403)
   @HttpCode(200)
   @Roles('admin')
-  async plan(@Body() body: PlanRequestDto) {
+  async plan(@Body() body: PlanRequestDto): Promise<MigrationPlan> {
     const defs = this.engine.services.definitions;
     return this.engine.db.transaction(async (sql) => {
       const sourceKey = await definitionRows.keyOf(sql, body.sourceDefinitionId);
@@ -310,7 +326,7 @@ export class MigrationsController {
   @ApiErrors(400, 401, 403)
   @HttpCode(200)
   @Roles('admin')
-  preview(@Body() body: MigrationPreviewDto) {
+  preview(@Body() body: MigrationPreviewDto): Promise<MigrationPreview> {
     return previewMigration(this.engine.db, this.engine.services.definitions, asPlan(body.plan), { instanceIds: body.instanceIds, query: body.query });
   }
 
@@ -320,7 +336,7 @@ export class MigrationsController {
   @ApiErrors(400, 401, 403)
   @HttpCode(202)
   @Roles('admin')
-  async run(@Body() body: MigrationRunDto, @CurrentActor() actor: Actor) {
+  async run(@Body() body: MigrationRunDto, @CurrentActor() actor: Actor): Promise<MigrationStarted> {
     const started = await this.engine.execute(new StartMigration(asPlan(body.plan), { instanceIds: body.instanceIds, query: body.query }, body.reason), actor);
     this.engine.jobs.wake();
     return started;
@@ -330,7 +346,7 @@ export class MigrationsController {
   @ApiOkResponse({ type: MigrationBatchDoc })
   @ApiErrors(401, 403, 404)
   @Roles('admin')
-  batch(@Param('id') id: string) {
+  batch(@Param('id') id: string): Promise<MigrationBatchView> {
     return migrationBatch(this.engine.db, id);
   }
 }

@@ -4,7 +4,8 @@ import { dossierOfInstance } from '../../persistence/dossiers/dossier-record.js'
 import type { InstanceState } from '../../runtime/instance-state.js';
 import type { Definition } from '../../runtime/ports.js';
 import { activeActivities } from '../modify-instance.js';
-import { checkPlan, type MigrationPlan } from './migration-plan.js';
+import type { MigrationPlan } from '@onedoor/contract';
+import { checkPlan } from './migration-plan.js';
 import { migrationStore } from '../../persistence/operations/migration-store.js';
 import { historyMonthOf } from '../../runtime/rows.js';
 

@@ -4,7 +4,8 @@ import type { DefinitionCache } from '../../persistence/definition-store.js';
 import { badInput, notFound } from '../../shared/domain-error.js';
 import { requireReason } from '../reason.js';
 import { MIGRATE_INSTANCE_JOB } from './migrate-instance.js';
-import { checkPlan, type MigrationPlan } from './migration-plan.js';
+import type { MigrationBatchItemView, MigrationBatchView, MigrationPlan, MigrationStarted } from '@onedoor/contract';
+import { checkPlan } from './migration-plan.js';
 import { migrationStore } from '../../persistence/operations/migration-store.js';
 
 /** Which instances a batch takes: named ones, or those of the source version matching a query. */
@@ -36,7 +37,7 @@ export function checkSelection(selection: MigrationSelection): void {
  * the instances one by one, each under its instance lock (multi-node safe); a node that stops
  * half-way leaves the rest as jobs another node takes (resumable).
  */
-export class StartMigration implements Command<{ id: string; total: number }> {
+export class StartMigration implements Command<MigrationStarted> {
   readonly name = 'start-migration';
   private readonly reason: string;
 
@@ -49,7 +50,7 @@ export class StartMigration implements Command<{ id: string; total: number }> {
     checkSelection(selection);
   }
 
-  async execute(ctx: CommandContext) {
+  async execute(ctx: CommandContext): Promise<MigrationStarted> {
     const [source, target] = await loadPair(ctx.services.definitions, ctx.sql, this.plan);
     checkPlan(this.plan, source, target);
     const instances = await selectInstances(ctx.sql, source.id, this.selection);
@@ -83,26 +84,12 @@ export async function loadPair(definitions: DefinitionCache, sql: Sql, plan: { s
   return Promise.all([definitions.byId(sql, plan.sourceDefinitionId), definitions.byId(sql, plan.targetDefinitionId)]);
 }
 
-export interface MigrationBatchView {
-  id: string;
-  sourceDefinitionId: string;
-  targetDefinitionId: string;
-  createdBy: string | null;
-  createdAt: Date;
-  reason: string | null;
-  total: number;
-  pending: number;
-  moved: number;
-  refused: number;
-  items: { instanceId: string; businessKey: string | null; outcome: string; reason: string | null; fromActivities: string[] | null; toActivities: string[] | null; finishedAt: Date | null }[];
-}
-
 /** A batch and the result per instance, as far as the job executors have got. */
 export async function migrationBatch(db: Database, id: string): Promise<MigrationBatchView> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound('Migration batch', id);
   const batch = await migrationStore.batch(db, id);
   if (!batch) throw notFound('Migration batch', id);
-  const items = await migrationStore.batchItems<MigrationBatchView['items'][number]>(db, id);
+  const items = await migrationStore.batchItems<MigrationBatchItemView>(db, id);
   const count = (outcome: string) => items.filter((i) => i.outcome === outcome).length;
   return {
     id: batch.id,

@@ -1,23 +1,7 @@
 import type { FlowNode, ProcedureGraph } from '../../model/procedure-graph.js';
 import type { Definition } from '../../runtime/ports.js';
 import { badInput } from '../../shared/domain-error.js';
-
-/** Where tokens resting at one step of the source version go on the target version. */
-export interface MigrationInstruction {
-  sourceActivityId: string;
-  /** null: no place on the target; instances waiting there are refused. */
-  targetActivityId: string | null;
-  /** same: the step kept its id; successor: the step is gone (simplified away), its successor takes the token; none: nowhere to go. */
-  kind: 'same' | 'successor' | 'none';
-  sourceName?: string | null;
-  targetName?: string | null;
-}
-
-export interface MigrationPlan {
-  sourceDefinitionId: string;
-  targetDefinitionId: string;
-  instructions: MigrationInstruction[];
-}
+import type { MigrationInstruction, MigrationPlan } from '@onedoor/contract';
 
 /** Node types where a token can be found at rest between two commands. */
 const RESTING: ReadonlySet<FlowNode['type']> = new Set([

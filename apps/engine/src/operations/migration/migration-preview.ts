@@ -1,18 +1,8 @@
 import type { Database } from '../../persistence/database.js';
 import type { DefinitionCache } from '../../persistence/definition-store.js';
-import { checkPlan, type MigrationPlan } from './migration-plan.js';
+import type { MigrationPlan, MigrationPreview } from '@onedoor/contract';
+import { checkPlan } from './migration-plan.js';
 import { checkSelection, loadPair, selectInstances, type MigrationSelection } from './migration-batch.js';
-
-export interface MigrationPreview {
-  total: number;
-  migratable: number;
-  refused: number;
-  /** Per step of the source with instances waiting: how many, and where they land. */
-  bySource: { activityId: string; name: string | null; count: number; targetActivityId: string | null; targetName: string | null }[];
-  /** Per step of the target: how many instances will wait there. */
-  byTarget: { activityId: string; name: string | null; count: number }[];
-  refusals: { instanceId: string; businessKey: string | null; reason: string }[];
-}
 
 /**
  * Where the instances would land, read without locking or changing anything. The batch checks

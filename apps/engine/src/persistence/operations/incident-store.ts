@@ -1,3 +1,4 @@
+import type { OpenIncidentView } from '@onedoor/contract';
 import type { Sql } from '../database.js';
 
 export interface IncidentRow {
@@ -38,8 +39,8 @@ export const incidentStore = {
   },
 
   /** The open incidents, newest first: what operators must look at. */
-  listOpen(sql: Pick<Sql, 'query'>) {
-    return sql.query(
+  listOpen(sql: Pick<Sql, 'query'>): Promise<OpenIncidentView[]> {
+    return sql.query<OpenIncidentView>(
       `SELECT id, type, job_id AS "jobId", instance_id AS "processInstanceId", element_id AS "elementId",
               definition_id AS "definitionId", message, created_at AS "createdAt"
        FROM incident WHERE resolved_at IS NULL ORDER BY created_at DESC LIMIT 500`,

@@ -3,6 +3,23 @@ import { notFound } from '../../shared/domain-error.js';
 import { escapeLike } from '../../operations/migration/migration-batch.js';
 import { mean, p90 } from '../../reengineering/sample-statistics.js';
 import type { WorkingCalendar } from '@onedoor/working-calendar';
+import type {
+  AuditEntryView,
+  CalledInstance,
+  ConsoleActivityView,
+  ConsoleDossierView,
+  ConsoleHistoryEntryView,
+  ConsoleJobView,
+  ConsoleTokenView,
+  DashboardVersion,
+  HeatMap,
+  HeatStep,
+  IncidentView,
+  InstanceConsoleView,
+  InstancePageView,
+  InstanceSummaryView,
+  OperationsDashboard,
+} from '@onedoor/contract';
 
 export interface InstanceFilter {
   definitionKey?: string;
@@ -23,24 +40,6 @@ export interface InstanceFilter {
   size?: number;
 }
 
-export interface InstanceSummary {
-  id: string;
-  definitionId: string;
-  definitionKey: string;
-  version: number;
-  procedureName: string | null;
-  businessKey: string | null;
-  state: string;
-  suspended: boolean;
-  startedAt: Date;
-  endedAt: Date | null;
-  parentInstanceId: string | null;
-  steps: { activityId: string; name: string | null; departmentCode: string | null; dueAt: Date | null; assignee: string | null }[];
-  dueAt: Date | null;
-  overdue: boolean;
-  incidents: number;
-}
-
 const SUMMARY_COLUMNS = `p.id, p.definition_id AS "definitionId", p.definition_key AS "definitionKey", d.version, d.name AS "procedureName",
   p.business_key AS "businessKey", p.state, p.suspended, p.started_at AS "startedAt", p.ended_at AS "endedAt", p.parent_instance_id AS "parentInstanceId",
   coalesce((SELECT json_agg(json_build_object('activityId', t.element_id, 'name', t.name, 'departmentCode', t.department_code, 'dueAt', t.due_at, 'assignee', t.assignee) ORDER BY t.created_at)
@@ -56,7 +55,7 @@ const SUMMARY_COLUMNS = `p.id, p.definition_id AS "definitionId", p.definition_k
 export class OperationsQueries {
   constructor(private readonly db: Database) {}
 
-  async search(filter: InstanceFilter, now: Date): Promise<{ items: InstanceSummary[]; total: number; page: number; size: number }> {
+  async search(filter: InstanceFilter, now: Date): Promise<InstancePageView> {
     const params: unknown[] = [now];
     const where: string[] = [];
     const add = (sql: (p: string) => string, value: unknown) => {
@@ -80,7 +79,7 @@ export class OperationsQueries {
     const page = filter.page ?? 1;
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.db.query<{ total: number }>(`SELECT count(*)::int AS total, $1::timestamptz AS now FROM process_instance p JOIN process_definition d ON d.id = p.definition_id ${whereSql}`, params);
-    const rows = await this.db.query<InstanceSummary>(
+    const rows = await this.db.query<InstanceSummaryView>(
       `SELECT ${SUMMARY_COLUMNS}, ${overdue} AS overdue
        FROM process_instance p JOIN process_definition d ON d.id = p.definition_id ${whereSql}
        ORDER BY p.started_at DESC, p.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -90,15 +89,15 @@ export class OperationsQueries {
   }
 
   /** One instance as the console shows it: tokens per step with their due state, variables, history, jobs, incidents, audit. */
-  async console(id: string, now: Date) {
+  async console(id: string, now: Date): Promise<InstanceConsoleView> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound('Process instance', id);
-    const [summary] = await this.db.query<InstanceSummary & { overdue: boolean }>(
+    const [summary] = await this.db.query<InstanceSummaryView>(
       `SELECT ${SUMMARY_COLUMNS}, false AS overdue FROM process_instance p JOIN process_definition d ON d.id = p.definition_id WHERE p.id = $1`,
       [id],
     );
     if (!summary) throw notFound('Process instance', id);
     const [tokens, variables, history, jobs, incidents, audit, dossier, called] = await Promise.all([
-      this.db.query<{ executionId: string; activityId: string; state: string; activityInstanceId: string | null; startedAt: Date | null; dueAt: Date | null; taskId: string | null; assignee: string | null; departmentCode: string | null; activityName: string | null }>(
+      this.db.query<ConsoleTokenView>(
         `SELECT e.id AS "executionId", e.activity_id AS "activityId", e.state, e.activity_instance_id AS "activityInstanceId",
                 h.started_at AS "startedAt", coalesce(t.due_at, h.due_at) AS "dueAt", t.id AS "taskId", t.assignee, coalesce(t.department_code, h.department_code) AS "departmentCode",
                 coalesce(t.name, h.activity_name) AS "activityName"
@@ -110,7 +109,7 @@ export class OperationsQueries {
         [id],
       ),
       this.db.query<{ name: string; value: unknown }>(`SELECT name, value FROM variable WHERE instance_id = $1 ORDER BY name`, [id]),
-      this.db.query(
+      this.db.query<ConsoleHistoryEntryView>(
         `SELECT h.id, h.activity_id AS "activityId", h.activity_name AS "activityName", h.activity_type AS "activityType", h.started_at AS "startedAt",
                 h.ended_at AS "endedAt", h.state, h.assignee, h.department_code AS "departmentCode", h.due_at AS "dueAt", h.task_id AS "taskId",
                 h.outcome, h.ended_by AS "endedBy", h.opinion
@@ -118,28 +117,28 @@ export class OperationsQueries {
          WHERE h.instance_id = $1 AND h.history_month = (SELECT od_history_month(started_at) FROM process_instance WHERE id = $1) ORDER BY h.seq`,
         [id],
       ),
-      this.db.query(
+      this.db.query<ConsoleJobView>(
         `SELECT id, type, element_id AS "elementId", due_at AS "dueAt", retries, last_error AS "lastError", lock_owner AS "lockOwner", lock_expires_at AS "lockExpiresAt"
          FROM job WHERE instance_id = $1 ORDER BY due_at`,
         [id],
       ),
-      this.db.query(
+      this.db.query<IncidentView>(
         `SELECT id, type, job_id AS "jobId", element_id AS "elementId", message, created_at AS "createdAt", resolved_at AS "resolvedAt"
          FROM incident WHERE instance_id = $1 ORDER BY created_at DESC LIMIT 100`,
         [id],
       ),
-      this.db.query(
+      this.db.query<AuditEntryView>(
         `SELECT at, username, operation, entity_type AS "entityType", entity_id AS "entityId", from_state AS "fromState", details
          FROM user_operation WHERE instance_id = $1 ORDER BY seq DESC LIMIT 200`,
         [id],
       ),
-      this.db.query<{ code: string; status: number; dueAt: Date | null; receivedAt: Date; applicantName: string }>(
+      this.db.query<ConsoleDossierView>(
         `SELECT code, status, due_at AS "dueAt", received_at AS "receivedAt", applicant_name AS "applicantName" FROM dossier WHERE instance_id = $1`,
         [id],
       ),
-      this.db.query(`SELECT id, definition_key AS "definitionKey", state FROM process_instance WHERE parent_instance_id = $1 ORDER BY started_at`, [id]),
+      this.db.query<CalledInstance>(`SELECT id, definition_key AS "definitionKey", state FROM process_instance WHERE parent_instance_id = $1 ORDER BY started_at`, [id]),
     ]);
-    const steps = new Map<string, { activityId: string; name: string | null; count: number; overdue: number; dueAt: Date | null; tokens: typeof tokens }>();
+    const steps = new Map<string, Omit<ConsoleActivityView, 'dueState'>>();
     for (const token of tokens) {
       const step = steps.get(token.activityId) ?? { activityId: token.activityId, name: token.activityName, count: 0, overdue: 0, dueAt: null, tokens: [] };
       step.count += 1;
@@ -148,11 +147,11 @@ export class OperationsQueries {
       step.tokens.push(token);
       steps.set(token.activityId, step);
     }
-    const openIncidents = (incidents as { resolvedAt: Date | null }[]).filter((i) => !i.resolvedAt).length;
+    const openIncidents = incidents.filter((i) => !i.resolvedAt).length;
     return {
       instance: { ...summary, incidents: openIncidents, overdue: [...steps.values()].some((s) => s.overdue > 0) || (!!dossier[0]?.dueAt && summary.state === 'active' && new Date(dossier[0].dueAt) < now) },
       dossier: dossier[0] ?? null,
-      activities: [...steps.values()].map((s) => ({ ...s, dueState: s.overdue > 0 ? 'overdue' : s.dueAt ? 'on-time' : 'none' })),
+      activities: [...steps.values()].map((s): ConsoleActivityView => ({ ...s, dueState: s.overdue > 0 ? 'overdue' : s.dueAt ? 'on-time' : 'none' })),
       variables: Object.fromEntries(variables.map((v) => [v.name, v.value])),
       history,
       jobs,
@@ -167,8 +166,8 @@ export class OperationsQueries {
    * due, and from history the steps done — count, mean and 90th percentile of the working time
    * they took (on the calendar given; elapsed time without one).
    */
-  async heatMap(definitionId: string, now: Date, calendar?: WorkingCalendar) {
-    const [definition] = await this.db.query<{ id: string; key: string; version: number; name: string | null; suspended: boolean }>(
+  async heatMap(definitionId: string, now: Date, calendar?: WorkingCalendar): Promise<HeatMap> {
+    const [definition] = await this.db.query<HeatMap['definition']>(
       `SELECT id, key, version, name, suspended FROM process_definition WHERE id = $1`,
       [definitionId],
     );
@@ -202,15 +201,15 @@ export class OperationsQueries {
       samples.set(row.activityId, list);
     }
     const done = [...samples].map(([activityId, values]) => ({ activityId, completed: values.length, meanMs: mean(values), p90Ms: p90(values) }));
-    const steps = new Map<string, { activityId: string; running: number; overdue: number; completed: number; meanMs: number | null; p90Ms: number | null }>();
+    const steps = new Map<string, HeatStep>();
     for (const r of running) steps.set(r.activityId, { activityId: r.activityId, running: r.running, overdue: r.overdue, completed: 0, meanMs: null, p90Ms: null });
     for (const d of done) steps.set(d.activityId, { ...(steps.get(d.activityId) ?? { activityId: d.activityId, running: 0, overdue: 0 }), completed: d.completed, meanMs: d.meanMs, p90Ms: d.p90Ms });
     return { definition, steps: [...steps.values()].sort((a, b) => a.activityId.localeCompare(b.activityId)) };
   }
 
   /** A procedure's versions at a glance: running, completed today, overdue, incidents, mean working time per step (the latest 2 000 runs of each). */
-  async dashboard(definitionKey: string, now: Date, dayStart: Date, calendar?: WorkingCalendar) {
-    const versions = await this.db.query<{ id: string; version: number; name: string | null; suspended: boolean; running: number; suspendedInstances: number; completedToday: number; overdue: number; incidents: number }>(
+  async dashboard(definitionKey: string, now: Date, dayStart: Date, calendar?: WorkingCalendar): Promise<OperationsDashboard> {
+    const versions = await this.db.query<DashboardVersion>(
       `SELECT d.id, d.version, d.name, d.suspended,
               (SELECT count(*) FROM process_instance p WHERE p.definition_id = d.id AND p.state = 'active')::int AS running,
               (SELECT count(*) FROM process_instance p WHERE p.definition_id = d.id AND p.state = 'active' AND p.suspended)::int AS "suspendedInstances",
