@@ -15,7 +15,7 @@ describe('chaos (short form)', () => {
   beforeAll(async () => {
     await buildEngineForNodes(repoRoot());
     report = await runChaos({ loadMs: 15_000, nodes: 2, workers: 4, kills: 1, drains: 1, databaseRestarts: 1, databaseDownMs: 3_000, fuzzPerSecond: 5, seed: 16, log: (line) => log.push(line) });
-    console.log(`chaos: ${report.summary}`);
+    console.log(`chaos: ${report.summary}${log.filter((l) => l.includes('while stopping')).map((l) => `\n  ${l}`).join('')}`);
   }, 300_000);
 
   it('given a node killed and the database restarted under load, then dossiers were received and worked all along', () => {
@@ -41,8 +41,8 @@ describe('chaos (short form)', () => {
   });
 
   it('then SIGTERM, under load and at the end, stopped every node with exit code 0', () => {
-    // The run's log (with what a node printed when it did not exit 0) shows in a failure.
-    expect({ drains: report.drains, log }).toEqual({ drains: [0], log: expect.any(Array) });
+    // When a drain did not exit 0, the run's log (with what that node printed) is the diff.
+    expect({ drains: report.drains, log: report.drains.every((code) => code === 0) ? [] : log }).toEqual({ drains: [0], log: [] });
     expect(report.gracefulStops.map((s) => s.code)).toEqual([0, 0]);
   });
 });

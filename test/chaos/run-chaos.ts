@@ -190,6 +190,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         drains.push(code);
         log(`${node.name} drained, exit ${code}`);
         if (code !== 0) log(`${node.name} printed:\n${node.log}`);
+        // What held its shutdown up, if anything (requests it waited for, connections it cut).
+        else for (const line of node.log.split('\n').filter((l) => l.includes('while stopping'))) log(line);
         node.start();
         void node.healthy().catch((e: Error) => log(e.message));
       } else if (fault === 'kill') {

@@ -10,6 +10,7 @@ import { MAX_DEPLOYMENT_FILE_BYTES, MAX_DEPLOYMENT_FILES } from './api/deploymen
 import { createValidationPipe } from './api/validation.js';
 import { redirectDocumentLinksToLogin } from './api/documents/document-login-redirect.js';
 import { addSecurityHeaders } from './api/security-headers.js';
+import type { InFlightRequests } from './api/in-flight-requests.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './api/errors/json-depth.js';
 import { APP_CONTROLLERS, AppModule, type AppServices } from './app.module.js';
 import { documentControllerInputs } from './api/openapi/validated-schemas.js';
@@ -21,6 +22,8 @@ export interface HttpOptions {
   logger?: boolean;
   /** Origins whose pages may call the API from a browser (CORS). None by default: the API is closed to other sites. */
   corsOrigins?: string[];
+  /** Keeps count of the requests being served (the shutdown names the ones it waits for). */
+  inFlight?: InFlightRequests;
 }
 
 /** BPMN files travel inside JSON deployments: allow a few MB, refuse more with 413. */
@@ -33,6 +36,7 @@ export async function createApp(services: AppServices, options: HttpOptions = {}
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(services), createHttpAdapter(), {
     logger: options.logger === false ? false : ['error', 'warn'],
   });
+  options.inFlight?.attach(app.getHttpAdapter().getInstance());
   await configureHttp(app);
   redirectDocumentLinksToLogin(app.getHttpAdapter().getInstance());
   // Bodies' schemas come from their validation rules; done at once, as specs read the document straight from the app.

@@ -15,6 +15,7 @@ import { ApplicantNoticeDelivery } from './applicant-notices/notice-delivery.js'
 import { applicantNoticeConfig } from './applicant-notices/notice-config.js';
 import { portalSyncConfig } from './portal-sync/portal-sync-config.js';
 import { createApp } from './create-app.js';
+import { InFlightRequests } from './api/in-flight-requests.js';
 import { Engine } from './engine.js';
 import { AccessTokens } from './identity/access-token.js';
 import { Organisation } from './persistence/identity/organisation.js';
@@ -80,8 +81,10 @@ async function main(parts: RunningParts): Promise<void> {
   }, parts);
   if (parts.stopping) return;
   const sessions = { accessTokenSeconds: config.accessTokenMinutes * 60, refreshTokenSeconds: config.sessionHours * 3600 };
-  const app = await createApp({ engine, organisation, tokens, calendar, sessions, singleSignOn: config.singleSignOn }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins });
+  const inFlight = new InFlightRequests();
+  const app = await createApp({ engine, organisation, tokens, calendar, sessions, singleSignOn: config.singleSignOn }, { webRoot: config.webRoot, corsOrigins: config.corsOrigins, inFlight });
   parts.app = app;
+  parts.http = { inFlight, cutConnections: () => app.getHttpServer().closeAllConnections() };
   if (parts.stopping) return;
   engine.jobs.start();
   // National-portal sync: delivery runs when ONEDOOR_PORTAL_URL is set; records queue meanwhile.
@@ -129,6 +132,8 @@ interface RunningParts {
   stopping?: boolean;
   engine?: Engine;
   app?: { close(): Promise<void> };
+  /** The requests being served, and a way to cut the connections of those a shutdown can't wait for. */
+  http?: { inFlight: InFlightRequests; cutConnections(): void };
   portal?: PortalOutboxDelivery;
   notices?: ApplicantNoticeDelivery;
   dataSource?: DataSource;
@@ -154,13 +159,13 @@ function installShutdown(parts: RunningParts, timeoutMs: number): void {
       console.error(`OneDoor: still stopping after ${Math.round(timeoutMs / 1000)} s; exiting now (open transactions roll back)`);
       process.exit(1);
     }, timeoutMs).unref();
-    const step = async (what: string, action: () => Promise<unknown>) => {
+    const step = async (what: string, action: () => Promise<unknown>, detail?: () => string) => {
       // A step that takes long is named, so an operator whose node hit the bound knows what held it.
-      const slow = setTimeout(() => console.warn(`OneDoor: while stopping, still waiting for the ${what}…`), 2_000);
+      const slow = setTimeout(() => console.warn(`OneDoor: while stopping, still waiting for the ${what}…${detail?.() ?? ''}`), 2_000);
       await action().catch((error: Error) => console.warn(`OneDoor: while stopping, ${what}: ${error.message}`));
       clearTimeout(slow);
     };
-    if (parts.app) await step('HTTP server', () => parts.app!.close());
+    if (parts.app) await step('HTTP server', () => closeHttp(parts, timeoutMs / 2), () => openRequests(parts));
     if (parts.engine) await step('job executor', () => parts.engine!.jobs.stop());
     if (parts.portal) await step('portal sync', () => parts.portal!.stop());
     if (parts.notices) await step('applicant notices', () => parts.notices!.stop());
@@ -171,6 +176,42 @@ function installShutdown(parts: RunningParts, timeoutMs: number): void {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * Closes the HTTP server: no new connections, idle ones closed, requests in flight finish. Once
+ * no request is being served, connections still open carry nothing to wait for (a keep-alive
+ * socket that turned idle after the close began, a client that never finished its headers):
+ * they are cut at once. A request still unfinished after `graceMs` (a client that stopped
+ * sending half-way through its body, a stalled upload) does not get to hold the node until the
+ * hard bound either: its connection is cut, named in the log, and the rest of the shutdown
+ * (jobs, pools) still runs in time. A command it started commits or rolls back whole either
+ * way; only the answer is lost.
+ */
+async function closeHttp(parts: RunningParts, graceMs: number): Promise<void> {
+  let closed = false;
+  const closing = parts.app!.close().finally(() => (closed = true));
+  const began = Date.now();
+  while (!closed && parts.http) {
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 100))]).catch(() => undefined);
+    if (closed) break;
+    if (parts.http.inFlight.count === 0) {
+      parts.http.cutConnections();
+      break;
+    }
+    if (Date.now() - began >= graceMs) {
+      console.warn(`OneDoor: while stopping, cutting the connections of requests still open after ${Math.round(graceMs / 1000)} s${openRequests(parts)}`);
+      parts.http.cutConnections();
+      break;
+    }
+  }
+  await closing;
+}
+
+/** ": GET /api/… (3.1 s), …" for the requests still open, or nothing. */
+function openRequests(parts: RunningParts): string {
+  const open = parts.http?.inFlight.describe() ?? [];
+  return open.length === 0 ? '' : `: ${open.slice(0, 10).join(', ')}${open.length > 10 ? `, and ${open.length - 10} more` : ''}`;
 }
 
 /**
