@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../../apps/engine/src/commands/command.js';
 import { DeployProcedures } from '../../apps/engine/src/commands/deploy-procedures.js';
 import { StartInstance } from '../../apps/engine/src/commands/start-instance.js';
@@ -16,12 +19,18 @@ const TIMER_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
+const here = path.dirname(fileURLToPath(import.meta.url));
+
 /**
- * 10,000 timers falling due within 10 s, fired by the given executors (one per engine node):
- * lateness = when the timer's activity completed − when it was due; each fires once.
+ * 10,000 timers falling due within 10 s, fired by `nodeCount` engine processes (each its own
+ * Node process, as nodes are deployed, with its job executor polling every 100 ms); `first`
+ * only prepares them. Lateness = when the timer's activity completed − when it was due; each
+ * fires once.
  */
-export async function timerLateness(nodes: Engine[], count: number) {
-  const [first] = nodes;
+export async function timerLateness(first: Engine, url: string, nodeCount: number, count: number) {
+  // The nodes start first (a Node process takes a second or two): they wait for "go".
+  const nodes = Array.from({ length: nodeCount }, (_, i) => startTimerNode(url, `timer-node-${i}`));
+  await Promise.all(nodes.map((n) => n.ready));
   await first.execute(new DeployProcedures('timer-bench', [{ name: 'timer-bench.bpmn', xml: TIMER_PROCESS }]), SYSTEM_ACTOR);
   // Instances started over ~10 s would be slow to create; instead create them fast and spread
   // their due times over the next 10 s directly on the job rows.
@@ -41,14 +50,15 @@ export async function timerLateness(nodes: Engine[], count: number) {
   // Remember each timer's due instant: lateness is measured against it.
   await first.db.query(`DROP TABLE IF EXISTS bench_timer_due`);
   await first.db.query(`CREATE TABLE bench_timer_due AS SELECT instance_id, due_at FROM job WHERE type = 'timer'`);
-  for (const n of nodes) n.jobs.start();
+  for (const n of nodes) n.send('go');
   const deadline = Date.now() + 90_000;
   for (;;) {
     const [{ left }] = await first.db.query<{ left: number }>(`SELECT count(*)::int AS left FROM job WHERE type = 'timer'`);
     if (left === 0 || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  for (const n of nodes) await n.jobs.stop();
+  for (const n of nodes) n.send('stop');
+  const used = await Promise.all(nodes.map((n) => n.result));
   const [{ fired, distinct }] = await first.db.query<{ fired: number; distinct: number }>(
     `SELECT count(*)::int AS fired, count(DISTINCT instance_id)::int AS distinct FROM hist_activity_instance WHERE activity_id = 'wait' AND state = 'completed'`,
   );
@@ -57,5 +67,24 @@ export async function timerLateness(nodes: Engine[], count: number) {
      FROM hist_activity_instance a JOIN bench_timer_due d ON d.instance_id = a.instance_id WHERE a.activity_id = 'wait'`,
   );
   const values = lateness.map((l) => Number(l.ms)).sort((a, b) => a - b);
-  return { count, fired, firedOnce: fired === distinct && fired === count, p50: percentile(values, 50), p99: percentile(values, 99), max: values.at(-1) ?? NaN };
+  return { count, fired, firedOnce: fired === distinct && fired === count, p50: percentile(values, 50), p99: percentile(values, 99), max: values.at(-1) ?? NaN, nodeCpuMs: used.map((u) => u.cpuMs) };
+}
+
+/** Starts a timer node process; it says when it is ready, fires timers from "go" to "stop". */
+function startTimerNode(url: string, name: string) {
+  const child = spawn(process.execPath, [path.join(here, 'timer-node-worker.js'), url, name], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  let signalReady: () => void;
+  const ready = new Promise<void>((resolve) => (signalReady = resolve));
+  child.stdout.on('data', (d) => {
+    out += d;
+    if (out.startsWith('ready\n')) signalReady();
+  });
+  const result = new Promise<{ cpuMs: number; rss: number }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`${name} exited ${code}`))));
+  });
+  // A node that dies before it is ready must not leave the run waiting forever.
+  result.catch(() => signalReady());
+  return { ready, result, send: (line: string) => child.stdin.write(`${line}\n`) };
 }

@@ -53,6 +53,7 @@ async function main(parts: RunningParts): Promise<void> {
     calendar: () => calendar!.current(),
     jobPollIntervalMs: config.jobPollIntervalMs,
     jobLockMs: config.jobLockMs,
+    jobConcurrency: config.jobConcurrency,
     instanceCacheSize: config.instanceCacheSize,
     log: (m) => console.warn(m),
   });

@@ -22,4 +22,11 @@ describe('configuration from the environment', () => {
     expect(readConfig({}, '/srv/onedoor')).toMatchObject({ jobLockMs: 60_000, shutdownTimeoutMs: 25_000 });
     expect(readConfig({ ONEDOOR_JOB_LOCK_MS: '5000', ONEDOOR_SHUTDOWN_TIMEOUT_MS: '3000' }, '/srv/onedoor')).toMatchObject({ jobLockMs: 5_000, shutdownTimeoutMs: 3_000 });
   });
+
+  it('given nothing set, then a node runs 8 jobs at once; ONEDOOR_JOB_CONCURRENCY sets it, never below one', () => {
+    expect(readConfig({}, '/srv/onedoor').jobConcurrency).toBe(8);
+    expect(readConfig({ ONEDOOR_JOB_CONCURRENCY: '4' }, '/srv/onedoor').jobConcurrency).toBe(4);
+    expect(readConfig({ ONEDOOR_JOB_CONCURRENCY: '0' }, '/srv/onedoor').jobConcurrency).toBe(1);
+    expect(readConfig({ ONEDOOR_JOB_CONCURRENCY: 'many' }, '/srv/onedoor').jobConcurrency).toBe(8);
+  });
 });
