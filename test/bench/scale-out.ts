@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../../apps/engine/src/engine.js';
+import { startBenchProcess } from './bench-process.js';
 import { measureCpu } from './cpu-split.js';
 import type { ThroughputResult } from './throughput.js';
 
@@ -59,21 +59,8 @@ export async function scaleOut(engine: Engine, url: string, nodes: number, insta
 
 /** Starts an engine process; it says when it is ready and starts its clients on `go`. */
 function startNode(url: string, instances: number, workers: number, name: string) {
-  const child = spawn(process.execPath, [path.join(here, 'node-worker.js'), url, String(instances), String(workers), name], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let out = '';
-  let signalReady: () => void;
-  const ready = new Promise<void>((resolve) => (signalReady = resolve));
-  child.stdout.on('data', (d) => {
-    out += d;
-    if (out.startsWith('ready\n')) signalReady();
-  });
-  const result = new Promise<NodeResult>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as NodeResult) : reject(new Error(`${name} exited ${code}`))));
-  });
-  // A node that dies before it is ready must not leave the run waiting forever.
-  result.catch(() => signalReady());
-  return { ready, result, go: () => child.stdin.end('go\n') };
+  const node = startBenchProcess<NodeResult>(path.join(here, 'node-worker.js'), [url, String(instances), String(workers), name], name);
+  return { ready: node.ready, result: node.result, go: () => node.end('go') };
 }
 
 async function counts(engine: Engine) {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../../apps/engine/src/commands/command.js';
@@ -6,6 +5,7 @@ import { DeployProcedures } from '../../apps/engine/src/commands/deploy-procedur
 import { StartInstance } from '../../apps/engine/src/commands/start-instance.js';
 import type { Engine } from '../../apps/engine/src/engine.js';
 import { percentile, runWorkers } from './bench-database.js';
+import { startBenchProcess } from './bench-process.js';
 
 /** A process that waits until a given instant, then records when it actually woke. */
 const TIMER_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -57,7 +57,7 @@ export async function timerLateness(first: Engine, url: string, nodeCount: numbe
     if (left === 0 || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  for (const n of nodes) n.send('stop');
+  for (const n of nodes) n.end('stop');
   const used = await Promise.all(nodes.map((n) => n.result));
   const [{ fired, distinct }] = await first.db.query<{ fired: number; distinct: number }>(
     `SELECT count(*)::int AS fired, count(DISTINCT instance_id)::int AS distinct FROM hist_activity_instance WHERE activity_id = 'wait' AND state = 'completed'`,
@@ -72,19 +72,5 @@ export async function timerLateness(first: Engine, url: string, nodeCount: numbe
 
 /** Starts a timer node process; it says when it is ready, fires timers from "go" to "stop". */
 function startTimerNode(url: string, name: string) {
-  const child = spawn(process.execPath, [path.join(here, 'timer-node-worker.js'), url, name], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let out = '';
-  let signalReady: () => void;
-  const ready = new Promise<void>((resolve) => (signalReady = resolve));
-  child.stdout.on('data', (d) => {
-    out += d;
-    if (out.startsWith('ready\n')) signalReady();
-  });
-  const result = new Promise<{ cpuMs: number; rss: number }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`${name} exited ${code}`))));
-  });
-  // A node that dies before it is ready must not leave the run waiting forever.
-  result.catch(() => signalReady());
-  return { ready, result, send: (line: string) => child.stdin.write(`${line}\n`) };
+  return startBenchProcess<{ cpuMs: number; rss: number }>(path.join(here, 'timer-node-worker.js'), [url, name], name);
 }
