@@ -62,7 +62,9 @@ describe('the API contract', () => {
     for (const name of ['Wire', 'TaskView', 'Task', 'TaskForm', 'Dossier', 'DossierSummary', 'DefinitionSummary', 'DefinitionComparison', 'DefinitionMetrics', 'MeasuredMetrics', 'WhatIf', 'StepMetrics', 'MetricDelta', 'Ii06aReport', 'Ii06aFigures', 'Dashboard',
       'InstanceSummaryView', 'InstanceSummary', 'InstanceStep', 'InstancePage', 'ConsoleToken', 'ConsoleActivity', 'Incident', 'InstanceConsoleView', 'InstanceConsole',
       'HeatStep', 'HeatMap', 'OperationsDashboard', 'MigrationInstruction', 'MigrationPlan', 'MigrationPreview', 'MigrationStarted', 'MigrationBatchView', 'MigrationBatch',
-      'OpenIncident', 'IncidentRetriedView', 'IncidentResolvedView']) {
+      'OpenIncident', 'IncidentRetriedView', 'IncidentResolvedView',
+      'DossierFileView', 'DossierFile', 'DossierFiles', 'ReusableOffer', 'ActivityHistoryView', 'ActivityHistoryEntry', 'Department', 'DirectoryUser', 'NewUser', 'UserChange',
+      'PetitionView', 'PublishedPetitionView', 'PetitionReportView', 'PetitionReport', 'ReceivedDossierView', 'ModelFigures']) {
       expect(names).toContain(name);
     }
   });

@@ -4,11 +4,9 @@
  * the engine answers. Each line fails to compile when a field the contract promises is missing
  * or of another type in the engine's shape.
  */
-import type { Department, DefinitionSummary, DirectoryUser, DossierSummaryView, ProcessInstanceSummary, ReceivableProcedure, ReceivedDossierView } from '@onedoor/contract';
+import type { DefinitionSummary, DossierSummaryView, ProcessInstanceSummary, ReceivableProcedure } from '@onedoor/contract';
 import type { DossierListItem } from '../../apps/engine/src/queries/dossiers/dossier-queries.js';
 import type { ReceivableProcedure as EngineReceivableProcedure } from '../../apps/engine/src/dossiers/receivable-procedures.js';
-import type { ReceivedDossier } from '../../apps/engine/src/dossiers/receive-dossier.js';
-import type { DepartmentView, UserView } from '../../apps/engine/src/persistence/identity/organisation.js';
 import type { DefinitionView } from '../../apps/engine/src/queries/definition-queries.js';
 import type { InstanceView } from '../../apps/engine/src/queries/instance-queries.js';
 
@@ -16,10 +14,7 @@ type Fits<Engine extends Contract, Contract> = [Engine, Contract];
 
 export type EngineShapesFitTheContract = [
   Fits<DossierListItem, DossierSummaryView>,
-  Fits<ReceivedDossier, ReceivedDossierView>,
   Fits<EngineReceivableProcedure, ReceivableProcedure>,
-  Fits<DepartmentView, Department>,
-  Fits<UserView, DirectoryUser>,
   Fits<DefinitionView, DefinitionSummary>,
   Fits<InstanceView, ProcessInstanceSummary>,
 ];

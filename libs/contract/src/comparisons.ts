@@ -59,19 +59,26 @@ export interface MeasuredMetrics {
   perStep: MeasuredStep[];
 }
 
-/** One version of a procedure as the comparison shows it: what the model says and what happened. */
-export interface DefinitionMetrics {
-  definitionId: string;
-  key: string;
-  version: number;
+/** What a procedure's model says about its cost to the applicant and the administration. */
+export interface ModelFigures {
+  /** User and manual tasks, with the steps of called processes (or the call activity itself when not resolved). */
   steps: number;
   countedSteps: number;
   handoffs: number;
   departments: number;
   departmentCodes: string[];
+  /** `od:statutoryDays` of the process, null when not declared. */
   statutoryDays: number | null;
   longestPathDays: number;
+  /** VND, every flow node's `od:complianceCost`, called processes included. */
   complianceCost: number;
+}
+
+/** One version of a procedure as the comparison shows it: what the model says and what happened. */
+export interface DefinitionMetrics extends ModelFigures {
+  definitionId: string;
+  key: string;
+  version: number;
   perStepStatic: StepMetrics[];
   measured: MeasuredMetrics;
 }

@@ -3,9 +3,11 @@
 export type * from './wire.js';
 export type * from './tasks.js';
 export type * from './dossiers.js';
+export type * from './dossier-files.js';
 export type * from './definitions.js';
 export type * from './organisation.js';
 export type * from './notifications.js';
 export type * from './comparisons.js';
 export type * from './reports.js';
 export type * from './operations.js';
+export type * from './petitions.js';

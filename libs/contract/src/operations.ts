@@ -1,3 +1,4 @@
+import type { VisitedActivityView } from './definitions.js';
 import type { Wire } from './wire.js';
 
 // The operations console (issue #20, Cockpit's): instances found and inspected, put right,
@@ -95,18 +96,7 @@ export interface ConsoleDossierView {
 }
 
 /** A step the instance went through or is at (its activity history, in order). */
-export interface ConsoleHistoryEntryView {
-  id: string;
-  activityId: string;
-  activityName: string | null;
-  activityType: string;
-  startedAt: Date;
-  endedAt: Date | null;
-  state: string;
-  assignee: string | null;
-  departmentCode: string | null;
-  dueAt: Date | null;
-  taskId: string | null;
+export interface ConsoleHistoryEntryView extends VisitedActivityView {
   outcome: string | null;
   endedBy: string | null;
   opinion: string | null;

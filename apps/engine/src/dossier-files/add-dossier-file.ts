@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DossierFileView } from '@onedoor/contract';
 import type { Command, CommandContext } from '../commands/command.js';
 import { lockOpenTask } from '../commands/task-lookup.js';
 import { appendDossierEvent, dossierOfInstance, loadDossier, updateDossier, type DossierRecord } from '../persistence/dossiers/dossier-record.js';
@@ -9,7 +10,7 @@ import { markComponentsDigitised } from '../persistence/dossier-files/components
 import { isFinalStep } from './final-step.js';
 import type { DossierComponentDefinition } from '../model/procedure-graph.js';
 import type { DossierFileStore } from './dossier-file-store.js';
-import { fileView, insertFileRow, type DossierFileRow, type DossierFileView } from '../persistence/dossier-files/dossier-file-row.js';
+import { fileView, insertFileRow, type DossierFileRow } from '../persistence/dossier-files/dossier-file-row.js';
 import { cleanFileName, sniffFileType } from './file-content.js';
 
 export interface UploadedFile {

@@ -1,8 +1,9 @@
+import type { DossierFileView } from '@onedoor/contract';
 import type { Command, CommandContext } from '../commands/command.js';
 import { appendDossierEvent, loadDossier } from '../persistence/dossiers/dossier-record.js';
 import { badInput, conflict } from '../shared/domain-error.js';
 import { componentNamed, componentsOfDossier } from './dossier-components.js';
-import { fileView, insertFileRow, recordReuse, reusableFile, type DossierFileRow, type DossierFileView } from '../persistence/dossier-files/dossier-file-row.js';
+import { fileView, insertFileRow, recordReuse, reusableFile, type DossierFileRow } from '../persistence/dossier-files/dossier-file-row.js';
 import { markComponentsDigitised } from '../persistence/dossier-files/components-digitised.js';
 
 /**

@@ -1,3 +1,4 @@
+import type { ReceivedDossierView } from '@onedoor/contract';
 import type { Command, CommandContext } from '../commands/command.js';
 import { checkVariables } from '../commands/variables.js';
 import { DomainError, ErrorCode, badInput, notFound } from '../shared/domain-error.js';
@@ -33,15 +34,6 @@ export interface ReceiveDossierInput {
   components?: string[];
 }
 
-export interface ReceivedDossier {
-  code: string;
-  processInstanceId: string;
-  procedureKey: string;
-  receivedAt: Date;
-  dueAt: Date | null;
-  status: number;
-}
-
 /** The channels agreed to that have an address to reach: e-mail needs an e-mail, SMS and Zalo a phone. */
 function consentedChannels(applicant: Applicant): ('email' | 'sms' | 'zalo')[] {
   const asked = [...new Set(applicant.notify ?? [])];
@@ -60,11 +52,11 @@ export const CURRENT_FORM_VERSION = 'TT03/2025';
  * as business key, and the appointment date from the working calendar (received after 15:00 →
  * the clock starts next working morning). All in one transaction.
  */
-export class ReceiveDossier implements Command<ReceivedDossier> {
+export class ReceiveDossier implements Command<ReceivedDossierView> {
   readonly name = 'receive-dossier';
   constructor(private readonly input: ReceiveDossierInput) {}
 
-  async execute(ctx: CommandContext): Promise<ReceivedDossier> {
+  async execute(ctx: CommandContext): Promise<ReceivedDossierView> {
     const { input } = this;
     checkVariables(input.variables ?? {});
     const receivedAt = input.receivedAt ?? ctx.now;

@@ -1,3 +1,4 @@
+import type { ActivityHistoryView } from '@onedoor/contract';
 import type { Database } from '../persistence/database.js';
 import { notFound } from '../shared/domain-error.js';
 
@@ -13,22 +14,6 @@ export interface InstanceView {
   activeActivityIds: string[];
   variables: Record<string, unknown>;
   incidents: { id: string; elementId: string | null; message: string; createdAt: Date }[];
-}
-
-export interface ActivityHistoryView {
-  id: string;
-  activityId: string;
-  activityName: string | null;
-  activityType: string;
-  startedAt: Date;
-  endedAt: Date | null;
-  state: string;
-  assignee: string | null;
-  departmentCode: string | null;
-  role: string | null;
-  dueAt: Date | null;
-  taskId: string | null;
-  calledInstanceId: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,15 +1,6 @@
+import type { PetitionReport } from '@onedoor/contract';
 import { h } from '../shared/dom.js';
 import { i18n } from '../shared/i18n.js';
-
-/** GET /api/petitions/report: the period's petitions by channel, kind and outcome. */
-export interface PetitionReport {
-  received: { total: number; online: number; direct: number; postal: number };
-  byKind: { phanAnh: number; kienNghi: number; unclassified: number };
-  transferred: number;
-  answered: { total: number; onTime: number; late: number };
-  inProgress: { total: number; withinTime: number; overdue: number };
-  published: number;
-}
 
 /**
  * The petitions report beside II.06a and the indices: citizens' petitions (phản ánh, kiến nghị)

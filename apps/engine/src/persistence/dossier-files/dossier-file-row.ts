@@ -1,3 +1,4 @@
+import type { DossierFileView } from '@onedoor/contract';
 import type { DossierFileType } from '../../dossier-files/file-content.js';
 import type { StorageKind } from '../../dossier-files/dossier-file-store.js';
 import type { Sql } from '../database.js';
@@ -22,24 +23,6 @@ export interface DossierFileRow {
   reused_from: string | null;
   added_by: string;
   added_at: Date;
-}
-
-/** What the API shows of a file: never where it is stored. */
-export interface DossierFileView {
-  id: string;
-  purpose: 'component' | 'result';
-  componentId: string | null;
-  componentName: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  reused: boolean;
-  /** The dossier the reused file was first handed in with. */
-  reusedFromDossier: string | null;
-  validUntil: Date | null;
-  addedBy: string;
-  addedAt: Date;
 }
 
 export function fileView(row: DossierFileRow & { source_dossier_code?: string | null }): DossierFileView {

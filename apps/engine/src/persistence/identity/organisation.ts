@@ -1,38 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Department, DirectoryUser, UserChange } from '@onedoor/contract';
 import type { Database } from '../database.js';
 import { DomainError, ErrorCode, notFound } from '../../shared/domain-error.js';
 import { hashPassword, verifyPassword } from '../../identity/password-hasher.js';
 
-export interface DepartmentView {
-  code: string;
-  name: string;
-  parentCode: string | null;
-}
-
-export interface UserView {
-  id: string;
-  username: string;
-  fullName: string;
-  departmentCode: string | null;
-  roles: string[];
-  active: boolean;
-  /** Signs in through the agency's identity provider (single sign-on), not with a password here. */
-  external?: boolean;
-  /** Has a second factor (an authenticator app). */
-  totpEnabled?: boolean;
-}
-
 /** What authenticate() knows of a user whose password was right. */
-export interface AuthenticatedUser extends UserView {
+export interface AuthenticatedUser extends DirectoryUser {
   tokenGeneration: number;
   totpEnabled: boolean;
-}
-
-export interface UserChange {
-  fullName?: string;
-  departmentCode?: string | null;
-  roles?: string[];
-  active?: boolean;
 }
 
 const USER_COLUMNS = `id, username, full_name AS "fullName", department_code AS "departmentCode", roles, active,
@@ -45,11 +20,11 @@ export const SYSTEM_ROLES = ['admin', 'designer', 'manager', 'leader', 'officer'
 export class Organisation {
   constructor(private readonly db: Database) {}
 
-  departments(): Promise<DepartmentView[]> {
-    return this.db.query<DepartmentView>(`SELECT code, name, parent_code AS "parentCode" FROM department ORDER BY coalesce(parent_code, code), parent_code NULLS FIRST, code`);
+  departments(): Promise<Department[]> {
+    return this.db.query<Department>(`SELECT code, name, parent_code AS "parentCode" FROM department ORDER BY coalesce(parent_code, code), parent_code NULLS FIRST, code`);
   }
 
-  async createDepartment(input: DepartmentView): Promise<DepartmentView> {
+  async createDepartment(input: Department): Promise<Department> {
     if (input.parentCode) {
       const [parent] = await this.db.query(`SELECT 1 FROM department WHERE code = $1`, [input.parentCode]);
       if (!parent) throw new DomainError(ErrorCode.BadInput, `parent department ${input.parentCode} does not exist`, [{ field: 'parentCode', message: 'unknown department' }]);
@@ -59,13 +34,13 @@ export class Organisation {
     return { code: input.code, name: input.name, parentCode: input.parentCode ?? null };
   }
 
-  async upsertDepartment(input: DepartmentView): Promise<void> {
+  async upsertDepartment(input: Department): Promise<void> {
     await this.db.query(`INSERT INTO department (code, name, parent_code) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent_code = excluded.parent_code`, [input.code, input.name, input.parentCode ?? null]);
   }
 
-  users(filter: { departmentCode?: string } = {}): Promise<UserView[]> {
+  users(filter: { departmentCode?: string } = {}): Promise<DirectoryUser[]> {
     const params = filter.departmentCode ? [filter.departmentCode] : [];
-    return this.db.query<UserView>(
+    return this.db.query<DirectoryUser>(
       `SELECT ${USER_COLUMNS} FROM app_user
        ${filter.departmentCode ? 'WHERE department_code = $1' : ''} ORDER BY username`,
       params,
@@ -77,18 +52,18 @@ export class Organisation {
     return this.db.query(`SELECT username, full_name AS "fullName", department_code AS "departmentCode" FROM app_user ORDER BY username`);
   }
 
-  async userOrUndefined(username: string): Promise<UserView | undefined> {
-    const [row] = await this.db.query<UserView>(`SELECT ${USER_COLUMNS} FROM app_user WHERE username = $1`, [username]);
+  async userOrUndefined(username: string): Promise<DirectoryUser | undefined> {
+    const [row] = await this.db.query<DirectoryUser>(`SELECT ${USER_COLUMNS} FROM app_user WHERE username = $1`, [username]);
     return row;
   }
 
-  async user(username: string): Promise<UserView> {
-    const [row] = await this.db.query<UserView>(`SELECT ${USER_COLUMNS} FROM app_user WHERE username = $1`, [username]);
+  async user(username: string): Promise<DirectoryUser> {
+    const [row] = await this.db.query<DirectoryUser>(`SELECT ${USER_COLUMNS} FROM app_user WHERE username = $1`, [username]);
     if (!row) throw notFound('User', username);
     return row;
   }
 
-  async createUser(input: { username: string; password: string; fullName: string; departmentCode: string | null; roles: string[] }): Promise<UserView> {
+  async createUser(input: { username: string; password: string; fullName: string; departmentCode: string | null; roles: string[] }): Promise<DirectoryUser> {
     await this.assertDepartment(input.departmentCode);
     const hash = await hashPassword(input.password);
     const id = randomUUID();
@@ -150,7 +125,7 @@ export class Organisation {
   }
 
   /** Changes a user's name, department, roles or whether they may sign in; returns before and after. */
-  async updateUser(username: string, change: UserChange): Promise<{ before: UserView; after: UserView }> {
+  async updateUser(username: string, change: UserChange): Promise<{ before: DirectoryUser; after: DirectoryUser }> {
     const before = await this.user(username);
     if (change.departmentCode !== undefined) await this.assertDepartment(change.departmentCode);
     await this.db.query(
@@ -163,8 +138,8 @@ export class Organisation {
     return { before, after: await this.user(username) };
   }
 
-  async updateDepartment(code: string, change: { name?: string; parentCode?: string | null }): Promise<{ before: DepartmentView; after: DepartmentView }> {
-    const [before] = await this.db.query<DepartmentView>(`SELECT code, name, parent_code AS "parentCode" FROM department WHERE code = $1`, [code]);
+  async updateDepartment(code: string, change: { name?: string; parentCode?: string | null }): Promise<{ before: Department; after: Department }> {
+    const [before] = await this.db.query<Department>(`SELECT code, name, parent_code AS "parentCode" FROM department WHERE code = $1`, [code]);
     if (!before) throw notFound('Department', code);
     if (change.parentCode) {
       // A department can't sit under itself or under one of its own sub-departments.
@@ -177,7 +152,7 @@ export class Organisation {
       if (cycle) throw new DomainError(ErrorCode.BadInput, `${change.parentCode} is ${code} or under it`, [{ field: 'parentCode', message: 'would make a cycle' }]);
       await this.assertDepartment(change.parentCode);
     }
-    const [after] = await this.db.query<DepartmentView>(
+    const [after] = await this.db.query<Department>(
       `UPDATE department SET name = coalesce($2, name), parent_code = CASE WHEN $3::boolean THEN $4 ELSE parent_code END
         WHERE code = $1 RETURNING code, name, parent_code AS "parentCode"`,
       [code, change.name ?? null, change.parentCode !== undefined, change.parentCode ?? null],

@@ -1,38 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { DossierComponentFilesView, DossierFileView, DossierFilesView, ReusableOfferView } from '@onedoor/contract';
 import type { DefinitionCache } from '../../persistence/definition-store.js';
 import type { Database, Sql } from '../../persistence/database.js';
 import { DomainError, ErrorCode, notFound } from '../../shared/domain-error.js';
 import { componentsOfDossier } from '../../dossier-files/dossier-components.js';
 import { isFinalStep } from '../../dossier-files/final-step.js';
 import type { DossierFileStore, StorageKind } from '../../dossier-files/dossier-file-store.js';
-import { fileView, type DossierFileRow, type DossierFileView } from '../../persistence/dossier-files/dossier-file-row.js';
+import { fileView, type DossierFileRow } from '../../persistence/dossier-files/dossier-file-row.js';
 import { LargeObjectStore } from '../../persistence/dossier-files/large-object-store.js';
 import { reusableFilesSql } from '../../persistence/dossier-files/reusable-files-sql.js';
-
-/** A dossier's component as the task page lists it: what the procedure asks for and the files held. */
-export interface DossierComponentFiles {
-  id: string;
-  name: string;
-  required: boolean;
-  copies: string | null;
-  template: string | null;
-  kind: string;
-  files: DossierFileView[];
-}
-
-export interface DossierFiles {
-  components: DossierComponentFiles[];
-  result: DossierFileView | null;
-  resultElectronic: boolean;
-  /** The open step that returns the result, where the result document is attached; null when the dossier is not there. */
-  resultStepTaskId: string | null;
-}
-
-export interface ReusableOffer {
-  componentId: string;
-  componentName: string;
-  files: (DossierFileView & { dossierCode: string })[];
-}
 
 /** A file's bytes, checked against the SHA-256 kept when it was added. */
 export interface FileContent {
@@ -53,7 +29,7 @@ export class DossierFileQueries {
     this.stores = { 'pg-large-object': new LargeObjectStore(), [store.kind]: store };
   }
 
-  async list(code: string): Promise<DossierFiles> {
+  async list(code: string): Promise<DossierFilesView> {
     const dossier = await this.dossier(code);
     const rows = await this.db.query<DossierFileRow & { source_dossier_code: string | null }>(
       `SELECT f.*, s.dossier_code AS source_dossier_code FROM dossier_file f LEFT JOIN dossier_file s ON s.id = f.reused_from
@@ -64,7 +40,7 @@ export class DossierFileQueries {
       await componentsOfDossier(this.definitions, sql, dossier.definition_id),
       await this.resultStep(sql, dossier.instance_id),
     ] as const);
-    const components = declared.map((c) => ({
+    const components: DossierComponentFilesView[] = declared.map((c) => ({
       id: c.id,
       name: c.name,
       required: c.required,
@@ -78,7 +54,7 @@ export class DossierFileQueries {
   }
 
   /** For each of the dossier's components, the applicant's earlier files of the same kind still valid. */
-  async reusable(code: string, now: Date): Promise<ReusableOffer[]> {
+  async reusable(code: string, now: Date): Promise<ReusableOfferView[]> {
     const dossier = await this.dossier(code);
     if (!dossier.applicant_id_number) return [];
     const declared = await this.db.transaction((sql) => componentsOfDossier(this.definitions, sql, dossier.definition_id));

@@ -1,48 +1,6 @@
+import type { PetitionReportView, PetitionView, PublishedPetitionView } from '@onedoor/contract';
 import type { Database } from '../../persistence/database.js';
 import { notFound } from '../../shared/domain-error.js';
-
-export interface PetitionView {
-  code: string;
-  channel: string;
-  senderName: string;
-  senderPhone: string | null;
-  senderEmail: string | null;
-  subject: string;
-  content: string;
-  receivedAt: Date;
-  dueAt: Date | null;
-  status: 'received' | 'processing' | 'transferred' | 'answered';
-  kind: string | null;
-  transferredTo: string | null;
-  answer: string | null;
-  answerNumber: string | null;
-  finishedAt: Date | null;
-  publishedAt: Date | null;
-  processInstanceId: string;
-}
-
-/** What the public sees of an answered petition: no sender's contact, ever. */
-export interface PublishedPetition {
-  code: string;
-  subject: string;
-  content: string;
-  kind: string | null;
-  receivedAt: Date;
-  answer: string | null;
-  answerNumber: string | null;
-  publishedAt: Date;
-}
-
-export interface PetitionReport {
-  from: Date;
-  to: Date;
-  received: { total: number; online: number; direct: number; postal: number };
-  byKind: { phanAnh: number; kienNghi: number; unclassified: number };
-  transferred: number;
-  answered: { total: number; onTime: number; late: number };
-  inProgress: { total: number; withinTime: number; overdue: number };
-  published: number;
-}
 
 const COLUMNS = `code, channel, sender_name AS "senderName", sender_phone AS "senderPhone", sender_email AS "senderEmail",
   subject, content, received_at AS "receivedAt", due_at AS "dueAt", status, kind, transferred_to AS "transferredTo",
@@ -69,8 +27,8 @@ export class PetitionQueries {
     return row;
   }
 
-  published(limit: number, offset: number): Promise<PublishedPetition[]> {
-    return this.db.query<PublishedPetition>(
+  published(limit: number, offset: number): Promise<PublishedPetitionView[]> {
+    return this.db.query<PublishedPetitionView>(
       `SELECT code, subject, content, kind, received_at AS "receivedAt", answer, answer_number AS "answerNumber", published_at AS "publishedAt"
          FROM petition WHERE published_at IS NOT NULL ORDER BY published_at DESC, id DESC LIMIT $1 OFFSET $2`,
       [limit, offset],
@@ -81,7 +39,7 @@ export class PetitionQueries {
    * Petitions received in [from, to): how they came, what they were, and how each ended — answered
    * by its due date or after it, transferred, or still open within its time or overdue at `now`.
    */
-  async report(from: Date, to: Date, now: Date): Promise<PetitionReport> {
+  async report(from: Date, to: Date, now: Date): Promise<PetitionReportView> {
     const [r] = await this.db.query<Record<string, number>>(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE channel = 'online')::int AS online,

@@ -1,10 +1,11 @@
+import type { Department } from '@onedoor/contract';
 import { ApiError } from '../../shared/api-error.js';
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import { describeApiError } from '../format/api-message.js';
 import { claimRender } from '../shell/render-guard.js';
 import type { TasklistContext } from '../shell/tasklist-context.js';
-import type { AdminDepartment, AdministrationApi } from './administration-api.js';
+import type { AdministrationApi } from './administration-api.js';
 
 /**
  * The organisation: agencies and their departments as a tree (a department's parent is its
@@ -14,7 +15,7 @@ import type { AdminDepartment, AdministrationApi } from './administration-api.js
 export async function renderDepartments(ctx: TasklistContext, container: HTMLElement, api: AdministrationApi): Promise<void> {
   const t = i18n.t;
   const current = claimRender(container);
-  let departments: AdminDepartment[];
+  let departments: Department[];
   try {
     departments = await api.departments();
   } catch (error) {
@@ -114,14 +115,14 @@ function newDepartmentForm(ctx: TasklistContext, api: AdministrationApi, parents
 }
 
 /** Agencies first, each followed by its departments (depth-first), by name. */
-function ordered(departments: AdminDepartment[]): { department: AdminDepartment; depth: number }[] {
-  const children = new Map<string | null, AdminDepartment[]>();
+function ordered(departments: Department[]): { department: Department; depth: number }[] {
+  const children = new Map<string | null, Department[]>();
   const known = new Set(departments.map((d) => d.code));
   for (const d of departments) {
     const parent = d.parentCode && known.has(d.parentCode) ? d.parentCode : null;
     children.set(parent, [...(children.get(parent) ?? []), d]);
   }
-  const out: { department: AdminDepartment; depth: number }[] = [];
+  const out: { department: Department; depth: number }[] = [];
   const visit = (parent: string | null, depth: number) => {
     for (const d of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'vi'))) {
       out.push({ department: d, depth });

@@ -1,20 +1,21 @@
+import type { Department, DirectoryUser } from '@onedoor/contract';
 import { ApiError } from '../../shared/api-error.js';
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import { passwordProblemText } from '../account/password-problem.js';
 import { describeApiError } from '../format/api-message.js';
 import type { TasklistContext } from '../shell/tasklist-context.js';
-import type { AdminDepartment, AdminUser, AdministrationApi } from './administration-api.js';
+import type { AdministrationApi } from './administration-api.js';
 import { ROLE_CHOICES } from './role-choices.js';
 
 export interface UserDialogOptions {
   ctx: TasklistContext;
   api: AdministrationApi;
-  departments: AdminDepartment[];
+  departments: Department[];
   /** Everyone, for the role codes in use beyond the known ones. */
-  users: AdminUser[];
+  users: DirectoryUser[];
   /** The user to edit; none: a new user. */
-  user?: AdminUser;
+  user?: DirectoryUser;
   onSaved(): void;
 }
 
@@ -107,7 +108,7 @@ export function openUserDialog({ ctx, api, departments, users, user, onSaved }: 
 }
 
 /** A new password, disabling or enabling, ending the sessions: each at once, each audited. */
-function accountActions(ctx: TasklistContext, api: AdministrationApi, user: AdminUser, done: () => void): HTMLElement {
+function accountActions(ctx: TasklistContext, api: AdministrationApi, user: DirectoryUser, done: () => void): HTMLElement {
   const t = i18n.t;
   const error = h('p', { className: 'od-form-error', role: 'alert' });
   const run = async (button: HTMLButtonElement, work: () => Promise<void>, message: string) => {

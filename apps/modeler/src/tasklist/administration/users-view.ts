@@ -1,9 +1,10 @@
+import type { Department, DirectoryUser } from '@onedoor/contract';
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import { describeApiError } from '../format/api-message.js';
 import { claimRender } from '../shell/render-guard.js';
 import type { TasklistContext } from '../shell/tasklist-context.js';
-import type { AdminDepartment, AdminUser, AdministrationApi } from './administration-api.js';
+import type { AdministrationApi } from './administration-api.js';
 import { roleLabel } from './role-choices.js';
 import { openUserDialog } from './user-dialog.js';
 
@@ -14,8 +15,8 @@ import { openUserDialog } from './user-dialog.js';
 export async function renderUsers(ctx: TasklistContext, container: HTMLElement, api: AdministrationApi, query: Record<string, string>): Promise<void> {
   const t = i18n.t;
   const current = claimRender(container);
-  let users: AdminUser[];
-  let departments: AdminDepartment[];
+  let users: DirectoryUser[];
+  let departments: Department[];
   try {
     [users, departments] = await Promise.all([api.users(), api.departments()]);
   } catch (error) {

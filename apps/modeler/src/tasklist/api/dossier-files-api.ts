@@ -1,35 +1,7 @@
+import type { DossierFile, DossierFiles, ReusableOffer } from '@onedoor/contract';
 import { ApiError } from '../../shared/api-error.js';
 import { authSession } from '../../shared/auth-session.js';
 import type { ApiClient } from '../../shared/api-client.js';
-
-export interface DossierFile {
-  id: string;
-  purpose: 'component' | 'result';
-  componentId: string | null;
-  componentName: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  reused: boolean;
-  reusedFromDossier: string | null;
-  validUntil: string | null;
-  addedBy: string;
-  addedAt: string;
-}
-
-export interface DossierFiles {
-  components: { id: string; name: string; required: boolean; copies: string | null; template: string | null; kind: string; files: DossierFile[] }[];
-  result: DossierFile | null;
-  resultElectronic: boolean;
-  resultStepTaskId: string | null;
-}
-
-export interface ReusableOffer {
-  componentId: string;
-  componentName: string;
-  files: (DossierFile & { dossierCode: string })[];
-}
 
 /** A dossier's documents: what the engine keeps for each component, the result, and the offers of reuse. */
 export class DossierFilesApi {

@@ -1,6 +1,5 @@
 import type { ApiClient } from '../../shared/api-client.js';
-import type { ActivityVisit } from '../task/process-diagram.js';
-import type { Applicant, AppNotification, DefinitionSummary, Department, DirectoryUser, Dossier, DossierSummary, InboxFilter, Person, ProcessInstanceSummary, ReceivableProcedure, ReceivedDossier, Task, TaskForm } from '@onedoor/contract';
+import type { ActivityHistoryEntry, Applicant, AppNotification, DefinitionSummary, Department, DirectoryUser, Dossier, DossierSummary, InboxFilter, Person, ProcessInstanceSummary, ReceivableProcedure, ReceivedDossier, Task, TaskForm } from '@onedoor/contract';
 
 const QUERY: Record<InboxFilter, string> = {
   mine: 'mine=true',
@@ -60,7 +59,7 @@ export class TasklistApi {
     return this.api.get('/api/dossiers?status=5');
   }
 
-  instanceHistory(id: string): Promise<ActivityVisit[]> {
+  instanceHistory(id: string): Promise<ActivityHistoryEntry[]> {
     return this.api.get(`/api/process-instances/${encodeURIComponent(id)}/history`);
   }
 

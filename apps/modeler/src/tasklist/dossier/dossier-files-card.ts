@@ -1,7 +1,8 @@
+import type { DossierFile, DossierFiles, ReusableOffer } from '@onedoor/contract';
 import { h } from '../../shared/dom.js';
 import { i18n } from '../../shared/i18n.js';
 import { formatDateTime } from '../../shared/date-time.js';
-import { DossierFilesApi, type DossierFile, type DossierFiles, type ReusableOffer } from '../api/dossier-files-api.js';
+import { DossierFilesApi } from '../api/dossier-files-api.js';
 import { describeApiError } from '../format/api-message.js';
 import { hasRole, type TasklistContext } from '../shell/tasklist-context.js';
 
