@@ -1,18 +1,9 @@
 import { parseCycle } from '../model/timer-expression.js';
 import { durationMs } from '../model/timer-expression.js';
 import type { Command, CommandContext } from './command.js';
-import { jobStore } from '../persistence/jobs/job-store.js';
+import { jobStore, type AcquiredJob } from '../persistence/jobs/job-store.js';
 
-export interface AcquiredJob {
-  id: string;
-  type: string;
-  instance_id: string | null;
-  execution_id: string | null;
-  element_id: string;
-  definition_id: string;
-  payload: Record<string, unknown>;
-  due_at: Date;
-}
+export type { AcquiredJob };
 
 /** Runs one kind of job inside the job's command. Registered per job type. */
 export type JobHandler = (ctx: CommandContext, job: AcquiredJob) => Promise<void>;

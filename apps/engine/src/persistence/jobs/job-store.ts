@@ -4,7 +4,7 @@ type Writes = Pick<Sql, 'execute'>;
 type Reads = Pick<Sql, 'query'>;
 
 /** A job as a handler receives it (the columns the executor hands over). */
-export interface JobRow {
+export interface AcquiredJob {
   id: string;
   type: string;
   instance_id: string | null;
@@ -18,8 +18,8 @@ export interface JobRow {
 /** The job table as the commands and job handlers change it, inside their transaction. */
 export const jobStore = {
   /** Locks a job that belongs to no instance (an instance's jobs come with it, under its lock). */
-  async lock(sql: Reads, id: string): Promise<JobRow | undefined> {
-    const [job] = await sql.query<JobRow>(`SELECT id, type, instance_id, execution_id, element_id, definition_id, payload, due_at FROM job WHERE id = $1 FOR UPDATE`, [id]);
+  async lock(sql: Reads, id: string): Promise<AcquiredJob | undefined> {
+    const [job] = await sql.query<AcquiredJob>(`SELECT id, type, instance_id, execution_id, element_id, definition_id, payload, due_at FROM job WHERE id = $1 FOR UPDATE`, [id]);
     return job;
   },
 
