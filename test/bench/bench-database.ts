@@ -4,12 +4,21 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedDatabase } from '../../apps/engine/src/persistence/embedded-database.js';
 
+/**
+ * The bench server's settings beyond the embedded defaults, as a production server for this
+ * write volume is set up. max_wal_size: with the default 1 GB, the WAL of the throughput rounds
+ * (the peer's jsonb documents above all) requested checkpoints every minute or two; at 4 GB they
+ * come from checkpoint_timeout and spread their writes. The latency run still meets one at
+ * times, and its tail with it: the run prints the checkpoints it saw.
+ */
+export const BENCH_SERVER_SETTINGS = { max_wal_size: '4GB' };
+
 /** A private embedded PostgreSQL for one benchmark run (every figure measured on the same server). */
 export async function startBenchDatabase(): Promise<{ serverUrl: string; port: number; createDatabase(name: string): Promise<string>; stop(): Promise<void> }> {
   const root = await mkdtemp(path.join(tmpdir(), 'onedoor-bench-'));
   const port = 30000 + Math.floor(Math.random() * 10000);
   const dataDir = path.join(root, 'pg');
-  const db = await startEmbeddedDatabase({ dataDir, port, databaseName: 'postgres' });
+  const db = await startEmbeddedDatabase({ dataDir, port, databaseName: 'postgres', settings: BENCH_SERVER_SETTINGS });
   // cpu-split.ts counts this server's processes only (its child processes inherit the setting).
   process.env.BENCH_PG_DATA = dataDir;
   return {

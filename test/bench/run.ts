@@ -1,5 +1,5 @@
 import { benchDueDates } from './calendar-bench.js';
-import { startBenchDatabase } from './bench-database.js';
+import { BENCH_SERVER_SETTINGS, startBenchDatabase } from './bench-database.js';
 import { pgbenchTps } from './pgbench.js';
 import { measureCpu } from './cpu-split.js';
 import { closeClients } from './http-client.js';
@@ -9,6 +9,7 @@ import { peerInItsOwnProcess } from './peer-process.js';
 import { timerLateness } from './timers.js';
 import { printScale, scaleOptions, scaleQueries } from './scale-queries.js';
 import { scaleOut } from './scale-out.js';
+import { watchHousekeeping } from './server-activity.js';
 import { Engine } from '../../apps/engine/src/engine.js';
 import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
 import { installDossiers } from '../../apps/engine/src/dossiers/index.js';
@@ -17,7 +18,8 @@ import { installDossiers } from '../../apps/engine/src/dossiers/index.js';
  * `npm run bench`: every figure measured in one run on one embedded PostgreSQL, printed side by
  * side with the targets of issue #22. Options: --instances N (default 1000), --workers N (16),
  * --rounds N (3: (a), (b), (c) in turns), --nodes N (scale-out with N processes only; default
- * 1, 2 and 4; 0: none), --quick (smaller runs, for a smoke test).
+ * 1, 2 and 4; 0: none), --throughput-only ((a) to (d), ratios and latency; no scale-out, history
+ * scale or timers), --quick (smaller runs, for a smoke test).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     return i >= 0 ? Number(args[i + 1]) : fallback;
   };
   const quick = args.includes('--quick');
+  const throughputOnly = args.includes('--throughput-only');
   const instances = opt('instances', quick ? 100 : 1000);
   const workers = opt('workers', 16);
   const roundCount = Math.max(1, opt('rounds', quick ? 1 : 3));
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
   const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
   console.log(`OneDoor benchmark — ${instances} instances × 7 steps, ${workers} workers, ${roundCount} round(s), ${new Date().toISOString()}`);
+  console.log(`  PostgreSQL: embedded, fsync on, ${Object.entries(BENCH_SERVER_SETTINGS).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   const server = await startBenchDatabase();
   try {
     const calendarRun = await benchDueDates(quick ? 100_000 : 1_000_000);
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
     const [a, b, c] = [figure('a'), figure('b'), figure('c')];
     line('(a) engine command API, in process', `${fmt(a)} completions/s${each('a')}`);
     line('(b) HTTP with authentication (list + complete), load generator in its own process', `${fmt(b)} completions/s${each('b')}`);
-    line('(c) peer: bpmn-engine, state in jsonb per wait state, 16 workers, own process', `${fmt(c)} completions/s${each('c')}`, 'at least the reference peer: beside it on one server (shared machine) ours 46, 50, 23/s, the reference 33, 36, 28/s; CPU per completion ≈ 15 ms both');
+    line('(c) peer: bpmn-engine, state in jsonb per wait state, 16 workers, own process', `${fmt(c)} completions/s${each('c')}`, 'at least the reference peer: beside it on one server, 300 instances, 16 workers, alternating, ours 109, 87, 84/s, the reference 92, 91, 86/s');
     if ('missing' in d) line('(d) pgbench -N', 'pgbench not found on this machine: not measured');
     else line('(d) pgbench -N (same server)', `${fmt(d.tps)} TPS`);
 
@@ -87,14 +91,24 @@ async function main(): Promise<void> {
     line('ratio (b)/(c)', ratio(rounds.map((r) => r.b.perSecond / r.c.perSecond), 1), 'target ≥ 8×');
     if (!('missing' in d)) line('ratio (a)/(d)', ratio(rounds.map((r) => r.a.perSecond / d.tps), 2, ''), 'target ≥ 0.5');
 
+    const watch = await watchHousekeeping(server.serverUrl);
     const latency = await httpLatencyFromClient(baseUrl, token, Math.max(10, Math.round(b / 2)), quick ? 3 : 10);
-    line(`complete-task latency over HTTP at ${fmt(latency.rate)}/s (50% of max (b)), client in its own process`, `p50 ${fmt(latency.p50, 1)} ms, p95 ${fmt(latency.p95, 1)} ms, p99 ${fmt(latency.p99, 1)} ms`, 'target p99 < 50 ms');
+    const housekeeping = await watch.stop();
+    line(`complete-task latency over HTTP at ${fmt(latency.rate)}/s (50% of max (b)), client in its own process`, `p50 ${fmt(latency.p50, 1)} ms, p95 ${fmt(latency.p95, 1)} ms, p99 ${fmt(latency.p99, 1)} ms, max ${fmt(latency.max)} ms; over 50 ms per second: ${latency.slowPerSecond.join(' ')}`, 'target p99 < 50 ms');
+    line(
+      'housekeeping during the latency run (its preparation included; times from the start of the measured run)',
+      [
+        `PostgreSQL: ${housekeeping.checkpointsAt.length ? `checkpoint begun at ${housekeeping.checkpointsAt.map((c) => `${fmt((c.at - latency.measuredFrom) / 1000, 1)} s (${c.cause})`).join(', ')}` : 'no checkpoint'}`,
+        `autovacuum seen in ${housekeeping.autovacuumSamples} of ${housekeeping.samples} samples${housekeeping.tables.length ? ` (${housekeeping.tables.join('; ')})` : ''}`,
+        `engine: event loop stalled ${fmt(housekeeping.eventLoopMaxMs)} ms at most${housekeeping.longestGc ? `, longest GC ${fmt(housekeeping.longestGc.ms)} ms at ${fmt((housekeeping.longestGc.at - latency.measuredFrom) / 1000, 1)} s` : ''}`,
+      ].join('; '),
+    );
     line('engine RSS after the throughput runs (a)+(b)', `${fmt(rssMb)} MB`, 'target < 300 MB');
     await closeClients();
     await app.close();
 
     // Scale-out: 1, 2 and 4 engine processes (or --nodes N alone), each with its own clients.
-    const nodeCounts = args.includes('--nodes') ? [opt('nodes', 2)].filter((n) => n > 0) : [1, 2, 4];
+    const nodeCounts = throughputOnly ? [] : args.includes('--nodes') ? [opt('nodes', 2)].filter((n) => n > 0) : [1, 2, 4];
     for (const nodes of nodeCounts) {
       const out = await scaleOut(engine, engineUrl, nodes, instances, workers);
       const perNode = out.perNode.map((n) => `${fmt(n.perSecond)}/s at ${fmt(n.cpuShare * 100)}% of a core`).join('; ');
@@ -106,6 +120,10 @@ async function main(): Promise<void> {
       );
     }
 
+    if (throughputOnly) {
+      await dataSource.destroy();
+      return;
+    }
     printScale(await scaleQueries(engine, scaleOptions(args, quick)), line);
 
     const timerUrl = await server.createDatabase('bench_timers');
@@ -124,7 +142,11 @@ async function main(): Promise<void> {
     await dataSource.destroy();
   } finally {
     await server.stop();
+    printTable(rows);
   }
+}
+
+function printTable(rows: [string, string, string][]): void {
   console.log('\n| measure | value | target / baseline |\n|---|---|---|');
   for (const [what, value, target] of rows) console.log(`| ${what} | ${value} | ${target} |`);
 }

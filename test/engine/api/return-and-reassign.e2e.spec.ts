@@ -65,7 +65,11 @@ describe('returning a dossier and reassigning work', () => {
     const mine = (await t.http.get('/api/tasks?mine=true').set('Authorization', second)).body;
     expect(mine.map((x: { id: string }) => x.id)).toContain(examine.id);
     expect((await t.http.post(`/api/tasks/${examine.id}/complete`).set('Authorization', second).send({})).status).toBe(204);
+    // The assignment is an intervention: the audit log keeps it. The completion is ordinary work:
+    // the step's history row says who ended it.
     const audit = await t.engine.db.query<{ operation: string }>(`SELECT operation FROM user_operation WHERE entity_id = $1 ORDER BY seq`, [examine.id]);
-    expect(audit.map((a) => a.operation)).toEqual(['assign', 'complete']);
+    expect(audit.map((a) => a.operation)).toEqual(['assign']);
+    const [step] = await t.engine.db.query<{ ended_by: string; outcome: string }>(`SELECT ended_by, outcome FROM hist_activity_instance WHERE task_id = $1`, [examine.id]);
+    expect(step).toEqual({ ended_by: 'chuyenvien2.btxh', outcome: 'completed' });
   });
 });

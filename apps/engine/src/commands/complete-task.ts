@@ -43,11 +43,14 @@ export class CompleteTask implements Command<{ openedTaskIds: string[] }> {
       checkSubmission(form, this.variables, state.variables, officers);
     }
     const token = state.executions.get(task.executionId)!;
-    const fromState = { assignee: task.assignee, elementId: task.elementId };
     if (!task.assignee && ctx.actor.username !== 'system') task.assignee = ctx.actor.username;
     const opinion = this.options.opinion?.trim() || null;
+    // No audit row: a completion is the officer's ordinary work, and the history records all of
+    // it — the step's row (who ended it, when, outcome, opinion) and a variable-update row per
+    // value submitted, under the officer's name. That history is partitioned and kept for the
+    // procedure's retention period; the audit log is never cleaned, so a row per completion
+    // there would grow it without end while saying nothing new (docs/history-retention.md).
     rt.endTask(state, task, 'completed', ctx.actor.username, opinion);
-    await ctx.audit({ operation: 'complete', entityType: 'task', entityId: task.id, instanceId: state.id, fromState, details: { variables: Object.keys(this.variables), ...(opinion ? { opinion } : {}) } });
     await rt.trigger(state, token, { variables: this.variables, actor: ctx.actor.username });
     return { openedTaskIds: rt.events.flatMap((e) => (e.type === 'task.created' ? [e.task.id] : [])) };
   }

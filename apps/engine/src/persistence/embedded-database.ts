@@ -11,6 +11,8 @@ export interface EmbeddedDatabaseOptions {
   log?: (line: string) => void;
   /** What the operator should know (a folder opened for the postgres user); defaults to `log`. */
   notice?: (line: string) => void;
+  /** Server settings beyond the defaults below (`-c name=value`), e.g. a production-like WAL size for the bench. */
+  settings?: Record<string, string>;
 }
 
 export interface RunningEmbeddedDatabase {
@@ -52,7 +54,10 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     // The runtime tables churn like queues: the launcher looks for tables to vacuum every 10 s,
     // not every minute (the tables' own thresholds are in migration 1764100007000).
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1', '-c', 'autovacuum_naptime=10s'],
+    postgresFlags: [
+      ...['-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1', '-c', 'autovacuum_naptime=10s'],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (m: string) => remember(String(m).trim()),
     onError: (m: unknown) => remember(String(m instanceof Error ? m.message : m).trim()),
   });
