@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ThroughputResult } from './throughput.js';
+import type { httpLatencyAtRate, ThroughputResult } from './throughput.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,4 +21,4 @@ export const httpThroughputFromClient = (baseUrl: string, token: string, instanc
 
 /** Complete-task latency at a steady offered rate, driven by a client process of its own. */
 export const httpLatencyFromClient = (baseUrl: string, token: string, rate: number, seconds: number) =>
-  inChild<{ rate: number; requests: number; p50: number; p95: number; p99: number; max: number; slowPerSecond: number[]; measuredFrom: number; clientCpuMs: number }>(['latency', baseUrl, token, String(rate), String(seconds)]);
+  inChild<Awaited<ReturnType<typeof httpLatencyAtRate>> & { clientCpuMs: number }>(['latency', baseUrl, token, String(rate), String(seconds)]);

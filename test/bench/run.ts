@@ -9,7 +9,7 @@ import { peerInItsOwnProcess } from './peer-process.js';
 import { timerLateness } from './timers.js';
 import { printScale, scaleOptions, scaleQueries } from './scale-queries.js';
 import { scaleOut } from './scale-out.js';
-import { watchHousekeeping } from './server-activity.js';
+import { watchHousekeeping } from './housekeeping.js';
 import { Engine } from '../../apps/engine/src/engine.js';
 import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
 import { installDossiers } from '../../apps/engine/src/dossiers/index.js';
