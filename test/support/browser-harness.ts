@@ -151,8 +151,9 @@ export function browserHarness<S extends Served = TestEngine>(options: BrowserHa
     const at = signInOptions.at ?? '/';
     await submitSignIn(username, signInOptions);
     await target.waitForSelector('[data-testid="current-user"]');
-    // Signing out of an earlier session leaves the address at `/`: open the route asked for afresh,
-    // with the new session (a full load, not a hash change racing the app's own navigation).
+    // Signing out of an earlier session leaves the address at `/`: open the route asked for again
+    // with the new session. Only the hash differs, so this is a hash change while the inbox the
+    // sign-in opened may still be loading; the app keeps that late inbox from painting over it.
     const hash = at.includes('#') ? at.slice(at.indexOf('#')) : '';
     if (hash && (await target.evaluate(() => location.hash)) !== hash) {
       await target.goto(`${server!.baseUrl}${at}`);

@@ -100,6 +100,30 @@ describe('administration: users and departments', () => {
     expect(audited.map((a) => a.operation)).toEqual(['user-created', 'user-changed', 'password-reset']);
   });
 
+  it('given the inbox still loading after signing in, when the administrator opens the administration, then the late inbox does not paint over it', async () => {
+    // given: the administrator signed in, her inbox's lists held back by a slow network
+    await signIn('admin');
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await admin.route('**/api/tasks?**', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await admin.reload();
+    await admin.waitForSelector('[data-testid="current-user"]');
+
+    // when: she opens the administration before the inbox has answered, and then it answers
+    await admin.click('.od-app-nav a[href="/#/admin/users"]');
+    await usersLoaded(admin);
+    release();
+    await admin.waitForLoadState('networkidle');
+
+    // then: the page she asked for stays
+    expect(await admin.locator('.od-admin-users[data-loaded]').count()).toBe(1);
+    expect(await admin.locator('.od-inbox-body').count()).toBe(0);
+    await admin.unroute('**/api/tasks?**');
+  });
+
   it('given the departments page, when the administrator adds a department under an agency and renames it, then the tree shows it under its agency and users can be placed in it', async () => {
     // given
     await signIn('admin', { at: '/#/admin/departments' });

@@ -21,6 +21,7 @@ import { AdministrationApi } from '../administration/administration-api.js';
 import { renderAdministration } from '../administration/administration-view.js';
 import { createAppHeader, type AppHeader } from '../../shared/app-shell/app-header.js';
 import { Directory } from './directory.js';
+import { claimRender } from './render-guard.js';
 import { parseRoute, routeHash, type Route } from './router.js';
 import type { FlashKind, TasklistContext } from './tasklist-context.js';
 
@@ -105,6 +106,9 @@ export class TasklistApp {
     else this.flashBox.hidden = true;
     const route = parseRoute(location.hash);
     window.scrollTo(0, 0);
+    // A view still loading (the inbox after signing in, say) must not paint over the one asked
+    // for now; views that paint at once (administration, reception) claim nothing themselves.
+    claimRender(this.main);
     this.markNavigation(route);
     switch (route.view) {
       case 'inbox':
