@@ -10,6 +10,7 @@ import { timerLateness } from './timers.js';
 import { printScale, scaleOptions, scaleQueries } from './scale-queries.js';
 import { scaleOut } from './scale-out.js';
 import { watchHousekeeping } from './housekeeping.js';
+import { settle } from './settle.js';
 import { Engine } from '../../apps/engine/src/engine.js';
 import { createDataSource } from '../../apps/engine/src/persistence/data-source.js';
 import { installDossiers } from '../../apps/engine/src/dossiers/index.js';
@@ -58,16 +59,25 @@ async function main(): Promise<void> {
     // figure is the median of its rounds; each ratio the median of the rounds' own ratios.
     // (b)'s load generator is a process of its own, as real clients are: this process's CPU is
     // then the engine's alone.
-    const d = await pgbenchTps(await server.createDatabase('bench_pgbench'), workers, quick ? 5 : 15);
+    // Every phase starts on a settled server (settle.ts): none pays for the garbage or the dirty
+    // pages of the phase before it.
+    let settlingMs = await settle(engineUrl);
+    const pgbenchUrl = await server.createDatabase('bench_pgbench');
+    const d = await pgbenchTps(pgbenchUrl, workers, quick ? 5 : 15);
+    settlingMs += await settle(pgbenchUrl);
     const rounds: Record<'a' | 'b' | 'c', Measured>[] = [];
     for (let r = 0; r < roundCount; r++) {
       const a = await measureCpu(() => inProcessThroughput(engine, instances, workers));
+      settlingMs += await settle(engineUrl);
       const b = await measureCpu(() => httpThroughputFromClient(baseUrl, token, instances, workers));
+      settlingMs += await settle(engineUrl);
       const c = await peerInItsOwnProcess(peerUrl, instances, workers, Math.min(50, instances));
+      settlingMs += await settle(peerUrl);
       rounds.push({ a, b, c });
       const ad = 'missing' in d ? '' : `, (a)/(d) ${fmt(a.perSecond / d.tps, 2)}`;
       console.log(`  round ${r + 1} of ${roundCount}: (a) ${fmt(a.perSecond)}/s, (b) ${fmt(b.perSecond)}/s, (c) ${fmt(c.perSecond)}/s — (a)/(c) ${fmt(a.perSecond / c.perSecond, 1)}×, (b)/(c) ${fmt(b.perSecond / c.perSecond, 1)}×${ad}`);
     }
+    console.log(`  (between phases: VACUUM (ANALYZE) of the phase's database and a CHECKPOINT, ${fmt(settlingMs / 1000, 1)} s in all, not counted in any phase)`);
     // The engine's process after every round of (a) and (b); the peer never ran in it.
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
     const figure = (k: 'a' | 'b' | 'c') => median(rounds.map((r) => r[k].perSecond));

@@ -18,6 +18,10 @@ describe('migration PartitionedHistory1764200025000', () => {
   afterAll(() => db.close());
 
   it('given history in the old two-row layout, when the migration runs, then each task is one row with its task fields, in its instance’s month partition, and the old name reads it back', async () => {
+    // back to the layout before it: the migrations after it first, then itself
+    while ((await q<{ name: string }>(`SELECT name FROM schema_migration ORDER BY id DESC LIMIT 1`))[0].name !== 'PartitionedHistory1764200025000') {
+      await db.dataSource.undoLastMigration({ transaction: 'all' });
+    }
     await db.dataSource.undoLastMigration({ transaction: 'all' });
     const [old] = await q<{ relkind: string }>(`SELECT relkind FROM pg_class WHERE relname = 'hist_task_instance'`);
     expect(old.relkind).toBe('r');

@@ -1,14 +1,15 @@
 import type { Ii06aFigures, Ii06aGroupBy, Ii06aReportView as Ii06aReport, Ii06aRow } from '@onedoor/contract';
 import type { Sql } from '../../persistence/database.js';
-import { periodDossiersSql, reportAsOf } from './period-dossiers-sql.js';
+import { periodDossiersSql, reportAsOf, type PeriodOutcome } from './period-dossiers-sql.js';
 import type { ReportPeriod } from '../../reports/period.js';
 
 export type { Ii06aFigures, Ii06aGroupBy, Ii06aReport, Ii06aRow };
 
 const GROUP_COLUMN: Record<Ii06aGroupBy, string> = { department: 'agency_code', field: 'field' };
 
+const COUNTS = ['online', 'direct_or_postal', 'carried_over', 'early', 'on_time', 'late', 'within_time', 'overdue', 'waiting', 'withdrawn', 'stopped'] as const;
+
 interface CountsRow {
-  is_total: boolean;
   key: string | null;
   name: string | null;
   online: number;
@@ -24,46 +25,73 @@ interface CountsRow {
   stopped: number;
 }
 
+/** One count of the statement: the dossiers of a group with one outcome, received in the period or before, online or not. */
+interface CountedRow {
+  grp: string | null;
+  name: string | null;
+  outcome: PeriodOutcome;
+  received_in_period: boolean;
+  online: boolean | null;
+  n: number;
+}
+
 /**
  * Form II.06a in one statement: the period's dossiers are classified once (period-dossiers-sql)
- * and counted per group and in total with GROUPING SETS, so the totals row is the same query and
+ * and counted by group, outcome, whether received in the period and whether online; the form's
+ * columns are those counts added up here, and the totals row the sum of the groups', so it
  * always adds up. Every received dossier lands in exactly one of resolved, in progress, waiting,
  * withdrawn or stopped, hence received.total equals their sum.
+ * Why not a column per figure in SQL (count(*) FILTER …, with GROUPING SETS for the totals): at
+ * 10 million dossiers, a quarter's 900,000 rows took 1.6–1.9 s to count that way — eleven
+ * filters per row, and GROUPING SETS kept the counting out of parallel workers — and 1.0 s
+ * grouped by the four keys.
  */
 export async function ii06aReport(sql: Pick<Sql, 'query'>, period: ReportPeriod, groupBy: Ii06aGroupBy, now?: Date): Promise<Ii06aReport> {
   const asOf = reportAsOf(period, now);
-  const names = groupBy === 'department' ? 'LEFT JOIN department d ON d.code = c.key AND NOT c.is_total' : '';
-  const rows = await sql.query<CountsRow>(
+  const names = groupBy === 'department' ? 'LEFT JOIN department d ON d.code = c.grp' : '';
+  const counted = await sql.query<CountedRow>(
     `WITH ${periodDossiersSql(GROUP_COLUMN[groupBy])},
      counts AS (
-       SELECT GROUPING(grp) = 1 AS is_total, grp AS key,
-         count(*) FILTER (WHERE received_in_period AND channel = 'online')::int AS online,
-         count(*) FILTER (WHERE received_in_period AND channel <> 'online')::int AS direct_or_postal,
-         count(*) FILTER (WHERE NOT received_in_period)::int AS carried_over,
-         count(*) FILTER (WHERE outcome = 'early')::int AS early,
-         count(*) FILTER (WHERE outcome = 'on_time')::int AS on_time,
-         count(*) FILTER (WHERE outcome = 'late')::int AS late,
-         count(*) FILTER (WHERE outcome = 'within_time')::int AS within_time,
-         count(*) FILTER (WHERE outcome = 'overdue')::int AS overdue,
-         count(*) FILTER (WHERE outcome = 'waiting')::int AS waiting,
-         count(*) FILTER (WHERE outcome = 'withdrawn')::int AS withdrawn,
-         count(*) FILTER (WHERE outcome = 'stopped')::int AS stopped
-       FROM classified
-       GROUP BY GROUPING SETS ((grp), ())
+       SELECT grp, outcome, received_in_period, channel = 'online' AS online, count(*)::int AS n
+         FROM classified
+        GROUP BY grp, outcome, received_in_period, channel = 'online'
      )
      SELECT c.*, ${groupBy === 'department' ? 'd.name' : 'NULL::text'} AS name
        FROM counts c ${names}
-      ORDER BY c.is_total, c.key NULLS LAST`,
+      ORDER BY c.grp NULLS LAST`,
     [period.startsAt, period.endsBefore, asOf],
   );
-  const totalRow = rows.find((r) => r.is_total);
+  const groups = new Map<string | null, CountsRow>();
+  for (const c of counted) {
+    let row = groups.get(c.grp);
+    if (!row) groups.set(c.grp, (row = noCounts(c.grp, c.name)));
+    // A dossier without a channel is received but neither online nor direct/postal, as before.
+    if (!c.received_in_period) row.carried_over += c.n;
+    else if (c.online === true) row.online += c.n;
+    else if (c.online === false) row.direct_or_postal += c.n;
+    row[c.outcome] += c.n;
+  }
+  const rows = [...groups.values()];
   return {
     period: { from: period.from, to: period.to, label: period.label, startsAt: period.startsAt, endsBefore: period.endsBefore },
     asOf,
     groupBy,
-    rows: rows.filter((r) => !r.is_total).map((r) => ({ key: r.key, name: r.name, ...figures(r) })),
-    total: totalRow ? figures(totalRow) : figures(undefined),
+    rows: rows.map((r) => ({ key: r.key, name: r.name, ...figures(r) })),
+    total: figures(rows.length ? sumOf(rows) : undefined),
   };
+}
+
+function noCounts(key: string | null, name: string | null): CountsRow {
+  const row = { key, name } as CountsRow;
+  for (const k of COUNTS) row[k] = 0;
+  return row;
+}
+
+/** The totals row: every count summed over the groups. */
+function sumOf(rows: CountsRow[]): CountsRow {
+  const total = noCounts(null, null);
+  for (const k of COUNTS) total[k] = rows.reduce((sum, r) => sum + r[k], 0);
+  return total;
 }
 
 function figures(r: CountsRow | undefined): Ii06aFigures {

@@ -20,15 +20,24 @@ export type PeriodOutcome = 'early' | 'on_time' | 'late' | 'withdrawn' | 'stoppe
  *
  * Dossiers never accepted (status 1 newly registered, 3 not received) count nowhere.
  * The set — received before the end, open or finished since the start — is the dossiers whose
- * lifetime overlaps the period, found through the GiST index dossier_lifetime without reading
- * the rest of the history. `grp` is the caller's grouping expression over `dossier` columns.
+ * lifetime overlaps the period, read in two disjoint parts: those received in the period, a range
+ * of the B-tree dossier_received_at (rows received together sit together on disk), and those
+ * received before it and still alive at its start, found through the GiST index dossier_lifetime
+ * ("received before" is said of the lifetime's start, so the planner does not also read every
+ * earlier receipt from dossier_received_at to intersect the two).
+ * As one "overlaps the period" on the GiST index, a quarter of a 10-million-dossier history
+ * (900,000 dossiers) was a sequential scan of the whole table: 3.6 s.
+ * `grp` is the caller's grouping expression over `dossier` columns.
  */
 export function periodDossiersSql(groupExpression: string): string {
   const columns = `code, ${groupExpression} AS grp, channel, received_at, finished_at, legal_due_at, status, waiting_since`;
   return `
   relevant AS (
     SELECT ${columns} FROM dossier
-     WHERE ${DOSSIER_LIFETIME} && tstzrange($1, $2, '[)') AND status NOT IN (1, 3)
+     WHERE received_at >= $1 AND received_at < $2 AND status NOT IN (1, 3)
+    UNION ALL
+    SELECT ${columns} FROM dossier
+     WHERE ${DOSSIER_LIFETIME} && tstzrange($1, $1, '[]') AND lower(${DOSSIER_LIFETIME}) < $1 AND status NOT IN (1, 3)
   ),
   classified AS (
     SELECT code, grp, channel, received_at >= $1 AS received_in_period,
