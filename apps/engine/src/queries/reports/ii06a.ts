@@ -9,21 +9,8 @@ const GROUP_COLUMN: Record<Ii06aGroupBy, string> = { department: 'agency_code', 
 
 const COUNTS = ['online', 'direct_or_postal', 'carried_over', 'early', 'on_time', 'late', 'within_time', 'overdue', 'waiting', 'withdrawn', 'stopped'] as const;
 
-interface CountsRow {
-  key: string | null;
-  name: string | null;
-  online: number;
-  direct_or_postal: number;
-  carried_over: number;
-  early: number;
-  on_time: number;
-  late: number;
-  within_time: number;
-  overdue: number;
-  waiting: number;
-  withdrawn: number;
-  stopped: number;
-}
+/** A row of the form before its totals are worked out: the counts of one group (or of all). */
+type CountsRow = { key: string | null; name: string | null } & Record<(typeof COUNTS)[number], number>;
 
 /** One count of the statement: the dossiers of a group with one outcome, received in the period or before, online or not. */
 interface CountedRow {
@@ -77,7 +64,7 @@ export async function ii06aReport(sql: Pick<Sql, 'query'>, period: ReportPeriod,
     asOf,
     groupBy,
     rows: rows.map((r) => ({ key: r.key, name: r.name, ...figures(r) })),
-    total: figures(rows.length ? sumOf(rows) : undefined),
+    total: figures(sumOf(rows)),
   };
 }
 
@@ -87,15 +74,15 @@ function noCounts(key: string | null, name: string | null): CountsRow {
   return row;
 }
 
-/** The totals row: every count summed over the groups. */
+/** The totals row: every count summed over the groups (zeros when there are none). */
 function sumOf(rows: CountsRow[]): CountsRow {
   const total = noCounts(null, null);
   for (const k of COUNTS) total[k] = rows.reduce((sum, r) => sum + r[k], 0);
   return total;
 }
 
-function figures(r: CountsRow | undefined): Ii06aFigures {
-  const n = (k: keyof CountsRow) => (r ? Number(r[k]) : 0);
+function figures(r: CountsRow): Ii06aFigures {
+  const n = (k: (typeof COUNTS)[number]) => r[k];
   const received = { online: n('online'), directOrPostal: n('direct_or_postal'), carriedOver: n('carried_over') };
   const resolved = { early: n('early'), onTime: n('on_time'), late: n('late') };
   const inProgress = { withinTime: n('within_time'), overdue: n('overdue') };
