@@ -2,9 +2,8 @@ import { CONTROL_SHEET_SQL, DOSSIER_INSTANCES_SQL, DossierQueries } from '../../
 import type { Engine } from '../../apps/engine/src/engine.js';
 import { cleanupHistory, MONTH_VERDICT_SQL } from '../../apps/engine/src/persistence/history/history-cleanup.js';
 import { addMonths } from '../../apps/engine/src/persistence/history/history-partitions.js';
-import { ii06aReport } from '../../apps/engine/src/queries/reports/ii06a.js';
+import { ii06aReport, ii06aSql } from '../../apps/engine/src/queries/reports/ii06a.js';
 import { parsePeriod } from '../../apps/engine/src/reports/period.js';
-import { periodDossiersSql } from '../../apps/engine/src/queries/reports/period-dossiers-sql.js';
 import { historyMonthOf } from '../../apps/engine/src/runtime/rows.js';
 
 /**
@@ -183,8 +182,8 @@ export async function scaleQueries(engine: Engine, options: ScaleOptions): Promi
   const reportQuarter = `${middle.getUTCFullYear()}-Q${Math.floor(middle.getUTCMonth() / 3) + 1}`;
   const period = parsePeriod({ period: reportQuarter });
   const reportMs = await time(() => db.transaction((sql) => ii06aReport(sql, period, 'department')));
-  plans[`II.06a ${reportQuarter} (the dossiers alive in the quarter)`] = await plan(
-    `WITH ${periodDossiersSql('agency_code')} SELECT grp, count(*) FROM classified GROUP BY grp`,
+  plans[`II.06a ${reportQuarter} (counts of the dossiers finished in the quarter + the dossiers open at its end)`] = await plan(
+    ii06aSql('department'),
     [period.startsAt, period.endsBefore, period.endsBefore],
     true,
   );

@@ -30,7 +30,7 @@ export type PeriodOutcome = 'early' | 'on_time' | 'late' | 'withdrawn' | 'stoppe
  * `grp` is the caller's grouping expression over `dossier` columns.
  */
 export function periodDossiersSql(groupExpression: string): string {
-  const columns = `code, ${groupExpression} AS grp, channel, received_at, finished_at, legal_due_at, status, waiting_since`;
+  const columns = columnsSql(groupExpression);
   return `
   relevant AS (
     SELECT ${columns} FROM dossier
@@ -39,7 +39,30 @@ export function periodDossiersSql(groupExpression: string): string {
     SELECT ${columns} FROM dossier
      WHERE ${DOSSIER_LIFETIME} && tstzrange($1, $1, '[]') AND lower(${DOSSIER_LIFETIME}) < $1 AND status NOT IN (1, 3)
   ),
-  classified AS (
+  ${classifiedSql()}`;
+}
+
+/**
+ * The same two CTEs over the dossiers still open at the period's end $2 (received before it, not
+ * finished before it), as of $3: the part of a period a count of finished dossiers cannot say
+ * (II.06a reads the rest from report_finished_count). They are the dossiers whose lifetime
+ * holds the end instant, found through the lifetime index. $1 is the period's start.
+ */
+export function openAtPeriodEndSql(groupExpression: string): string {
+  return `
+  relevant AS (
+    SELECT ${columnsSql(groupExpression)} FROM dossier
+     WHERE ${DOSSIER_LIFETIME} && tstzrange($2, $2, '[]') AND lower(${DOSSIER_LIFETIME}) < $2 AND status NOT IN (1, 3)
+  ),
+  ${classifiedSql()}`;
+}
+
+function columnsSql(groupExpression: string): string {
+  return `code, ${groupExpression} AS grp, channel, received_at, finished_at, legal_due_at, status, waiting_since`;
+}
+
+function classifiedSql(): string {
+  return `classified AS (
     SELECT code, grp, channel, received_at >= $1 AS received_in_period,
       CASE
         WHEN finished_at < $2 AND status = 7 THEN 'withdrawn'
