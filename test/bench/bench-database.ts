@@ -14,7 +14,7 @@ import { startEmbeddedDatabase } from '../../apps/engine/src/persistence/embedde
 export const BENCH_SERVER_SETTINGS = { max_wal_size: '4GB' };
 
 /** A private embedded PostgreSQL for one benchmark run (every figure measured on the same server). */
-export async function startBenchDatabase(): Promise<{ serverUrl: string; port: number; createDatabase(name: string): Promise<string>; stop(): Promise<void> }> {
+export async function startBenchDatabase(): Promise<{ serverUrl: string; port: number; createDatabase(name: string): Promise<string>; dropDatabase(name: string): Promise<void>; stop(): Promise<void> }> {
   const root = await mkdtemp(path.join(tmpdir(), 'onedoor-bench-'));
   const port = 30000 + Math.floor(Math.random() * 10000);
   const dataDir = path.join(root, 'pg');
@@ -31,6 +31,17 @@ export async function startBenchDatabase(): Promise<{ serverUrl: string; port: n
       await admin.query(`CREATE DATABASE ${name}`);
       await admin.end();
       return db.url.replace(/\/[^/]*$/, `/${name}`);
+    },
+    /** Drops a phase's database (connections still open to it are ended), then a CHECKPOINT. */
+    async dropDatabase(name: string) {
+      const admin = new pg.Client({ connectionString: db.url });
+      await admin.connect();
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.query('CHECKPOINT');
+      } finally {
+        await admin.end();
+      }
     },
     async stop() {
       await db.stop();
